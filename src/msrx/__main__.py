@@ -1,0 +1,3 @@
+from msrx.cli import main
+
+main()

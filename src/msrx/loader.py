@@ -1,0 +1,396 @@
+"""Reading a dataset file and validating every field of it.
+
+Validation collects *all* problems before failing, so `msrx validate` can
+report a whole file in one pass. Each problem names the file and, where the
+TOML text lets us find it, the line.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from msrx.errors import DataError, Problem
+from msrx.model import (
+    CATEGORIES,
+    STATUSES,
+    Dataset,
+    DatasetInfo,
+    Source,
+    Symptom,
+    Treatment,
+)
+
+# A dataset bigger than this is almost certainly not a dataset; refusing it
+# keeps a mistaken `--data /var/log/huge.log` from eating memory.
+MAX_BYTES = 64 * 1024 * 1024
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_HEADER = re.compile(r"^\s*\[\[\s*(treatments|sources|symptoms)\s*\]\]\s*(?:#.*)?$")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+
+TREATMENT_FIELDS: dict[str, tuple[type, bool]] = {
+    # name: (type, required)
+    "id": (str, True),
+    "name": (str, True),
+    "brands": (list, True),
+    "aliases": (list, True),
+    "status": (str, True),
+    "category": (str, True),
+    "drug_class": (str, True),
+    "routes": (list, True),
+    "symptoms": (list, True),
+    "use": (str, True),
+    "side_effects": (list, True),
+    "warnings": (list, True),
+    "evidence": (str, True),
+    "fda_approval_year": (int, False),
+    "sources": (list, True),
+    "reviewed": (_dt.date, True),
+}
+SOURCE_FIELDS: dict[str, tuple[type, bool]] = {
+    "id": (str, True),
+    "title": (str, True),
+    "publisher": (str, True),
+    "year": (int, False),
+    "url": (str, True),
+}
+SYMPTOM_FIELDS: dict[str, tuple[type, bool]] = {
+    "id": (str, True),
+    "name": (str, True),
+    "words": (list, True),
+}
+# Lists that may legitimately be empty (a DMT treats no symptom; a
+# compounded drug has no brand). Every other list needs at least one item.
+MAY_BE_EMPTY = {"brands", "aliases", "symptoms", "side_effects", "warnings", "words"}
+
+_TYPE_WORDS = {str: "a string", list: "a list", int: "a whole number", _dt.date: "a date (YYYY-MM-DD)"}
+
+
+def normalise_name(text: str) -> str:
+    """The form in which two names count as the same (case, spaces, punctuation)."""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.casefold()).split())
+
+
+class _Lines:
+    """Finds the line of the n-th `[[table]]` and of a key inside it."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        self.blocks: dict[str, list[int]] = {"treatments": [], "sources": [], "symptoms": []}
+        for number, line in enumerate(self.lines):
+            m = _HEADER.match(line)
+            if m:
+                self.blocks[m.group(1)].append(number)
+        self.starts = sorted(n for b in self.blocks.values() for n in b)
+
+    def of(self, table: str, index: int, key: str | None = None) -> int | None:
+        starts = self.blocks[table]
+        if index >= len(starts):
+            return None
+        start = starts[index]
+        if key is None:
+            return start + 1
+        later = [n for n in self.starts if n > start]
+        end = later[0] if later else len(self.lines)
+        for number in range(start + 1, end):
+            m = _KEY.match(self.lines[number])
+            if m and m.group(1) == key:
+                return number + 1
+        return start + 1
+
+
+def read_text(path: Path) -> str:
+    """Read a dataset file as text, turning every OS failure into a DataError."""
+    shown = str(path)
+    try:
+        if path.is_dir():
+            raise DataError([Problem(shown, "is a directory, not a dataset file")])
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DataError([Problem(shown, f"is {size} bytes; a dataset file may be at most {MAX_BYTES}")])
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError([Problem(shown, "no such file")]) from None
+    except PermissionError:
+        raise DataError([Problem(shown, "permission denied")]) from None
+    except OSError as exc:
+        raise DataError([Problem(shown, f"cannot be read ({exc.strerror or exc})")]) from None
+    if b"\x00" in raw:
+        raise DataError([Problem(shown, "is a binary file, not TOML text")])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError([Problem(shown, "is not valid UTF-8 text", line=line)]) from None
+
+
+def parse_toml(text: str, shown: str) -> dict[str, Any]:
+    import tomli  # lazy: the cache path never needs the TOML parser
+
+    try:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        message = getattr(exc, "msg", None) or str(exc)
+        # Older tomli only has the position inside the message.
+        m = re.search(r"\(at line (\d+), column \d+\)", message)
+        if m and line is None:
+            line = int(m.group(1))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+        message = re.sub(r"\s*\(at end of document\)", "", message)
+        raise DataError([Problem(shown, f"is not valid TOML: {message}", line=line)]) from None
+    except RecursionError:
+        raise DataError([Problem(shown, "is not valid TOML: nested too deeply")]) from None
+
+
+def load(path: str | os.PathLike[str]) -> Dataset:
+    """Read, parse and validate a dataset file. Raises DataError with every problem."""
+    p = Path(path)
+    text = read_text(p)
+    doc = parse_toml(text, str(p))
+    return validate(doc, text, str(p))
+
+
+def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
+    """Turn a parsed TOML document into a Dataset, or raise DataError listing every problem."""
+    lines = _Lines(text)
+    problems: list[Problem] = []
+
+    def problem(message: str, line: int | None = None, treatment: str | None = None, field: str | None = None) -> None:
+        problems.append(Problem(shown, message, line=line, treatment=treatment, field=field))
+
+    if not doc:
+        raise DataError([Problem(shown, "is empty: expected [dataset], [[symptoms]], [[sources]] and [[treatments]] tables")])
+
+    for key in doc:
+        if key not in ("dataset", "symptoms", "sources", "treatments"):
+            problem(f"unknown top-level key {key!r}", line=_top_line(lines, key))
+
+    info = _dataset_info(doc.get("dataset"), lines, problem)
+
+    symptoms: dict[str, Symptom] = {}
+    for i, raw in _tables(doc, "symptoms", problem):
+        row = _check_fields(raw, SYMPTOM_FIELDS, "symptoms", i, lines, problem, label="symptom")
+        if row is None:
+            continue
+        sid = row["id"]
+        if sid in symptoms:
+            problem(f"symptom id {sid!r} is defined twice", lines.of("symptoms", i, "id"), field="id")
+            continue
+        symptoms[sid] = Symptom(id=sid, name=row["name"], words=tuple(row["words"]))
+
+    sources: dict[str, Source] = {}
+    for i, raw in _tables(doc, "sources", problem):
+        row = _check_fields(raw, SOURCE_FIELDS, "sources", i, lines, problem, label="source")
+        if row is None:
+            continue
+        src_id = row["id"]
+        if not row["url"].startswith("https://"):
+            problem(f"source {src_id!r}: url must start with https://", lines.of("sources", i, "url"), field="url")
+        if src_id in sources:
+            problem(f"source id {src_id!r} is defined twice", lines.of("sources", i, "id"), field="id")
+            continue
+        sources[src_id] = Source(id=src_id, title=row["title"], publisher=row["publisher"], year=row.get("year"), url=row["url"])
+
+    treatments: list[Treatment] = []
+    seen_ids: dict[str, int] = {}
+    owners: dict[str, tuple[str, str]] = {}  # normalised name -> (treatment id, field)
+    this_year = _dt.date.today().year
+    for i, raw in _tables(doc, "treatments", problem):
+        row = _check_fields(raw, TREATMENT_FIELDS, "treatments", i, lines, problem, label="treatment")
+        if row is None:
+            continue
+        tid = row["id"]
+
+        def at(key: str, _i: int = i) -> int | None:
+            return lines.of("treatments", _i, key)
+
+        before = len(problems)
+        if tid in seen_ids:
+            problem("id is used by another treatment", at("id"), tid, "id")
+        seen_ids[tid] = i
+        if row["status"] not in STATUSES:
+            problem(f"unknown status {row['status']!r} (expected one of: {', '.join(STATUSES)})", at("status"), tid, "status")
+        if row["category"] not in CATEGORIES:
+            problem(f"unknown category {row['category']!r} (expected one of: {', '.join(CATEGORIES)})", at("category"), tid, "category")
+        for sym in row["symptoms"]:
+            if sym not in symptoms:
+                problem(f"unknown symptom {sym!r} (not in [[symptoms]])", at("symptoms"), tid, "symptoms")
+        for ref in row["sources"]:
+            if ref not in sources:
+                problem(f"cites source {ref!r}, which is not defined in [[sources]]", at("sources"), tid, "sources")
+        year = row.get("fda_approval_year")
+        if year is not None:
+            if not 1900 <= year <= this_year + 1:
+                problem(f"fda_approval_year {year} is not a plausible year", at("fda_approval_year"), tid, "fda_approval_year")
+            if row["status"] not in ("approved", "withdrawn"):
+                problem(f"fda_approval_year is set but status is {row['status']!r}", at("fda_approval_year"), tid, "fda_approval_year")
+        for fld in ("name", "brands", "aliases"):
+            values = [row[fld]] if fld == "name" else row[fld]
+            for value in values:
+                key = normalise_name(value)
+                if not key:
+                    continue
+                other = owners.get(key)
+                if other and other[0] != tid:
+                    problem(f"{value!r} is already the {other[1]} of treatment {other[0]!r}", at(fld), tid, fld)
+                elif not other:
+                    owners[key] = (tid, fld.rstrip("s"))
+        if len(problems) != before:
+            continue
+        treatments.append(
+            Treatment(
+                id=tid,
+                name=row["name"],
+                brands=tuple(row["brands"]),
+                aliases=tuple(row["aliases"]),
+                status=row["status"],
+                category=row["category"],
+                drug_class=row["drug_class"],
+                routes=tuple(row["routes"]),
+                symptoms=tuple(row["symptoms"]),
+                use=row["use"],
+                side_effects=tuple(row["side_effects"]),
+                warnings=tuple(row["warnings"]),
+                evidence=row["evidence"],
+                fda_approval_year=year,
+                sources=tuple(row["sources"]),
+                reviewed=row["reviewed"].isoformat(),
+            )
+        )
+
+    if "treatments" in doc and not problems and not treatments:
+        problem("holds no treatments")
+    if "treatments" not in doc:
+        problem("has no [[treatments]] tables")
+
+    if problems:
+        raise DataError(problems)
+    assert info is not None
+    return Dataset(info=info, path=shown, treatments=treatments, sources=sources, symptoms=symptoms)
+
+
+def _top_line(lines: _Lines, key: str) -> int | None:
+    for number, line in enumerate(lines.lines):
+        m = _KEY.match(line)
+        if (m and m.group(1) == key) or line.strip() in (f"[{key}]", f"[[{key}]]"):
+            return number + 1
+    return None
+
+
+def _dataset_info(raw: Any, lines: _Lines, problem: Any) -> DatasetInfo | None:
+    line = _top_line(lines, "dataset")
+    if raw is None:
+        problem("has no [dataset] table (with version and reviewed)")
+        return None
+    if not isinstance(raw, dict):
+        problem("[dataset] must be a table", line)
+        return None
+    ok = True
+    version = raw.get("version")
+    reviewed = raw.get("reviewed")
+    if not isinstance(version, str) or not version:
+        problem("[dataset] needs version, a non-empty string", line, field="version")
+        ok = False
+    if not isinstance(reviewed, _dt.date) or isinstance(reviewed, _dt.datetime):
+        problem("[dataset] needs reviewed, a date (YYYY-MM-DD)", line, field="reviewed")
+        ok = False
+    title = raw.get("title", "")
+    if not isinstance(title, str):
+        problem("[dataset] title must be a string", line, field="title")
+        ok = False
+    for key in raw:
+        if key not in ("version", "reviewed", "title"):
+            problem(f"[dataset] has an unknown key {key!r}", line, field=key)
+            ok = False
+    if not ok:
+        return None
+    assert isinstance(version, str) and isinstance(reviewed, _dt.date)
+    return DatasetInfo(version=version, reviewed=reviewed.isoformat(), title=title)
+
+
+def _tables(doc: dict[str, Any], key: str, problem: Any) -> list[tuple[int, Any]]:
+    value = doc.get(key, [])
+    if not isinstance(value, list):
+        problem(f"{key} must be an array of tables ([[{key}]])", field=key)
+        return []
+    return list(enumerate(value))
+
+
+def _check_fields(
+    raw: Any,
+    spec: dict[str, tuple[type, bool]],
+    table: str,
+    index: int,
+    lines: _Lines,
+    problem: Any,
+    label: str,
+) -> dict[str, Any] | None:
+    """Check one table against its field spec; return it if usable, else None."""
+    if not isinstance(raw, dict):
+        problem(f"[[{table}]] entry {index + 1} is not a table", lines.of(table, index))
+        return None
+    ident = raw.get("id")
+    name = ident if isinstance(ident, str) else None
+    owner = name if label == "treatment" else None
+    prefix = "" if label == "treatment" else (f"{label} {name!r}: " if name else f"{label} {index + 1}: ")
+    ok = True
+    for key, (kind, required) in spec.items():
+        line = lines.of(table, index, key)
+        if key not in raw:
+            if required:
+                problem(f"{prefix}missing required field", lines.of(table, index), owner, key)
+                ok = False
+            continue
+        value = raw[key]
+        if not _is(value, kind):
+            problem(f"{prefix}must be {_TYPE_WORDS[kind]}, not {_describe(value)}", line, owner, key)
+            ok = False
+            continue
+        if kind is list:
+            bad = [v for v in value if not isinstance(v, str) or not v.strip()]
+            if bad:
+                problem(f"{prefix}every item must be a non-empty string", line, owner, key)
+                ok = False
+            elif not value and key not in MAY_BE_EMPTY:
+                problem(f"{prefix}must list at least one item", line, owner, key)
+                ok = False
+            elif len({v.casefold() for v in value}) != len(value):
+                problem(f"{prefix}lists the same item twice", line, owner, key)
+                ok = False
+        elif kind is str and not value.strip():
+            problem(f"{prefix}must not be empty", line, owner, key)
+            ok = False
+    for key in raw:
+        if key not in spec:
+            problem(f"{prefix}unknown field (expected one of: {', '.join(spec)})", lines.of(table, index, key), owner, key)
+            ok = False
+    if isinstance(ident, str) and not SLUG.match(ident):
+        problem(f"{prefix}id {ident!r} must be a lowercase slug (letters, digits, hyphens)", lines.of(table, index, "id"), owner, "id")
+        ok = False
+    return raw if ok else None
+
+
+def _is(value: Any, kind: type) -> bool:
+    if kind is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind is _dt.date:
+        return isinstance(value, _dt.date) and not isinstance(value, _dt.datetime)
+    return isinstance(value, kind)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    for kind, word in ((str, "a string"), (int, "a number"), (float, "a number"), (list, "a list"), (dict, "a table")):
+        if isinstance(value, kind):
+            return word
+    if isinstance(value, (_dt.datetime, _dt.time)):
+        return "a date-time"
+    if isinstance(value, _dt.date):
+        return "a date"
+    return type(value).__name__
