@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -178,6 +180,19 @@ def _renderer(ctx: typer.Context, as_json: bool) -> ModuleType:
     return render_rich
 
 
+class PipeClosed(Exception):
+    """stdout's reader went away. Not an OSError, so Typer lets it through to main()."""
+
+
+@contextmanager
+def _writing() -> Iterator[None]:
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise PipeClosed from None
+
+
 def _query(words: list[str]) -> str:
     query = " ".join(words).strip()
     if not query:
@@ -224,7 +239,8 @@ def search(
     )
     renderer = _renderer(ctx, as_json)
     if hits or as_json:
-        renderer.search(hits, dataset, sys.stdout)
+        with _writing():
+            renderer.search(hits, dataset, sys.stdout)
     if not hits:
         message = f"msrx: no treatment matches {text!r}"
         near = suggest(dataset, index, text, limit=3)
@@ -264,7 +280,9 @@ def show(
     treatment: Treatment = found.treatment
     if not found.exact and found.hit is not None:
         typer.echo(f"msrx: showing {treatment.name} ({found.hit.field}: {found.hit.value})", err=True)
-    _renderer(ctx, as_json).show(treatment, dataset, sys.stdout)
+    renderer = _renderer(ctx, as_json)
+    with _writing():
+        renderer.show(treatment, dataset, sys.stdout)
 
 
 @app.command("list")
@@ -286,7 +304,7 @@ def list_(
 
     Exit status: 0 listed, 1 no treatment passed the filters.
     """
-    dataset, index = _open(ctx)
+    dataset, _index = _open(ctx)
     treatments = list(dataset.treatments)
     if status:
         treatments = [t for t in treatments if t.status == status.value]
@@ -298,7 +316,8 @@ def list_(
     treatments.sort(key=lambda t: (t.category, t.status != "approved", t.name.casefold()))
     renderer = _renderer(ctx, as_json)
     if treatments or as_json:
-        renderer.listing(treatments, dataset, sys.stdout)
+        with _writing():
+            renderer.listing(treatments, dataset, sys.stdout)
     if not treatments:
         typer.echo("msrx: no treatment matches those filters", err=True)
         raise typer.Exit(EXIT_NOT_FOUND)
@@ -367,11 +386,11 @@ def main() -> None:
     """Console-script entry: exit codes for Ctrl-C and closed pipes, no tracebacks."""
     from typer.exceptions import Abort, Exit, TyperException
 
+    # A terminal or pipe that cannot encode a character gets an escape
+    # (\xe9) instead of a UnicodeEncodeError.
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with suppress(AttributeError, ValueError):
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
-        except (AttributeError, ValueError):
-            pass
     try:
         try:
             # standalone_mode=False: Typer hands back Ctrl-C (Abort) and usage
@@ -391,9 +410,10 @@ def main() -> None:
             code = exc.exit_code
         sys.stdout.flush()
     except KeyboardInterrupt:
-        sys.stderr.write("\nmsrx: interrupted\n")
+        # Typer turns Ctrl-C inside a command into a silent exit 130 itself;
+        # this catches it anywhere else (start-up, the final flush).
         code = EXIT_INTERRUPTED
-    except BrokenPipeError:
+    except (BrokenPipeError, PipeClosed):
         # See "Note on SIGPIPE" in the signal module's documentation: point
         # stdout at devnull so the interpreter's final flush cannot fail too.
         devnull = os.open(os.devnull, os.O_WRONLY)

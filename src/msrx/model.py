@@ -10,11 +10,11 @@ STATUSES: tuple[str, ...] = ("approved", "off-label", "investigational", "discon
 CATEGORIES: tuple[str, ...] = ("dmt", "symptom", "relapse")
 
 STATUS_MEANING: dict[str, str] = {
-    "approved": "FDA-approved for an MS indication (disease-modifying or symptomatic)",
-    "off-label": "FDA-approved for something else, used in MS outside its label",
-    "investigational": "in clinical trials for MS, not FDA-approved for MS",
-    "discontinued": "development for MS stopped or failed; never approved for MS",
-    "withdrawn": "once FDA-approved for MS, taken off the market",
+    "approved": "the FDA label covers this use in MS",
+    "off-label": "FDA-approved for other uses; this MS use is off-label",
+    "investigational": "in clinical trials for MS; not FDA-approved for MS",
+    "discontinued": "development for MS stopped or failed; never FDA-approved for MS",
+    "withdrawn": "was FDA-approved for MS, since withdrawn from the market",
 }
 CATEGORY_MEANING: dict[str, str] = {
     "dmt": "disease-modifying: changes the course of the disease",

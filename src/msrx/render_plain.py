@@ -49,7 +49,7 @@ def show(t: Treatment, dataset: Dataset, out: IO[str]) -> None:
 
     line("Name", t.name)
     line("ID", t.id)
-    line("Status", f"{t.status} ({STATUS_MEANING.get(t.status, '')})")
+    line("Status", f"{t.status}: {STATUS_MEANING.get(t.status, '')}")
     line("Category", t.category)
     line("Drug class", t.drug_class)
     if t.brands:

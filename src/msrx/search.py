@@ -96,7 +96,7 @@ class SearchIndex:
         self.exact: dict[str, list[int]] = data["exact"]
         self.words: dict[str, list[int]] = data["words"]
         self.text_words: dict[str, list[int]] = data["text_words"]
-        self.prefix_sorted: list[tuple[str, int]] = [tuple(p) for p in data["prefix_sorted"]]  # type: ignore[misc]
+        self.prefix_sorted: list[tuple[str, int]] = [(p[0], p[1]) for p in data["prefix_sorted"]]
         self.fuzzy_keys: list[int] = data["fuzzy_keys"]
         self.vocabulary: list[str] = sorted(self.words)
 
@@ -143,9 +143,9 @@ class SearchIndex:
             sym = dataset.symptoms[sid]
             for word in (sid, sym.name, *sym.words):
                 add(word, "symptom", -1 - j)
-        for cat, words in CATEGORY_WORDS.items():
+        for cat, cat_words in CATEGORY_WORDS.items():
             if cat in category_members:
-                for word in words:
+                for word in cat_words:
                     add(word, "category:" + cat, -1)
 
         exact: dict[str, list[int]] = {}

@@ -10,6 +10,7 @@ requirement.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -98,7 +99,7 @@ def _read_cache(target: Path, key: list[Any], shown: str) -> tuple[Dataset, Sear
         if doc.get("key") != key:
             return None
         return _decode(doc, shown)
-    except Exception:  # noqa: BLE001 - a cache that cannot be used is simply rebuilt
+    except Exception:
         return None
 
 
@@ -112,14 +113,12 @@ def _write_cache(target: Path, key: list[Any], dataset: Dataset, index: SearchIn
             json.dump(doc, f, separators=(",", ":"))
         os.replace(tmp, target)
         tmp = None
-    except Exception:  # noqa: BLE001 - read-only home, full disk: run without a cache
+    except Exception:
         pass
     finally:
         if tmp is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            except OSError:
-                pass
 
 
 def _encode(dataset: Dataset) -> dict[str, Any]:
@@ -143,4 +142,5 @@ def _decode(doc: dict[str, Any], shown: str) -> tuple[Dataset, SearchIndex]:
 
 def _treatment(row: list[Any]) -> Treatment:
     # JSON has no tuples; the model's sequences are tuples.
-    return Treatment(*(tuple(v) if isinstance(v, list) else v for v in row))
+    values: list[Any] = [tuple(v) if isinstance(v, list) else v for v in row]
+    return Treatment(*values)

@@ -1,0 +1,168 @@
+"""The matcher, without the CLI: ranking, typo tolerance, short queries, resolution."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from msrx.loader import load
+from msrx.model import Dataset
+from msrx.search import SearchIndex, normalise, resolve, search, stem, suggest
+
+
+@pytest.fixture(scope="module")
+def bundled() -> tuple[Dataset, SearchIndex]:
+    from msrx.store import bundled_path
+
+    ds = load(bundled_path())
+    return ds, SearchIndex.build(ds)
+
+
+@pytest.fixture
+def small(mini: Path) -> tuple[Dataset, SearchIndex]:
+    ds = load(mini)
+    return ds, SearchIndex.build(ds)
+
+
+def names(ds_index: tuple[Dataset, SearchIndex], query: str, **kw: object) -> list[str]:
+    ds, index = ds_index
+    return [h.treatment.id for h in search(ds, index, query, **kw)]  # type: ignore[arg-type]
+
+
+def test_normalise_folds_case_accents_and_punctuation() -> None:
+    assert normalise("  Interferon β-1a ") == "interferon beta 1a"
+    assert normalise("Fampyra®") == "fampyra"
+    assert normalise("Ocrévus") == "ocrevus"
+    assert normalise("!!!") == ""
+
+
+def test_stem_folds_plurals_only() -> None:
+    assert stem("benzodiazepines") == "benzodiazepine"
+    assert stem("therapies") == "therapy"
+    assert stem("stiffness") == "stiffness"
+    assert stem("ms") == "ms"
+
+
+def test_exact_brand_scores_100_and_reports_the_field(small: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = small
+    [hit] = search(ds, index, "alphix")
+    assert (hit.treatment.id, hit.score, hit.field, hit.value) == ("alphamab", 100.0, "brand", "Alphix")
+
+
+def test_typo_of_a_name_is_found_below_100(small: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = small
+    hits = search(ds, index, "gamazine")
+    assert hits[0].treatment.id == "gammazine"
+    assert 80 <= hits[0].score < 100
+
+
+def test_short_queries_match_exactly_or_not_at_all(small: tuple[Dataset, SearchIndex]) -> None:
+    assert names(small, "ALM") == ["alphamab"]
+    assert names(small, "ALN") == []  # one edit from ALM, but short: no fuzzy
+    assert names(small, "BTX") == []
+
+
+def test_symptom_word_returns_every_treatment_for_it_approved_first(small: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = small
+    hits = search(ds, index, "tired")
+    assert [h.treatment.id for h in hits] == ["gammazine", "betadine"]
+    assert {(h.field, h.value, h.symptom) for h in hits} == {("symptom", "tired", "fatigue")}
+
+
+def test_class_words_return_the_class(small: tuple[Dataset, SearchIndex]) -> None:
+    assert names(small, "anti-CD20") == ["alphamab"]
+    assert names(small, "monoclonal antibodies") == ["alphamab"]
+
+
+def test_filters_apply_before_the_limit(small: tuple[Dataset, SearchIndex]) -> None:
+    assert names(small, "fatigue", status="off-label") == ["betadine"]
+    assert names(small, "fatigue", category="dmt") == []
+    assert names(small, "fatigue", limit=1) == ["gammazine"]
+
+
+def test_free_text_is_a_weak_last_signal(small: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = small
+    [hit] = search(ds, index, "insomnia")
+    assert (hit.treatment.id, hit.field) == ("betadine", "side_effects")
+    assert hit.score < 50
+
+
+def test_nonsense_and_empty_queries_find_nothing(small: tuple[Dataset, SearchIndex]) -> None:
+    assert names(small, "xyzzyqq") == []
+    assert names(small, "   ") == []
+    assert names(small, "🙂") == []
+
+
+def test_resolve_exact_typo_and_ambiguous(small: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = small
+    exact = resolve(ds, index, "Alphamab")
+    assert exact.treatment is not None and exact.exact
+    typo = resolve(ds, index, "alphamob")
+    assert typo.treatment is not None and typo.treatment.id == "alphamab" and not typo.exact
+    symptom = resolve(ds, index, "fatigue")  # two treatments: no single answer
+    assert symptom.treatment is None
+    assert {h.treatment.id for h in symptom.candidates} == {"betadine", "gammazine"}
+
+
+def test_suggest_offers_near_names_for_a_miss(small: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = small
+    assert [h.treatment.id for h in suggest(ds, index, "alphamax betta")][:1] == ["alphamab"]
+    assert suggest(ds, index, "qqqqqqqq") == []
+
+
+# -- the bundled dataset: the examples from the issues ----------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("ocrevus", "ocrelizumab"),
+        ("tecfadera", "dimethyl-fumarate"),
+        ("ocrelizumub", "ocrelizumab"),
+        ("gilenia", "fingolimod"),
+        ("dalfampridin", "dalfampridine"),
+        ("LDN", "low-dose-naltrexone"),
+        ("low dose naltrexone", "low-dose-naltrexone"),
+        ("naltrexone", "low-dose-naltrexone"),
+        ("alpha lipoic acid", "lipoic-acid"),
+        ("DMF", "dimethyl-fumarate"),
+        ("MSC", "mesenchymal-stem-cells"),
+        ("Fampyra", "dalfampridine"),
+    ],
+)
+def test_bundled_first_result(bundled: tuple[Dataset, SearchIndex], query: str, first: str) -> None:
+    assert names(bundled, query)[:1] == [first]
+
+
+@pytest.mark.parametrize(
+    ("query", "members"),
+    [
+        ("BTK inhibitor", {"tolebrutinib", "fenebrutinib", "remibrutinib", "evobrutinib"}),
+        ("interferon", {"interferon-beta-1a", "interferon-beta-1b", "peginterferon-beta-1a"}),
+        ("fumarate", {"dimethyl-fumarate", "diroximel-fumarate", "monomethyl-fumarate"}),
+        ("S1P receptor modulator", {"fingolimod", "siponimod", "ozanimod", "ponesimod"}),
+        ("anti-CD20", {"ocrelizumab", "ofatumumab", "ublituximab", "rituximab"}),
+        ("muscle stiffness", {"baclofen", "tizanidine"}),
+        ("flare", {"methylprednisolone-iv"}),
+    ],
+)
+def test_bundled_class_and_symptom_words(bundled: tuple[Dataset, SearchIndex], query: str, members: set[str]) -> None:
+    assert members <= set(names(bundled, query))
+
+
+def test_bundled_symptom_results_put_approved_before_off_label(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    hits = search(ds, index, "spasticity", limit=None)
+    order = ["approved", "off-label", "investigational", "discontinued", "withdrawn"]
+    ranks = [order.index(h.treatment.status) for h in hits if h.field == "symptom"]
+    assert ranks == sorted(ranks) and ranks
+
+
+def test_index_round_trips_through_its_data(bundled: tuple[Dataset, SearchIndex]) -> None:
+    import json
+
+    ds, index = bundled
+    copy = SearchIndex(json.loads(json.dumps(index.to_data())))
+    for query in ("ocrevus", "tired", "BTK inhibitor", "gilenia", "headache"):
+        assert [h.treatment.id for h in search(ds, copy, query)] == names(bundled, query)
