@@ -48,6 +48,15 @@ CATEGORY_WORDS = {
     "relapse": ("relapse treatment",),
 }
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# Words people wrap around what they mean ("aubagio tablets", "always tired",
+# "medication for spasms"). They are dropped from word matching unless the
+# query is nothing but these words.
+STOP_WORDS = frozenset(
+    "a an and at for in of on the to with my me i im am is are be get getting have having feel feeling "
+    "always very really so constant constantly bad severe ms multiple sclerosis drug drugs medication "
+    "medications medicine medicines tablet tablets pill pills capsule capsules treatment treatments help "
+    "helps something what which".split()
+)
 
 
 def normalise(text: str) -> str:
@@ -193,13 +202,18 @@ class SearchIndex:
         q = query
         for k in self.exact.get(q, ()):
             offer(k, 100.0)
-        qwords = [stem(w) for w in q.split()]
-        if not qwords:
+        raw = q.split()
+        if not raw:
             return found
+        kept = [w for w in raw if w not in STOP_WORDS] or raw
+        content = [stem(w) for w in kept]
         long_query = len(q.replace(" ", "")) > SHORT
+        if kept != raw:
+            for k in self.exact.get(" ".join(kept), ()):
+                offer(k, 98.0)
 
         # Words: every query word is a word of the key.
-        self._word_matches(qwords, offer, factor=1.0)
+        self._word_matches([[w] for w in content], offer, factor=1.0)
 
         if long_query:
             # Prefix of an identity key, e.g. "ocreli" -> "ocrelizumab".
@@ -208,27 +222,30 @@ class SearchIndex:
                 key, k = self.prefix_sorted[pos]
                 offer(k, 80.0 + 15.0 * len(q) / len(key))
                 pos += 1
-            self._fuzzy(q, qwords, offer)
+            self._fuzzy(" ".join(kept), content, offer)
 
         # Weak last signal: the words appear in the use or side-effect text.
-        if all(len(w) >= 4 for w in qwords):
-            self._text_matches(qwords, found)
+        if all(len(w) >= 4 for w in content):
+            self._text_matches(content, found)
         return found
 
-    def _word_matches(self, qwords: list[str], offer: Any, factor: float) -> None:
-        postings = [self.words.get(w) for w in qwords]
-        if not all(postings):
-            return
-        common = set(postings[0] or ())
-        for p in postings[1:]:
-            common.intersection_update(p or ())
-        n = len(qwords)
-        for k in common:
+    def _word_matches(self, alternatives: list[list[str]], offer: Any, factor: float) -> None:
+        """Keys holding, for every query word, one of that word's alternatives."""
+        common: set[int] | None = None
+        for options in alternatives:
+            keys: set[int] = set()
+            for w in options:
+                keys.update(self.words.get(w, ()))
+            common = keys if common is None else common & keys
+            if not common:
+                return
+        n = len(alternatives)
+        for k in common or ():
             total = len(self.keys[k].split())
             if total == n:
                 score = 97.0  # same words, different order or plural
             else:
-                score = 88.0 + 8.0 * n / total
+                score = 88.0 + 8.0 * min(n, total) / total
             offer(k, score * factor)
 
     def _fuzzy(self, q: str, qwords: list[str], offer: Any) -> None:
@@ -243,20 +260,30 @@ class SearchIndex:
         # matter ("naltrexone low dose").
         for _key, score, k in process.extract(q, choices, scorer=scorer, score_cutoff=FUZZY_CUTOFF, limit=None):
             offer(k, score * 0.95)
-        # One mistyped word inside a phrase ("muscle stifness", "lipoic acd"):
-        # correct each unknown word against the vocabulary, then match words.
-        fixed: list[str] = []
+        # One mistyped or shortened word inside a phrase ("muscle stifness",
+        # "stem cell transplant"): each unknown word becomes the vocabulary
+        # words it starts, or failing that its closest spelling.
+        fixed: list[list[str]] = []
         penalty = 1.0
         for w in qwords:
             if w in self.words or len(w) <= SHORT:
-                fixed.append(w)
+                fixed.append([w])
+                continue
+            pos = bisect_left(self.vocabulary, w)
+            longer: list[str] = []
+            while pos < len(self.vocabulary) and self.vocabulary[pos].startswith(w) and len(longer) < 20:
+                longer.append(self.vocabulary[pos])
+                pos += 1
+            if longer:
+                fixed.append(longer)
+                penalty = min(penalty, 0.92)
                 continue
             best = process.extractOne(w, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TOKEN_CUTOFF)
             if best is None:
                 return
-            fixed.append(best[0])
+            fixed.append([best[0]])
             penalty = min(penalty, best[1] / 100.0 * 0.95)
-        if fixed != qwords:
+        if penalty < 1.0:
             self._word_matches(fixed, offer, factor=penalty)
 
     def _text_matches(self, qwords: list[str], found: dict[int, tuple[float, int, str]]) -> None:

@@ -55,7 +55,7 @@ def test_search_nothing_found_prints_empty_array_and_exits_1(check_json: Check) 
 
 
 def test_search_miss_suggests_names_on_stderr() -> None:
-    result = run("search", "tolebrutinib pills daily")
+    result = run("search", "tolebrutinib qqqqq zzzzz")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert "did you mean" in result.stderr and "Tolebrutinib" in result.stderr
