@@ -32,8 +32,8 @@ def generate(n: int, seed: int = 7) -> str:
             stem = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3)))
             name = stem + rng.choice(SUFFIXES)
             brand = rng.choice(SYLLABLES).title() + stem[::-1][:4] + "x"
-            if name not in used and brand.lower() not in used:
-                used.update((name, brand.lower()))
+            if name not in used:  # brands and aliases carry the index, so they are unique anyway
+                used.add(name)
                 break
         status = rng.choice(STATUSES)
         symptoms = rng.sample(SYMPTOMS, rng.randint(0, 2))

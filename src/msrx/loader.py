@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
+from bisect import bisect_right
 from pathlib import Path
 from typing import Any
 
@@ -76,16 +77,22 @@ def normalise_name(text: str) -> str:
 
 
 class _Lines:
-    """Finds the line of the n-th `[[table]]` and of a key inside it."""
+    """Finds the line of the n-th `[[table]]` and of a key inside it.
+
+    Each block's keys are scanned once, on first use, so reporting lines
+    stays linear in the file size however many fields are checked.
+    """
 
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
         self.blocks: dict[str, list[int]] = {"treatments": [], "sources": [], "symptoms": []}
         for number, line in enumerate(self.lines):
-            m = _HEADER.match(line)
-            if m:
-                self.blocks[m.group(1)].append(number)
+            if "[[" in line:
+                m = _HEADER.match(line)
+                if m:
+                    self.blocks[m.group(1)].append(number)
         self.starts = sorted(n for b in self.blocks.values() for n in b)
+        self._keys: dict[int, dict[str, int]] = {}
 
     def of(self, table: str, index: int, key: str | None = None) -> int | None:
         starts = self.blocks[table]
@@ -94,13 +101,17 @@ class _Lines:
         start = starts[index]
         if key is None:
             return start + 1
-        later = [n for n in self.starts if n > start]
-        end = later[0] if later else len(self.lines)
-        for number in range(start + 1, end):
-            m = _KEY.match(self.lines[number])
-            if m and m.group(1) == key:
-                return number + 1
-        return start + 1
+        keys = self._keys.get(start)
+        if keys is None:
+            pos = bisect_right(self.starts, start)
+            end = self.starts[pos] if pos < len(self.starts) else len(self.lines)
+            keys = {}
+            for number in range(start + 1, end):
+                m = _KEY.match(self.lines[number])
+                if m:
+                    keys.setdefault(m.group(1), number + 1)
+            self._keys[start] = keys
+        return keys.get(key, start + 1)
 
 
 def read_text(path: Path) -> str:
