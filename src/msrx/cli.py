@@ -12,7 +12,6 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from types import ModuleType
@@ -53,11 +52,13 @@ class ColorMode(str, Enum):
     never = "never"
 
 
-@dataclass
 class Settings:
-    data: Optional[Path] = None
-    color: ColorMode = ColorMode.auto
-    use_cache: bool = True
+    """The global options, parsed once by the callback and read by every command."""
+
+    def __init__(self, data: Optional[Path] = None, color: ColorMode = ColorMode.auto, use_cache: bool = True) -> None:
+        self.data = data
+        self.color = color
+        self.use_cache = use_cache
 
 
 HELP = """\

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Documented in the README ("Exit codes"); scripts rely on them.
 EXIT_OK = 0
@@ -13,8 +13,7 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `yes | head`
 EXIT_INTERRUPTED = 130  # 128 + SIGINT
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a dataset file."""
 
     path: str

@@ -1,8 +1,13 @@
-"""The plain data model: what a dataset holds once it has been validated."""
+"""The plain data model: what a dataset holds once it has been validated.
+
+NamedTuples rather than dataclasses: they are as plain, cost nothing to
+import, and a cached row becomes a record with one call.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from typing import NamedTuple
 
 # The fixed vocabularies. Order matters: it is the order used when ranking
 # (approved first) and when listing counts.
@@ -23,8 +28,7 @@ CATEGORY_MEANING: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     id: str
     title: str
     publisher: str
@@ -32,15 +36,13 @@ class Source:
     url: str
 
 
-@dataclass(frozen=True)
-class Symptom:
+class Symptom(NamedTuple):
     id: str
     name: str
     words: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Treatment:
+class Treatment(NamedTuple):
     id: str
     name: str
     brands: tuple[str, ...]
@@ -59,24 +61,32 @@ class Treatment:
     reviewed: str  # ISO date, YYYY-MM-DD
 
 
-@dataclass(frozen=True)
-class DatasetInfo:
+class DatasetInfo(NamedTuple):
     version: str
     reviewed: str
     title: str = ""
 
 
-@dataclass
 class Dataset:
-    info: DatasetInfo
-    path: str
-    treatments: list[Treatment] = field(default_factory=list)
-    sources: dict[str, Source] = field(default_factory=dict)
-    symptoms: dict[str, Symptom] = field(default_factory=dict)
+    """A validated dataset. `treatments` may be a lazy sequence (see store.py)."""
 
-    _by_id: dict[str, Treatment] = field(default_factory=dict, repr=False, compare=False)
+    def __init__(
+        self,
+        info: DatasetInfo,
+        path: str,
+        treatments: Sequence[Treatment],
+        sources: dict[str, Source],
+        symptoms: dict[str, Symptom],
+    ) -> None:
+        self.info = info
+        self.path = path
+        self.treatments = treatments
+        self.sources = sources
+        self.symptoms = symptoms
+        self._by_id: dict[str, int] | None = None
 
     def get(self, treatment_id: str) -> Treatment | None:
-        if len(self._by_id) != len(self.treatments):
-            self._by_id = {t.id: t for t in self.treatments}
-        return self._by_id.get(treatment_id)
+        if self._by_id is None:
+            self._by_id = {t.id: i for i, t in enumerate(self.treatments)}
+        i = self._by_id.get(treatment_id)
+        return None if i is None else self.treatments[i]

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
-from dataclasses import dataclass
-from typing import Any
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from msrx.model import STATUSES, Dataset, Treatment
 
@@ -77,8 +77,7 @@ def stem(word: str) -> str:
     return word
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     treatment: Treatment
     score: float
     field: str
@@ -87,27 +86,57 @@ class Hit:
 
 
 class SearchIndex:
-    """Keys and their owners as parallel lists, so it can be cached as JSON.
+    """Keys and their owners as parallel lists and dicts of plain values, so the
+    whole index can be cached (store.py) and loaded without a Python loop.
 
     owner >= 0 is a treatment index; owner < 0 is a symptom (-1 - symptom index),
     which expands to every treatment for that symptom; the category keys use
     owner_kind "category".
     """
 
-    def __init__(self, data: dict[str, Any]) -> None:
-        self.keys: list[str] = data["keys"]
+    FIELDS = (
+        "fields", "values", "owners", "symptom_ids", "symptom_members", "category_members",
+        "key_lengths", "exact_keys", "exact_ids", "word_list", "word_ids", "statuses", "categories", "sort_names",
+    )
+
+    # Only needed for fuzzy, prefix and free-text matching and suggestions,
+    # so a cache can hand them over lazily (see `load_extra`).
+    EXTRA_FIELDS = (
+        "text_list", "text_ids", "prefix_keys", "prefix_ids", "fuzzy_choices", "fuzzy_ids",
+        "identity_choices", "identity_ids", "vocabulary",
+    )
+    text_list: list[str]
+    text_ids: list[int]
+    prefix_keys: list[str]
+    prefix_ids: list[int]
+    fuzzy_choices: list[str]
+    fuzzy_ids: list[int]
+    identity_choices: list[str]
+    identity_ids: list[int]
+    vocabulary: list[str]
+
+    def __init__(self, data: dict[str, Any], load_extra: Callable[[], dict[str, Any]] | None = None) -> None:
+        # Lookup tables are sorted parallel lists searched with bisect, not
+        # dicts: lists of strings and ints load from the cache many times
+        # faster than a dict of lists, and a lookup is still O(log n).
+        self.key_lengths: list[int] = data["key_lengths"]  # words in each key
         self.fields: list[str] = data["fields"]
         self.values: list[str] = data["values"]
         self.owners: list[int] = data["owners"]
         self.symptom_ids: list[str] = data["symptom_ids"]
         self.symptom_members: list[list[int]] = data["symptom_members"]
         self.category_members: dict[str, list[int]] = data["category_members"]
-        self.exact: dict[str, list[int]] = data["exact"]
-        self.words: dict[str, list[int]] = data["words"]
-        self.text_words: dict[str, list[int]] = data["text_words"]
-        self.prefix_sorted: list[tuple[str, int]] = [(p[0], p[1]) for p in data["prefix_sorted"]]
-        self.fuzzy_keys: list[int] = data["fuzzy_keys"]
-        self.vocabulary: list[str] = sorted(self.words)
+        self.exact_keys: list[str] = data["exact_keys"]
+        self.exact_ids: list[int] = data["exact_ids"]
+        self.word_list: list[str] = data["word_list"]
+        self.word_ids: list[int] = data["word_ids"]
+        self._load_extra = load_extra
+        if "vocabulary" in data:
+            self._set_extra(data)
+        # Per treatment, for ranking and filtering without decoding records.
+        self.statuses: list[str] = data["statuses"]
+        self.categories: list[str] = data["categories"]
+        self.sort_names: list[str] = data["sort_names"]
 
     @classmethod
     def build(cls, dataset: Dataset) -> SearchIndex:
@@ -157,36 +186,52 @@ class SearchIndex:
                 for word in cat_words:
                     add(word, "category:" + cat, -1)
 
-        exact: dict[str, list[int]] = {}
-        words: dict[str, list[int]] = {}
-        for k, key in enumerate(keys):
-            exact.setdefault(key, []).append(k)
-            if fields[k] in ("route",):
-                continue
-            for w in set(key.split()):
-                words.setdefault(stem(w), []).append(k)
-        prefix_sorted = sorted(
-            (key, k) for k, key in enumerate(keys) if fields[k] in IDENTITY_FIELDS
+        exact = sorted((key, k) for k, key in enumerate(keys))
+        words = sorted(
+            {(stem(w), k) for k, key in enumerate(keys) if fields[k] != "route" for w in key.split()}
         )
-        fuzzy_keys = [k for k in range(len(keys)) if fields[k] != "route"]
+        text_pairs = sorted((w, owner) for w, owners_of in text_words.items() for owner in owners_of)
+        prefix = sorted((key, k) for k, key in enumerate(keys) if fields[k] in IDENTITY_FIELDS)
+        fuzzy_ids = [k for k in range(len(keys)) if fields[k] != "route"]
+        identity_ids = [k for k in range(len(keys)) if fields[k] in IDENTITY_FIELDS]
         return cls(
             {
-                "keys": keys, "fields": fields, "values": values, "owners": owners,
+                "key_lengths": [len(key.split()) for key in keys], "fields": fields, "values": values, "owners": owners,
                 "symptom_ids": symptom_ids, "symptom_members": symptom_members,
-                "category_members": category_members, "exact": exact, "words": words,
-                "text_words": {w: sorted(s) for w, s in text_words.items()},
-                "prefix_sorted": prefix_sorted, "fuzzy_keys": fuzzy_keys,
+                "category_members": category_members,
+                "exact_keys": [e[0] for e in exact], "exact_ids": [e[1] for e in exact],
+                "word_list": [w[0] for w in words], "word_ids": [w[1] for w in words],
+                "text_list": [p[0] for p in text_pairs], "text_ids": [p[1] for p in text_pairs],
+                "prefix_keys": [p[0] for p in prefix], "prefix_ids": [p[1] for p in prefix],
+                "fuzzy_choices": [keys[k] for k in fuzzy_ids], "fuzzy_ids": fuzzy_ids,
+                "identity_choices": [keys[k] for k in identity_ids], "identity_ids": identity_ids,
+                "vocabulary": sorted({w[0] for w in words}),
+                "statuses": [t.status for t in dataset.treatments],
+                "categories": [t.category for t in dataset.treatments],
+                "sort_names": [t.name.casefold() for t in dataset.treatments],
             }
         )
 
+    def _set_extra(self, data: dict[str, Any]) -> None:
+        for name in self.EXTRA_FIELDS:
+            setattr(self, name, data[name])
+
+    def __getattr__(self, name: str) -> Any:
+        # Reached only for attributes not set yet: the lazily loaded tables.
+        loader = self.__dict__.get("_load_extra")
+        if name in SearchIndex.EXTRA_FIELDS and loader is not None:
+            self._load_extra = None
+            self._set_extra(loader())
+            return getattr(self, name)
+        raise AttributeError(name)
+
     def to_data(self) -> dict[str, Any]:
-        return {
-            "keys": self.keys, "fields": self.fields, "values": self.values, "owners": self.owners,
-            "symptom_ids": self.symptom_ids, "symptom_members": self.symptom_members,
-            "category_members": self.category_members, "exact": self.exact, "words": self.words,
-            "text_words": self.text_words, "prefix_sorted": self.prefix_sorted,
-            "fuzzy_keys": self.fuzzy_keys,
-        }
+        """The core tables, always loaded."""
+        return {name: getattr(self, name) for name in self.FIELDS}
+
+    def extra_data(self) -> dict[str, Any]:
+        """The tables only fuzzy, prefix and text matching need."""
+        return {name: getattr(self, name) for name in self.EXTRA_FIELDS}
 
     # -- matching -------------------------------------------------------
 
@@ -200,7 +245,7 @@ class SearchIndex:
                 found[k] = (round(score, 1), 0, value if value is not None else self.values[k])
 
         q = query
-        for k in self.exact.get(q, ()):
+        for k in _lookup(self.exact_keys, self.exact_ids, q):
             offer(k, 100.0)
         raw = q.split()
         if not raw:
@@ -209,23 +254,25 @@ class SearchIndex:
         content = [stem(w) for w in kept]
         long_query = len(q.replace(" ", "")) > SHORT
         if kept != raw:
-            for k in self.exact.get(" ".join(kept), ()):
+            for k in _lookup(self.exact_keys, self.exact_ids, " ".join(kept)):
                 offer(k, 98.0)
 
         # Words: every query word is a word of the key.
         self._word_matches([[w] for w in content], offer, factor=1.0)
 
-        if long_query:
+        if long_query and not found:
+            # Only when nothing matched exactly: a typo cannot beat an exact
+            # answer, and skipping it keeps exact lookups cheap at any size.
             # Prefix of an identity key, e.g. "ocreli" -> "ocrelizumab".
-            pos = bisect_left(self.prefix_sorted, (q, -1))
-            while pos < len(self.prefix_sorted) and self.prefix_sorted[pos][0].startswith(q):
-                key, k = self.prefix_sorted[pos]
-                offer(k, 80.0 + 15.0 * len(q) / len(key))
+            pos = bisect_left(self.prefix_keys, q)
+            while pos < len(self.prefix_keys) and self.prefix_keys[pos].startswith(q):
+                offer(self.prefix_ids[pos], 80.0 + 15.0 * len(q) / len(self.prefix_keys[pos]))
                 pos += 1
             self._fuzzy(" ".join(kept), content, offer)
 
-        # Weak last signal: the words appear in the use or side-effect text.
-        if all(len(w) >= 4 for w in content):
+        # Weak last signal, only when nothing else matched: the words appear
+        # in the use or side-effect text.
+        if not found and all(len(w) >= 4 for w in content):
             self._text_matches(content, found)
         return found
 
@@ -235,13 +282,13 @@ class SearchIndex:
         for options in alternatives:
             keys: set[int] = set()
             for w in options:
-                keys.update(self.words.get(w, ()))
+                keys.update(_lookup(self.word_list, self.word_ids, w))
             common = keys if common is None else common & keys
             if not common:
                 return
         n = len(alternatives)
         for k in common or ():
-            total = len(self.keys[k].split())
+            total = self.key_lengths[k]
             if total == n:
                 score = 97.0  # same words, different order or plural
             else:
@@ -251,22 +298,21 @@ class SearchIndex:
     def _fuzzy(self, q: str, qwords: list[str], offer: Any) -> None:
         from rapidfuzz import fuzz, process  # lazy: only searches pay for it
 
-        choices = {k: self.keys[k] for k in self.fuzzy_keys}
         # fuzz.ratio (normalised Levenshtein) for whole keys: a drug-name typo is
         # an edit or two. WRatio would also partial-match ("interferon" inside
         # "peginterferon"), which ranks substrings above real typos.
         scorer = fuzz.ratio if len(qwords) == 1 else fuzz.token_sort_ratio
         # token_sort_ratio for multi-word queries so that word order does not
         # matter ("naltrexone low dose").
-        for _key, score, k in process.extract(q, choices, scorer=scorer, score_cutoff=FUZZY_CUTOFF, limit=None):
-            offer(k, score * 0.95)
+        for _key, score, pos in process.extract(q, self.fuzzy_choices, scorer=scorer, score_cutoff=FUZZY_CUTOFF, limit=None):
+            offer(self.fuzzy_ids[pos], score * 0.95)
         # One mistyped or shortened word inside a phrase ("muscle stifness",
         # "stem cell transplant"): each unknown word becomes the vocabulary
         # words it starts, or failing that its closest spelling.
         fixed: list[list[str]] = []
         penalty = 1.0
         for w in qwords:
-            if w in self.words or len(w) <= SHORT:
+            if _has(self.vocabulary, w) or len(w) <= SHORT:
                 fixed.append([w])
                 continue
             pos = bisect_left(self.vocabulary, w)
@@ -287,7 +333,7 @@ class SearchIndex:
             self._word_matches(fixed, offer, factor=penalty)
 
     def _text_matches(self, qwords: list[str], found: dict[int, tuple[float, int, str]]) -> None:
-        postings = [self.text_words.get(w) for w in qwords]
+        postings = [_lookup(self.text_list, self.text_ids, w) for w in qwords]
         if not all(postings):
             return
         common = set(postings[0] or ())
@@ -298,6 +344,18 @@ class SearchIndex:
             field_name = "use" if owner >= 0 else "side_effects"
             t = owner if owner >= 0 else -1 - owner
             found[-10 - t * 2 - (0 if owner >= 0 else 1)] = (40.0, t, field_name)
+
+
+def _lookup(sorted_keys: list[str], ids: list[int], key: str) -> list[int]:
+    """The ids stored under `key` in a sorted key list with a parallel id list."""
+    lo = bisect_left(sorted_keys, key)
+    hi = bisect_right(sorted_keys, key, lo)
+    return ids[lo:hi]
+
+
+def _has(sorted_keys: list[str], key: str) -> bool:
+    pos = bisect_left(sorted_keys, key)
+    return pos < len(sorted_keys) and sorted_keys[pos] == key
 
 
 def search(
@@ -337,20 +395,22 @@ def search(
         else:
             consider(owner, score, field, value, None)
 
-    hits = []
+    ranked = []
     for t, (score, _rank, field, value, symptom) in best.items():
-        tr = dataset.treatments[t]
-        if status and tr.status != status:
+        if status and index.statuses[t] != status:
             continue
-        if category and tr.category != category:
+        if category and index.categories[t] != category:
             continue
-        hits.append(Hit(tr, min(score, 100.0), field, value, symptom))
-    hits.sort(key=lambda h: (-h.score, FIELD_RANK.get(h.field, 9), STATUS_RANK.get(h.treatment.status, 9), h.treatment.name.casefold()))
-    return hits if limit is None else hits[:limit]
+        ranked.append((-min(score, 100.0), FIELD_RANK.get(field, 9), STATUS_RANK.get(index.statuses[t], 9),
+                       index.sort_names[t], t, field, value, symptom))
+    ranked.sort()
+    if limit is not None:
+        ranked = ranked[:limit]
+    # Only the records that are shown are decoded (see store.LazyTreatments).
+    return [Hit(dataset.treatments[r[4]], -r[0], r[5], r[6], r[7]) for r in ranked]
 
 
-@dataclass(frozen=True)
-class Resolution:
+class Resolution(NamedTuple):
     """What `show NAME` resolved to: one treatment, or the candidates."""
 
     treatment: Treatment | None
@@ -361,7 +421,7 @@ class Resolution:
 
 def resolve(dataset: Dataset, index: SearchIndex, name: str) -> Resolution:
     """One clear best identity match, or the closest candidates."""
-    hits = [h for h in search(dataset, index, name, limit=None)]
+    hits = search(dataset, index, name, limit=20)
     identity = [h for h in hits if h.field in IDENTITY_FIELDS]
     if identity:
         top = identity[0]
@@ -382,12 +442,12 @@ def suggest(dataset: Dataset, index: SearchIndex, query: str, limit: int = 5) ->
     q = normalise(query)
     if len(q) < 3:
         return []
-    choices = {k: index.keys[k] for k, f in enumerate(index.fields) if f in IDENTITY_FIELDS}
     # WRatio here, not ratio: suggestions may be loose, a partial overlap is a useful hint.
-    found = process.extract(q, choices, scorer=fuzz.WRatio, score_cutoff=60.0, limit=limit * 3)
+    found = process.extract(q, index.identity_choices, scorer=fuzz.WRatio, score_cutoff=60.0, limit=limit * 3)
     seen: set[int] = set()
     out: list[Hit] = []
-    for _key, score, k in found:
+    for _key, score, pos in found:
+        k = index.identity_ids[pos]
         t = index.owners[k]
         if t in seen:
             continue

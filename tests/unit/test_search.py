@@ -163,6 +163,6 @@ def test_index_round_trips_through_its_data(bundled: tuple[Dataset, SearchIndex]
     import json
 
     ds, index = bundled
-    copy = SearchIndex(json.loads(json.dumps(index.to_data())))
+    copy = SearchIndex(json.loads(json.dumps({**index.to_data(), **index.extra_data()})))
     for query in ("ocrevus", "tired", "BTK inhibitor", "gilenia", "headache"):
         assert [h.treatment.id for h in search(ds, copy, query)] == names(bundled, query)
