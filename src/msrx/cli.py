@@ -13,7 +13,6 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from enum import Enum
-from pathlib import Path
 from types import ModuleType
 from typing import Annotated, NoReturn, Optional
 
@@ -55,7 +54,7 @@ class ColorMode(str, Enum):
 class Settings:
     """The global options, parsed once by the callback and read by every command."""
 
-    def __init__(self, data: Optional[Path] = None, color: ColorMode = ColorMode.auto, use_cache: bool = True) -> None:
+    def __init__(self, data: Optional[str] = None, color: ColorMode = ColorMode.auto, use_cache: bool = True) -> None:
         self.data = data
         self.color = color
         self.use_cache = use_cache
@@ -112,9 +111,9 @@ def _print_version(value: bool) -> None:
 def main_options(
     ctx: typer.Context,
     data: Annotated[
-        Optional[Path],
-        typer.Option("--data", envvar="MSRX_DATA", help="Use this dataset file instead of the bundled one.",
-                     show_envvar=True, dir_okay=True, exists=False),
+        Optional[str],
+        typer.Option("--data", envvar="MSRX_DATA", metavar="PATH", help="Use this dataset file instead of the bundled one.",
+                     show_envvar=True),
     ] = None,
     color: Annotated[ColorMode, typer.Option("--color", help="Colour on a terminal: auto, always or never.")] = ColorMode.auto,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the dataset cache.")] = False,
@@ -338,7 +337,10 @@ def _symptom_id(dataset: Dataset, word: str) -> str:
 @app.command()
 def validate(
     ctx: typer.Context,
-    path: Annotated[Optional[Path], typer.Argument(help="Dataset file to check (default: --data, MSRX_DATA or the bundled one).", show_default=False)] = None,
+    path: Annotated[
+        Optional[str],
+        typer.Argument(metavar="[PATH]", help="Dataset file to check (default: --data, MSRX_DATA or the bundled one).", show_default=False),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Check a dataset file and report every problem, with file and line.

@@ -11,7 +11,6 @@ import datetime as _dt
 import os
 import re
 from bisect import bisect_right
-from pathlib import Path
 from typing import Any
 
 from msrx.errors import DataError, Problem
@@ -114,16 +113,17 @@ class _Lines:
         return keys.get(key, start + 1)
 
 
-def read_text(path: Path) -> str:
+def read_text(path: str) -> str:
     """Read a dataset file as text, turning every OS failure into a DataError."""
-    shown = str(path)
+    shown = path
     try:
-        if path.is_dir():
+        if os.path.isdir(path):
             raise DataError([Problem(shown, "is a directory, not a dataset file")])
-        size = path.stat().st_size
+        size = os.stat(path).st_size
         if size > MAX_BYTES:
             raise DataError([Problem(shown, f"is {size} bytes; a dataset file may be at most {MAX_BYTES}")])
-        raw = path.read_bytes()
+        with open(path, "rb") as f:
+            raw = f.read()
     except FileNotFoundError:
         raise DataError([Problem(shown, "no such file")]) from None
     except PermissionError:
@@ -160,10 +160,10 @@ def parse_toml(text: str, shown: str) -> dict[str, Any]:
 
 def load(path: str | os.PathLike[str]) -> Dataset:
     """Read, parse and validate a dataset file. Raises DataError with every problem."""
-    p = Path(path)
+    p = os.fspath(path)
     text = read_text(p)
-    doc = parse_toml(text, str(p))
-    return validate(doc, text, str(p))
+    doc = parse_toml(text, p)
+    return validate(doc, text, p)
 
 
 def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:

@@ -17,9 +17,11 @@ names for fuzzy matching to mean anything.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from msrx.model import STATUSES, Dataset, Treatment
@@ -85,6 +87,52 @@ class Hit(NamedTuple):
     symptom: str | None = None
 
 
+# Id lists stored as raw machine integers: loading them is a memory copy.
+INT_FIELDS = ("owners", "key_lengths", "exact_ids", "word_ids")
+
+
+def _ints(value: bytes | list[int] | Sequence[int]) -> Sequence[int]:
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        table = array("q")
+        table.frombytes(value)
+        return table
+    return value
+
+
+class StringTable:
+    """Many strings stored as one string and a list of end offsets.
+
+    A cache loads one long string and a list of ints far faster than tens
+    of thousands of separate strings, and bisect works on it directly.
+    """
+
+    __slots__ = ("_ends", "_text")
+
+    def __init__(self, text: str, ends: list[int]) -> None:
+        self._text = text
+        self._ends = ends
+
+    @classmethod
+    def pack(cls, items: list[str]) -> list[Any]:
+        ends: list[int] = []
+        total = 0
+        for item in items:
+            total += len(item)
+            ends.append(total)
+        return ["".join(items), ends]
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __getitem__(self, i: int) -> str:
+        if i < 0:
+            i += len(self._ends)
+        return self._text[self._ends[i - 1] if i > 0 else 0 : self._ends[i]]
+
+    def to_data(self) -> list[Any]:
+        return [self._text, self._ends]
+
+
 class SearchIndex:
     """Keys and their owners as parallel lists and dicts of plain values, so the
     whole index can be cached (store.py) and loaded without a Python loop.
@@ -119,17 +167,17 @@ class SearchIndex:
         # Lookup tables are sorted parallel lists searched with bisect, not
         # dicts: lists of strings and ints load from the cache many times
         # faster than a dict of lists, and a lookup is still O(log n).
-        self.key_lengths: list[int] = data["key_lengths"]  # words in each key
+        self.key_lengths: Sequence[int] = _ints(data["key_lengths"])  # words in each key
         self.fields: list[str] = data["fields"]
-        self.values: list[str] = data["values"]
-        self.owners: list[int] = data["owners"]
+        self.values = StringTable(*data["values"])
+        self.owners: Sequence[int] = _ints(data["owners"])
         self.symptom_ids: list[str] = data["symptom_ids"]
         self.symptom_members: list[list[int]] = data["symptom_members"]
         self.category_members: dict[str, list[int]] = data["category_members"]
-        self.exact_keys: list[str] = data["exact_keys"]
-        self.exact_ids: list[int] = data["exact_ids"]
-        self.word_list: list[str] = data["word_list"]
-        self.word_ids: list[int] = data["word_ids"]
+        self.exact_keys = StringTable(*data["exact_keys"])
+        self.exact_ids: Sequence[int] = _ints(data["exact_ids"])
+        self.word_list = StringTable(*data["word_list"])
+        self.word_ids: Sequence[int] = _ints(data["word_ids"])
         self._load_extra = load_extra
         if "vocabulary" in data:
             self._set_extra(data)
@@ -187,8 +235,9 @@ class SearchIndex:
                     add(word, "category:" + cat, -1)
 
         exact = sorted((key, k) for k, key in enumerate(keys))
+        # Interned, so the cache stores each word once however often it recurs.
         words = sorted(
-            {(stem(w), k) for k, key in enumerate(keys) if fields[k] != "route" for w in key.split()}
+            {(sys.intern(stem(w)), k) for k, key in enumerate(keys) if fields[k] != "route" for w in key.split()}
         )
         text_pairs = sorted((w, owner) for w, owners_of in text_words.items() for owner in owners_of)
         prefix = sorted((key, k) for k, key in enumerate(keys) if fields[k] in IDENTITY_FIELDS)
@@ -196,11 +245,11 @@ class SearchIndex:
         identity_ids = [k for k in range(len(keys)) if fields[k] in IDENTITY_FIELDS]
         return cls(
             {
-                "key_lengths": [len(key.split()) for key in keys], "fields": fields, "values": values, "owners": owners,
+                "key_lengths": [len(key.split()) for key in keys], "fields": fields, "values": StringTable.pack(values), "owners": owners,
                 "symptom_ids": symptom_ids, "symptom_members": symptom_members,
                 "category_members": category_members,
-                "exact_keys": [e[0] for e in exact], "exact_ids": [e[1] for e in exact],
-                "word_list": [w[0] for w in words], "word_ids": [w[1] for w in words],
+                "exact_keys": StringTable.pack([e[0] for e in exact]), "exact_ids": [e[1] for e in exact],
+                "word_list": StringTable.pack([w[0] for w in words]), "word_ids": [w[1] for w in words],
                 "text_list": [p[0] for p in text_pairs], "text_ids": [p[1] for p in text_pairs],
                 "prefix_keys": [p[0] for p in prefix], "prefix_ids": [p[1] for p in prefix],
                 "fuzzy_choices": [keys[k] for k in fuzzy_ids], "fuzzy_ids": fuzzy_ids,
@@ -226,8 +275,16 @@ class SearchIndex:
         raise AttributeError(name)
 
     def to_data(self) -> dict[str, Any]:
-        """The core tables, always loaded."""
-        return {name: getattr(self, name) for name in self.FIELDS}
+        """The core tables, always loaded: strings packed, id lists as raw bytes."""
+        out: dict[str, Any] = {}
+        for name in self.FIELDS:
+            value = getattr(self, name)
+            if isinstance(value, StringTable):
+                value = value.to_data()
+            elif name in INT_FIELDS:
+                value = array("q", value).tobytes()
+            out[name] = value
+        return out
 
     def extra_data(self) -> dict[str, Any]:
         """The tables only fuzzy, prefix and text matching need."""
@@ -346,7 +403,7 @@ class SearchIndex:
             found[-10 - t * 2 - (0 if owner >= 0 else 1)] = (40.0, t, field_name)
 
 
-def _lookup(sorted_keys: list[str], ids: list[int], key: str) -> list[int]:
+def _lookup(sorted_keys: list[str] | StringTable, ids: Sequence[int], key: str) -> Sequence[int]:
     """The ids stored under `key` in a sorted key list with a parallel id list."""
     lo = bisect_left(sorted_keys, key)
     hi = bisect_right(sorted_keys, key, lo)
