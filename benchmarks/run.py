@@ -4,7 +4,7 @@
     python benchmarks/run.py --rounds 5
 
 Each round runs every command once, in turn, so machine noise spreads
-evenly; the table shows medians. Peak memory is the child's maximum RSS.
+evenly; the table shows medians. Peak memory is GNU time's maximum RSS.
 Ratios compare with the floor the performance targets name:
 `python -c "import typer, tomli, rapidfuzz"` (plus rich for terminal output).
 Not a test: timings don't belong in pytest assertions.
@@ -16,6 +16,7 @@ import argparse
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -26,27 +27,39 @@ from generate import generate
 
 PY = sys.executable
 MSRX = str(Path(PY).with_name("msrx"))
+GNU_TIME = "/usr/bin/time"
 FLOOR = [PY, "-c", "import typer, tomli, rapidfuzz"]
 FLOOR_RICH = [PY, "-c", "import typer, tomli, rapidfuzz, rich.console, rich.table, rich.panel"]
 
 
-def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one process.
-
-    posix_spawn, not fork: a forked child's peak RSS would start from a copy
-    of this benchmark process.
-    """
+def run_once(cmd: list[str], env: dict[str, str]) -> float:
+    """Wall seconds of one process."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     actions = [(os.POSIX_SPAWN_DUP2, devnull, 1), (os.POSIX_SPAWN_DUP2, devnull, 2)]
     start = time.perf_counter()
     pid = os.posix_spawn(cmd[0], cmd, env, file_actions=actions)
-    _, status, usage = os.wait4(pid, 0)
+    _, status = os.waitpid(pid, 0)
     elapsed = time.perf_counter() - start
     os.close(devnull)
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} exited {code}")
-    return elapsed, usage.ru_maxrss / 1024.0
+    return elapsed
+
+
+def peak_mib(cmd: list[str], env: dict[str, str]) -> float | None:
+    """Peak RSS of one process, measured by GNU time.
+
+    Not from this process's own wait4(): a child spawned from a large parent
+    inherits the parent's high-water mark until it execs, which would hide
+    the command's own figure.
+    """
+    if not os.path.exists(GNU_TIME):
+        return None
+    with tempfile.NamedTemporaryFile("r") as out:
+        subprocess.run([GNU_TIME, "-f", "%M", "-o", out.name, *cmd], env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        return int(out.read().split()[-1]) / 1024.0
 
 
 def main() -> int:
@@ -85,21 +98,22 @@ def main() -> int:
     for cmd, case_env, _ in cases.values():
         run_once(cmd, case_env)
     times: dict[str, list[float]] = {name: [] for name in [*cases, *cold]}
-    peaks: dict[str, list[float]] = {name: [] for name in times}
+    mem: dict[str, float | None] = {}
     for _ in range(args.rounds):
         for name, (cmd, case_env, _) in cases.items():
-            t, m = run_once(cmd, case_env)
-            times[name].append(t)
-            peaks[name].append(m)
+            times[name].append(run_once(cmd, case_env))
         for name, cmd in cold.items():
             cold_dir = work / f"cold-{time.perf_counter_ns()}"
-            t, m = run_once(cmd, {**env, "MSRX_CACHE_DIR": str(cold_dir)})
+            times[name].append(run_once(cmd, {**env, "MSRX_CACHE_DIR": str(cold_dir)}))
             shutil.rmtree(cold_dir, ignore_errors=True)
-            times[name].append(t)
-            peaks[name].append(m)
+    for name, (cmd, case_env, _) in cases.items():
+        mem[name] = peak_mib(cmd, case_env)
+    for name, cmd in cold.items():
+        cold_dir = work / "cold-mem"
+        mem[name] = peak_mib(cmd, {**env, "MSRX_CACHE_DIR": str(cold_dir)})
+        shutil.rmtree(cold_dir, ignore_errors=True)
 
     med = {name: statistics.median(v) * 1000 for name, v in times.items()}
-    mem = {name: max(v) for name, v in peaks.items()}
     base = {
         "floor": "floor: import typer, tomli, rapidfuzz",
         "rich": "floor + rich",
@@ -116,7 +130,10 @@ def main() -> int:
             against = "bundled"
         ref = base.get(against)
         ratio = f"{med[name] / med[ref]:.2f}" if ref else ""
-        print(f"| {name} | {med[name]:.1f} | {ratio} | {ref or ''} | {mem[name]:.1f} | {mem[name] / floor_mem:.2f} |")
+        peak = mem[name]
+        mib = f"{peak:.1f}" if peak is not None else "n/a"
+        mem_ratio = f"{peak / floor_mem:.2f}" if peak is not None and floor_mem else ""
+        print(f"| {name} | {med[name]:.1f} | {ratio} | {ref or ''} | {mib} | {mem_ratio} |")
     shutil.rmtree(work, ignore_errors=True)
     return 0
 
