@@ -134,8 +134,15 @@ def _settings(ctx: typer.Context) -> Settings:
     return obj if isinstance(obj, Settings) else Settings()
 
 
+def _say(message: str) -> None:
+    """A message on stderr; dataset text in it is neutralised like any output."""
+    from msrx.textsafe import safe
+
+    typer.echo(safe(message), err=True)
+
+
 def _fail(message: str, code: int) -> NoReturn:
-    typer.echo(f"msrx: {message}", err=True)
+    _say(f"msrx: {message}")
     raise typer.Exit(code)
 
 
@@ -151,7 +158,7 @@ def _open(ctx: typer.Context) -> tuple[Dataset, SearchIndex]:
         message = f"error: {first}" if first else "error: the dataset is invalid"
         if more > 0:
             message += f" (and {more} more problem{'s' if more > 1 else ''}: run 'msrx validate {first.path if first else ''}')"
-        typer.echo(message, err=True)
+        _say(message)
         raise typer.Exit(EXIT_DATA) from None
 
 
@@ -246,7 +253,7 @@ def search(
         near = suggest(dataset, index, text, limit=3)
         if near:
             message += "; did you mean: " + ", ".join(h.treatment.name for h in near) + "?"
-        typer.echo(message, err=True)
+        _say(message)
         raise typer.Exit(EXIT_NOT_FOUND)
 
 
@@ -279,7 +286,7 @@ def show(
         _fail(f"no treatment matches {text!r}; try 'msrx search {text}'", EXIT_NOT_FOUND)
     treatment: Treatment = found.treatment
     if not found.exact and found.hit is not None:
-        typer.echo(f"msrx: showing {treatment.name} ({found.hit.field}: {found.hit.value})", err=True)
+        _say(f"msrx: showing {treatment.name} ({found.hit.field}: {found.hit.value})")
     renderer = _renderer(ctx, as_json)
     with _writing():
         renderer.show(treatment, dataset, sys.stdout)
@@ -369,9 +376,9 @@ def validate(
             ]}, sys.stdout)
         else:
             for p in exc.problems:
-                typer.echo(f"error: {p}", err=True)
+                _say(f"error: {p}")
             count = len(exc.problems)
-            typer.echo(f"{target}: {count} problem{'s' if count != 1 else ''}", err=True)
+            _say(f"{target}: {count} problem{'s' if count != 1 else ''}")
         raise typer.Exit(EXIT_DATA) from None
     counts = {"treatments": len(dataset.treatments), "sources": len(dataset.sources), "symptoms": len(dataset.symptoms)}
     if as_json:
