@@ -108,9 +108,9 @@ class StringTable:
 
     __slots__ = ("_ends", "_text")
 
-    def __init__(self, text: str, ends: list[int]) -> None:
+    def __init__(self, text: str, ends: bytes | list[int] | Sequence[int]) -> None:
         self._text = text
-        self._ends = ends
+        self._ends = _ints(ends)
 
     @classmethod
     def pack(cls, items: list[str]) -> list[Any]:
@@ -119,7 +119,7 @@ class StringTable:
         for item in items:
             total += len(item)
             ends.append(total)
-        return ["".join(items), ends]
+        return ["".join(items), array("q", ends).tobytes()]
 
     def __len__(self) -> int:
         return len(self._ends)
@@ -130,7 +130,7 @@ class StringTable:
         return self._text[self._ends[i - 1] if i > 0 else 0 : self._ends[i]]
 
     def to_data(self) -> list[Any]:
-        return [self._text, self._ends]
+        return [self._text, array("q", self._ends).tobytes()]
 
 
 class SearchIndex:
@@ -255,8 +255,9 @@ class SearchIndex:
                 "fuzzy_choices": [keys[k] for k in fuzzy_ids], "fuzzy_ids": fuzzy_ids,
                 "identity_choices": [keys[k] for k in identity_ids], "identity_ids": identity_ids,
                 "vocabulary": sorted({w[0] for w in words}),
-                "statuses": [t.status for t in dataset.treatments],
-                "categories": [t.category for t in dataset.treatments],
+                # Interned: the cache then stores each word once, not once per treatment.
+                "statuses": [sys.intern(t.status) for t in dataset.treatments],
+                "categories": [sys.intern(t.category) for t in dataset.treatments],
                 "sort_names": [t.name.casefold() for t in dataset.treatments],
             }
         )
