@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from enum import Enum
 from types import ModuleType
-from typing import Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
@@ -29,6 +29,9 @@ from msrx.errors import (
 )
 from msrx.model import Dataset, Treatment
 from msrx.search import SearchIndex
+
+if TYPE_CHECKING:
+    from msrx.api import Reference
 
 
 class StatusWord(str, Enum):
@@ -78,7 +81,7 @@ discontinued, withdrawn. msrx is a reference, not medical advice.
 app = typer.Typer(
     name="msrx",
     help=HELP,
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -147,11 +150,16 @@ def _fail(message: str, code: int) -> NoReturn:
 
 
 def _open(ctx: typer.Context) -> tuple[Dataset, SearchIndex]:
-    from msrx.store import open_dataset
+    ref = _reference(ctx)
+    return ref.dataset, ref.index
+
+
+def _reference(ctx: typer.Context) -> Reference:
+    from msrx.api import load as open_reference
 
     settings = _settings(ctx)
     try:
-        return open_dataset(settings.data, use_cache=settings.use_cache)
+        return open_reference(settings.data, use_cache=settings.use_cache)
     except DataError as exc:
         first = exc.problems[0] if exc.problems else None
         more = len(exc.problems) - 1
@@ -260,7 +268,8 @@ def search(
 @app.command()
 def show(
     ctx: typer.Context,
-    name: Annotated[list[str], typer.Argument(help="A treatment's name, brand, alias or id (typos are forgiven).", show_default=False)],
+    name: Annotated[list[str], typer.Argument(help="A treatment's name, brand, alias or id (typos are forgiven).", show_default=False,
+                                              autocompletion=_complete_treatment)],
     as_json: JsonOption = False,
 ) -> None:
     """Show one treatment in full: status, use, side effects, warnings, sources.
@@ -318,7 +327,7 @@ def list_(
     if category:
         treatments = [t for t in treatments if t.category == category.value]
     if symptom:
-        sid = _symptom_id(dataset, symptom)
+        sid = _symptom_id(ctx, symptom)
         treatments = [t for t in treatments if sid in t.symptoms]
     treatments.sort(key=lambda t: (t.category, t.status != "approved", t.name.casefold()))
     renderer = _renderer(ctx, as_json)
@@ -330,15 +339,164 @@ def list_(
         raise typer.Exit(EXIT_NOT_FOUND)
 
 
-def _symptom_id(dataset: Dataset, word: str) -> str:
-    from msrx.search import normalise
+def _symptom_id(ctx: typer.Context, word: str) -> str:
+    ref = _reference(ctx)
+    found = ref.symptom(word)
+    if found is None:
+        known = ", ".join(sorted(ref.dataset.symptoms))
+        _fail(f"error: unknown symptom {word!r}; known symptoms: {known}", EXIT_USAGE)
+    return found.id
 
-    wanted = normalise(word)
-    for sid, sym in dataset.symptoms.items():
-        if wanted in {normalise(w) for w in (sid, sym.name, *sym.words)}:
-            return sid
-    known = ", ".join(sorted(dataset.symptoms))
-    _fail(f"error: unknown symptom {word!r}; known symptoms: {known}", EXIT_USAGE)
+
+def _completion_reference() -> Reference | None:
+    try:
+        from msrx.api import load as open_reference
+
+        return open_reference(os.environ.get("MSRX_DATA") or None)
+    except Exception:  # completion must never print an error into the shell
+        return None
+
+
+def _complete_treatment(incomplete: str) -> list[str]:
+    """Shell completion for treatment names: ids starting with what was typed."""
+    ref = _completion_reference()
+    prefix = incomplete.casefold()
+    return [t.id for t in ref.dataset.treatments if t.id.startswith(prefix)][:50] if ref else []
+
+
+def _complete_symptom(incomplete: str) -> list[str]:
+    ref = _completion_reference()
+    return [s for s in ref.dataset.symptoms if s.startswith(incomplete.casefold())] if ref else []
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    names: Annotated[list[str], typer.Argument(help="Two or more treatments (names, brands, aliases or ids).",
+                                               show_default=False, autocompletion=_complete_treatment)],
+    as_json: JsonOption = False,
+) -> None:
+    """Compare treatments side by side: status, class, routes, approval, side effects, warnings, sources.
+
+    \b
+    Examples:
+      msrx compare ocrevus kesimpta briumvi
+      msrx compare tecfidera vumerity --json | jq -r '.[] | [.name, .fda_approval_year] | @tsv'
+      msrx compare baclofen tizanidine | grep Warnings
+
+    Each name must match one treatment clearly (as with show).
+    Exit status: 0 compared; 1 a name matched no single treatment; 2 fewer than two names.
+    """
+    if len(names) < 2:
+        _fail("error: compare needs at least two treatments, e.g. 'msrx compare ocrevus kesimpta'", EXIT_USAGE)
+    ref = _reference(ctx)
+    chosen: list[Treatment] = []
+    for name in names:
+        found = ref.resolve(name)
+        if found.treatment is None:
+            near = ", ".join(h.treatment.name for h in found.candidates[:5])
+            _fail(f"{name!r} does not clearly name one treatment" + (f"; closest: {near}" if near else ""), EXIT_NOT_FOUND)
+        if found.treatment not in chosen:
+            chosen.append(found.treatment)
+    renderer = _renderer(ctx, as_json)
+    with _writing():
+        renderer.compare(chosen, ref.dataset, sys.stdout)
+
+
+@app.command()
+def symptoms(
+    ctx: typer.Context,
+    symptom: Annotated[Optional[str], typer.Argument(help="A symptom id or everyday word (tired, stiffness, bladder).",
+                                                     show_default=False, autocompletion=_complete_symptom)] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Browse by symptom: every symptom with its everyday words, or the treatments for one.
+
+    \b
+    Examples:
+      msrx symptoms                     every symptom, its everyday words and how many treatments
+      msrx symptoms tired               treatments for fatigue, approved first
+      msrx symptoms "nerve pain" --json | jq -r '.treatments[].name'
+
+    Exit status: 0 found; 1 unknown symptom (the known ones on stderr).
+    """
+    ref = _reference(ctx)
+    renderer = _renderer(ctx, as_json)
+    if symptom is None:
+        with _writing():
+            renderer.symptoms(ref.symptom_counts(), ref.dataset, sys.stdout)
+        return
+    found = ref.symptom(symptom)
+    if found is None:
+        _fail(f"unknown symptom {symptom!r}; known symptoms: {', '.join(ref.dataset.symptoms)}", EXIT_NOT_FOUND)
+    with _writing():
+        renderer.symptom(found, ref.for_symptom(found.id), ref.dataset, sys.stdout)
+
+
+@app.command()
+def sources(
+    ctx: typer.Context,
+    source: Annotated[Optional[str], typer.Argument(help="A source id or its number as cited by show.", show_default=False)] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The bibliography, numbered as `show` cites it, with what cites each source.
+
+    \b
+    Examples:
+      msrx sources                      every source, numbered
+      msrx sources 3                    source [3], as cited by msrx show
+      msrx sources label-ocrelizumab --json | jq -r .[0].url
+
+    Exit status: 0 found; 1 no such source.
+    """
+    ref = _reference(ctx)
+    rows = [(n, s, ref.cited_by(s.id)) for n, s in enumerate(ref.sources(), start=1)]
+    if source is not None:
+        rows = [r for r in rows if source in (str(r[0]), r[1].id)]
+        if not rows:
+            _fail(f"no source {source!r}; 'msrx sources' lists them all", EXIT_NOT_FOUND)
+    with _writing():
+        _renderer(ctx, as_json).sources(rows, ref.dataset, sys.stdout)
+
+
+@app.command()
+def timeline(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """FDA approvals of MS disease-modifying therapies, year by year.
+
+    \b
+    Examples:
+      msrx timeline
+      msrx timeline --json | jq -r '.[] | "\\(.year) \\(.treatments | length)"'
+
+    Includes DMTs later withdrawn (marked); exit status 0.
+    """
+    ref = _reference(ctx)
+    years = ref.approval_timeline()
+    if not years:
+        _fail("no dated FDA approvals in this dataset", EXIT_NOT_FOUND)
+    with _writing():
+        _renderer(ctx, as_json).timeline(years, ref.dataset, sys.stdout)
+
+
+@app.command()
+def info(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """Facts about the dataset: version, review date, counts by status and category, file.
+
+    \b
+    Examples:
+      msrx info
+      msrx --data my.toml info --json | jq .by_status
+
+    Warns on stderr when the dataset was last reviewed more than a year ago.
+    """
+    ref = _reference(ctx)
+    ds = ref.dataset
+    facts = ref.facts()
+    with _writing():
+        _renderer(ctx, as_json).info(facts, ds, sys.stdout)
+    if facts["review_age_days"] > 365:
+        _say(f"msrx: warning: this dataset was last reviewed on {ds.info.reviewed}, more than a year ago; "
+             "statuses may have changed")
 
 
 @app.command()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from msrx.model import Dataset, Treatment
+from msrx.model import Dataset, Source, Treatment
 from msrx.search import Hit
 
 DISCLAIMER = (
@@ -73,3 +73,30 @@ def full(t: Treatment, dataset: Dataset) -> dict[str, Any]:
         ],
         "reviewed": t.reviewed,
     }
+
+
+def source(number: int, s: Source, cited_by: list[Treatment]) -> dict[str, Any]:
+    return {"number": number, "id": s.id, "title": s.title, "publisher": s.publisher, "year": s.year,
+            "url": s.url, "cited_by": [t.id for t in cited_by]}
+
+
+# The fields `compare` sets side by side, with their labels.
+COMPARE_FIELDS: list[tuple[str, str]] = [
+    ("status", "Status"), ("category", "Category"), ("drug_class", "Class"), ("routes", "Routes"),
+    ("fda_approval_year", "FDA approval (MS)"), ("brands", "Brands"), ("use", "Use"),
+    ("side_effects", "Side effects"), ("warnings", "Warnings and monitoring"), ("evidence", "Evidence"),
+    ("sources", "Sources"),
+]
+
+
+def compare_value(t: Treatment, field: str, dataset: Dataset) -> list[str]:
+    """One compare cell as lines of text."""
+    if field == "sources":
+        numbers = source_numbers(dataset)
+        return [f"[{numbers[s]}] {dataset.sources[s].title}" for s in t.sources]
+    value = getattr(t, field)
+    if value is None:
+        return ["none"]
+    if isinstance(value, tuple):
+        return list(value) or ["(none recorded)"]
+    return [str(value)]

@@ -10,7 +10,7 @@ import json
 from typing import IO, Any
 
 from msrx import records
-from msrx.model import Dataset, Treatment
+from msrx.model import Dataset, Source, Symptom, Treatment
 from msrx.search import Hit
 
 
@@ -29,3 +29,28 @@ def listing(treatments: list[Treatment], dataset: Dataset, out: IO[str]) -> None
 
 def show(t: Treatment, dataset: Dataset, out: IO[str]) -> None:
     emit(records.full(t, dataset), out)
+
+
+def symptoms(rows: list[tuple[Symptom, int]], dataset: Dataset, out: IO[str]) -> None:
+    emit([{"id": s.id, "name": s.name, "words": list(s.words), "treatments": n} for s, n in rows], out)
+
+
+def symptom(sym: Symptom, treatments: list[Treatment], dataset: Dataset, out: IO[str]) -> None:
+    emit({"symptom": {"id": sym.id, "name": sym.name, "words": list(sym.words)},
+          "treatments": [records.summary(t) for t in treatments]}, out)
+
+
+def sources(rows: list[tuple[int, Source, list[Treatment]]], dataset: Dataset, out: IO[str]) -> None:
+    emit([records.source(n, s, cited) for n, s, cited in rows], out)
+
+
+def info(facts: dict[str, Any], dataset: Dataset, out: IO[str]) -> None:
+    emit(facts, out)
+
+
+def timeline(years: list[tuple[int, list[Treatment]]], dataset: Dataset, out: IO[str]) -> None:
+    emit([{"year": y, "treatments": [{"id": t.id, "name": t.name, "status": t.status} for t in ts]} for y, ts in years], out)
+
+
+def compare(treatments: list[Treatment], dataset: Dataset, out: IO[str]) -> None:
+    emit([records.full(t, dataset) for t in treatments], out)

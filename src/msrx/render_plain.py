@@ -7,10 +7,10 @@ fixed order (documented in the README). Every value goes through
 
 from __future__ import annotations
 
-from typing import IO
+from typing import IO, Any
 
 from msrx import records
-from msrx.model import STATUS_MEANING, Dataset, Treatment
+from msrx.model import STATUS_MEANING, Dataset, Source, Symptom, Treatment
 from msrx.search import Hit
 from msrx.textsafe import cell, safe
 
@@ -70,3 +70,39 @@ def show(t: Treatment, dataset: Dataset, out: IO[str]) -> None:
         out.write(f"  [{s['number']}] {safe(s['title'])}. {safe(s['publisher'])}{year}. {safe(s['url'])}\n")
     line("Reviewed", t.reviewed)
     out.write(f"\n{records.DISCLAIMER}\n")
+
+
+def symptoms(rows: list[tuple[Symptom, int]], dataset: Dataset, out: IO[str]) -> None:
+    for s, n in rows:
+        _row([s.id, s.name, str(n), ", ".join(s.words)], out)
+
+
+def symptom(sym: Symptom, treatments: list[Treatment], dataset: Dataset, out: IO[str]) -> None:
+    for t in treatments:
+        _row([t.status, t.id, t.name, t.category, t.drug_class], out)
+
+
+def sources(rows: list[tuple[int, Source, list[Treatment]]], dataset: Dataset, out: IO[str]) -> None:
+    for n, s, cited in rows:
+        _row([str(n), s.id, s.title, s.publisher, str(s.year or ""), s.url, ",".join(t.id for t in cited)], out)
+
+
+def info(facts: dict[str, Any], dataset: Dataset, out: IO[str]) -> None:
+    for key in ("version", "reviewed", "path", "treatments", "sources", "symptoms"):
+        out.write(f"{key}\t{safe(str(facts[key]))}\n")
+    for group in ("by_status", "by_category"):
+        for name, count in facts[group].items():
+            out.write(f"{group[3:]}:{name}\t{count}\n")
+
+
+def timeline(years: list[tuple[int, list[Treatment]]], dataset: Dataset, out: IO[str]) -> None:
+    for year, ts in years:
+        for t in ts:
+            _row([str(year), t.id, t.name, t.status], out)
+
+
+def compare(treatments: list[Treatment], dataset: Dataset, out: IO[str]) -> None:
+    # Transposed (one line per field and treatment) so it fits any width and greps well.
+    for field, label in records.COMPARE_FIELDS:
+        for t in treatments:
+            _row([label, t.name, "; ".join(records.compare_value(t, field, dataset))], out)

@@ -7,7 +7,7 @@ never markup, and go through ``textsafe.safe`` first.
 
 from __future__ import annotations
 
-from typing import IO
+from typing import IO, Any
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from msrx import records
-from msrx.model import STATUS_MEANING, Dataset, Treatment
+from msrx.model import STATUS_MEANING, Dataset, Source, Symptom, Treatment
 from msrx.render_plain import matched
 from msrx.search import Hit
 from msrx.textsafe import safe
@@ -126,3 +126,83 @@ def _bullets(values: list[str], style: str = "") -> Text:
     if not values:
         return t("(none recorded)", "dim")
     return Text("\n").join(t(f"• {v}", style) for v in values)
+
+
+def _table(*columns: str) -> Table:
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    for column in columns:
+        table.add_column(column)
+    return table
+
+
+def symptoms(rows: list[tuple[Symptom, int]], dataset: Dataset, out: IO[str]) -> None:
+    c = console(out)
+    table = _table("Symptom", "Id", "Treatments", "Everyday words")
+    for s, n in rows:
+        table.add_row(t(s.name, "bold"), t(s.id), t(str(n)), t(", ".join(s.words)))
+    c.print(table)
+
+
+def symptom(sym: Symptom, treatments: list[Treatment], dataset: Dataset, out: IO[str]) -> None:
+    c = console(out)
+    c.print(Text.assemble(t(sym.name, "bold"), t(f"  ({', '.join(sym.words)})", "dim")))
+    for status_word in dict.fromkeys(tr.status for tr in treatments):
+        c.print(Text.assemble("\n", status(status_word), t(f"  {STATUS_MEANING.get(status_word, '')}", "dim")))
+        table = _table("Name", "Category", "Class")
+        for tr in treatments:
+            if tr.status == status_word:
+                table.add_row(t(tr.name, "bold"), t(tr.category), t(tr.drug_class))
+        c.print(table)
+    _footer(c)
+
+
+def sources(rows: list[tuple[int, Source, list[Treatment]]], dataset: Dataset, out: IO[str]) -> None:
+    c = console(out)
+    for n, s, cited in rows:
+        year = f", {s.year}" if s.year else ""
+        c.print(Text.assemble(t(f"[{n}] ", "bold"), t(f"{s.title}. {s.publisher}{year}.")))
+        c.print(Text.assemble("    ", t(s.url, "underline")))
+        if cited:
+            c.print(t(f"    cited by: {', '.join(tr.name for tr in cited)}", "dim"))
+
+
+def info(facts: dict[str, Any], dataset: Dataset, out: IO[str]) -> None:
+    c = console(out)
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    for key, label in (("version", "Dataset version"), ("reviewed", "Reviewed"), ("path", "File"),
+                       ("treatments", "Treatments"), ("sources", "Sources"), ("symptoms", "Symptoms")):
+        grid.add_row(label, t(str(facts[key])))
+    grid.add_row("By status", Text("\n").join(Text.assemble(status(k), f"  {v}") for k, v in facts["by_status"].items()))
+    grid.add_row("By category", t("\n".join(f"{k}  {v}" for k, v in facts["by_category"].items())))
+    c.print(grid)
+
+
+def timeline(years: list[tuple[int, list[Treatment]]], dataset: Dataset, out: IO[str]) -> None:
+    c = console(out)
+    c.print(t("FDA approvals of MS disease-modifying therapies", "bold"))
+    first, last = years[0][0], years[-1][0]
+    by_year = dict(years)
+    for year in range(first, last + 1):
+        ts = by_year.get(year, [])
+        bar = Text("█" * (2 * len(ts)), style="green") if ts else Text("·", style="dim")
+        names = Text(", ").join(t(tr.name + (" (withdrawn)" if tr.status == "withdrawn" else ""),
+                                  STATUS_STYLE.get(tr.status, "")) for tr in ts)
+        c.print(Text.assemble(t(str(year), "bold" if ts else "dim"), " ", bar, " ", names))
+
+
+def compare(treatments: list[Treatment], dataset: Dataset, out: IO[str]) -> None:
+    c = console(out)
+    table = Table(show_lines=True, header_style="bold", expand=True)
+    table.add_column("", style="bold", no_wrap=True)
+    for tr in treatments:
+        table.add_column(Text(safe(tr.name)), ratio=1)
+    for field, label in records.COMPARE_FIELDS:
+        cells = []
+        for tr in treatments:
+            lines = records.compare_value(tr, field, dataset)
+            cells.append(status(lines[0]) if field == "status" else t("\n".join(lines)))
+        table.add_row(label, *cells)
+    c.print(table)
+    _footer(c)

@@ -1,0 +1,122 @@
+"""A small, typed Python API: the dataset without a subprocess.
+
+    >>> import msrx.api
+    >>> ref = msrx.api.load()              # the bundled dataset (or a path)
+    >>> [h.treatment.name for h in ref.search("tired", limit=3)]
+    >>> ref.get("ocrevus").status          # names, brands, aliases, typos
+    'approved'
+
+The CLI is built on the same calls.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from typing import Any
+
+from msrx.model import CATEGORIES, STATUSES, Dataset, Source, Symptom, Treatment
+from msrx.search import Hit, Resolution, SearchIndex, normalise, resolve, search
+
+
+class Reference:
+    """A loaded dataset with its search index."""
+
+    def __init__(self, dataset: Dataset, index: SearchIndex) -> None:
+        self.dataset = dataset
+        self.index = index
+
+    def search(self, query: str, *, limit: int | None = 10, status: str | None = None,
+               category: str | None = None) -> list[Hit]:
+        """Ranked matches for a name, brand, abbreviation, class or symptom query."""
+        return search(self.dataset, self.index, query, limit=limit, status=status, category=category)
+
+    def resolve(self, name: str) -> Resolution:
+        """One clear best match for a name (typos forgiven), or the candidates."""
+        return resolve(self.dataset, self.index, name)
+
+    def get(self, name: str) -> Treatment | None:
+        """The treatment a name, brand, alias or id clearly refers to, else None."""
+        return self.resolve(name).treatment
+
+    def treatments(self, *, status: str | None = None, category: str | None = None,
+                   symptom: str | None = None) -> list[Treatment]:
+        out = list(self.dataset.treatments)
+        if status:
+            out = [t for t in out if t.status == status]
+        if category:
+            out = [t for t in out if t.category == category]
+        if symptom:
+            out = [t for t in out if symptom in t.symptoms]
+        return out
+
+    def symptom(self, word: str) -> Symptom | None:
+        """A symptom by id, name or everyday word, forgiving small typos."""
+        wanted = normalise(word)
+        if not wanted:
+            return None
+        words: dict[str, str] = {}
+        for sid, sym in self.dataset.symptoms.items():
+            for w in (sid, sym.name, *sym.words):
+                words.setdefault(normalise(w), sid)
+        if wanted in words:
+            return self.dataset.symptoms[words[wanted]]
+        from rapidfuzz import fuzz, process
+
+        best = process.extractOne(wanted, list(words), scorer=fuzz.ratio, score_cutoff=80)
+        return self.dataset.symptoms[words[best[0]]] if best else None
+
+    def for_symptom(self, symptom_id: str) -> list[Treatment]:
+        """Treatments for a symptom, approved first, then by name."""
+        rank = {s: i for i, s in enumerate(STATUSES)}
+        found = self.treatments(symptom=symptom_id)
+        return sorted(found, key=lambda t: (rank.get(t.status, 9), t.name.casefold()))
+
+    def sources(self) -> list[Source]:
+        return list(self.dataset.sources.values())
+
+    def cited_by(self, source_id: str) -> list[Treatment]:
+        return [t for t in self.dataset.treatments if source_id in t.sources]
+
+    def symptom_counts(self) -> list[tuple[Symptom, int]]:
+        """Every symptom with the number of treatments for it."""
+        counts = dict.fromkeys(self.dataset.symptoms, 0)
+        for t in self.dataset.treatments:
+            for sid in t.symptoms:
+                counts[sid] = counts.get(sid, 0) + 1
+        return [(s, counts[s.id]) for s in self.dataset.symptoms.values()]
+
+    def approval_timeline(self) -> list[tuple[int, list[Treatment]]]:
+        """FDA approval years of MS disease-modifying therapies (withdrawn ones too)."""
+        by_year: dict[int, list[Treatment]] = {}
+        for t in self.dataset.treatments:
+            if t.category == "dmt" and t.fda_approval_year and t.status in ("approved", "withdrawn"):
+                by_year.setdefault(t.fda_approval_year, []).append(t)
+        return sorted((y, sorted(ts, key=lambda t: t.name.casefold())) for y, ts in by_year.items())
+
+    def facts(self) -> dict[str, Any]:
+        """Dataset version, review date, file and counts (the `info` command)."""
+        ds = self.dataset
+        return {
+            "version": ds.info.version,
+            "reviewed": ds.info.reviewed,
+            "path": os.path.realpath(ds.path),
+            "treatments": len(ds.treatments),
+            "sources": len(ds.sources),
+            "symptoms": len(ds.symptoms),
+            "by_status": {s: sum(1 for t in ds.treatments if t.status == s) for s in STATUSES},
+            "by_category": {c: sum(1 for t in ds.treatments if t.category == c) for c in CATEGORIES},
+            "review_age_days": self.review_age_days(),
+        }
+
+    def review_age_days(self, today: _dt.date | None = None) -> int:
+        reviewed = _dt.date.fromisoformat(self.dataset.info.reviewed)
+        return ((today or _dt.date.today()) - reviewed).days
+
+
+def load(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Reference:
+    """Load a dataset (default: the bundled one). Raises msrx.errors.DataError."""
+    from msrx.store import open_dataset
+
+    dataset, index = open_dataset(path, use_cache=use_cache)
+    return Reference(dataset, index)
