@@ -48,6 +48,14 @@ class CategoryWord(str, Enum):
     relapse = "relapse"
 
 
+class FormatWord(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+
+
 class ColorMode(str, Enum):
     auto = "auto"
     always = "always"
@@ -91,6 +99,11 @@ app = typer.Typer(
 # One definition of the output option, shared by every command.
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (see README, 'JSON output') instead of text.")]
 StatusOption = Annotated[Optional[StatusWord], typer.Option("--status", "-s", help="Only treatments with this status.")]
+FormatOption = Annotated[
+    Optional[FormatWord],
+    typer.Option("--format", "-f", help="table (the default: a table on a terminal, tab-separated when piped), json, jsonl, csv or markdown."),
+]
+FieldsOption = Annotated[Optional[str], typer.Option("--fields", help="Comma-separated fields to print, e.g. id,name,status (see README).")]
 CategoryOption = Annotated[Optional[CategoryWord], typer.Option("--category", "-c", help="Only this category.")]
 
 
@@ -208,6 +221,41 @@ def _writing() -> Iterator[None]:
         raise PipeClosed from None
 
 
+def _export(records: list[dict[str, object]], fmt: FormatWord | None, fields: str | None, as_json: bool,
+            allowed: tuple[str, ...], default: tuple[str, ...]) -> bool:
+    """Write records in an export format; False when the usual renderer should draw them."""
+    from msrx import render_formats
+
+    chosen = FormatWord.json if as_json and fmt is None else fmt
+    if fields is None and chosen in (None, FormatWord.table, FormatWord.json):
+        return False
+    try:
+        columns = render_formats.parse_fields(fields, allowed, default)
+    except ValueError as exc:
+        _fail(f"error: {exc}", EXIT_USAGE)
+    if chosen in (None, FormatWord.table) and sys.stdout.isatty():
+        return False if fields is None else _fields_table(records, columns)
+    with _writing():
+        render_formats.write([render_formats.pick(r, columns) for r in records], columns,
+                             (chosen or FormatWord.table).value, sys.stdout)
+    return True
+
+
+def _fields_table(records: list[dict[str, object]], columns: tuple[str, ...]) -> bool:
+    from rich.table import Table
+
+    from msrx import render_formats, render_rich
+
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    for column in columns:
+        table.add_column(column)
+    for r in records:
+        table.add_row(*(render_rich.t(render_formats.flat(r.get(c))) for c in columns))
+    with _writing():
+        render_rich.console(sys.stdout).print(table)
+    return True
+
+
 def _query(words: list[str]) -> str:
     query = " ".join(words).strip()
     if not query:
@@ -228,6 +276,8 @@ def search(
     status: StatusOption = None,
     category: CategoryOption = None,
     as_json: JsonOption = False,
+    fmt: FormatOption = None,
+    fields: FieldsOption = None,
 ) -> None:
     """Find treatments by name, brand, abbreviation, drug class or symptom.
 
@@ -240,6 +290,7 @@ def search(
       msrx search "BTK inhibitor"       a whole drug class
       msrx search spasticity --status approved
       msrx search "nerve pain" --json | jq -r '.[] | [.name, .status] | @tsv'
+      msrx search fatigue --format csv --fields name,status,score > fatigue.csv
 
     Exit status: 0 found, 1 nothing found (with --json, prints []).
     """
@@ -252,8 +303,15 @@ def search(
         dataset, index, text, limit=limit,
         status=status.value if status else None, category=category.value if category else None,
     )
-    renderer = _renderer(ctx, as_json)
-    if hits or as_json:
+    from msrx import records, render_formats
+
+    as_json = as_json or fmt is FormatWord.json
+    exported = (hits or fmt or as_json) and _export(
+        [{**records.full(h.treatment, dataset), **records.hit(h)} for h in hits] if (fmt or fields) else [],
+        fmt, fields, as_json, render_formats.SEARCH_FIELDS,
+        ("id", "name", "status", "category", "matched", "symptoms", "score"))
+    if not exported and (hits or as_json):
+        renderer = _renderer(ctx, as_json)
         with _writing():
             renderer.search(hits, dataset, sys.stdout)
     if not hits:
@@ -308,6 +366,8 @@ def list_(
     category: CategoryOption = None,
     symptom: Annotated[Optional[str], typer.Option("--symptom", help="Only treatments for this symptom id or word (e.g. fatigue, tired).")] = None,
     as_json: JsonOption = False,
+    fmt: FormatOption = None,
+    fields: FieldsOption = None,
 ) -> None:
     """List every treatment, optionally filtered.
 
@@ -317,6 +377,7 @@ def list_(
       msrx list --status approved --category dmt
       msrx list --symptom bladder
       msrx list --json | jq -r '.[] | select(.status == "off-label") | .name'
+      msrx list --category dmt --format markdown --fields name,brands,fda_approval_year
 
     Exit status: 0 listed, 1 no treatment passed the filters.
     """
@@ -330,8 +391,14 @@ def list_(
         sid = _symptom_id(ctx, symptom)
         treatments = [t for t in treatments if sid in t.symptoms]
     treatments.sort(key=lambda t: (t.category, t.status != "approved", t.name.casefold()))
-    renderer = _renderer(ctx, as_json)
-    if treatments or as_json:
+    from msrx import records, render_formats
+
+    as_json = as_json or fmt is FormatWord.json
+    exported = (treatments or fmt or as_json) and _export(
+        [records.full(t, dataset) for t in treatments] if (fmt or fields) else [],
+        fmt, fields, as_json, render_formats.LIST_FIELDS, ("id", "name", "status", "category", "drug_class", "symptoms"))
+    if not exported and (treatments or as_json):
+        renderer = _renderer(ctx, as_json)
         with _writing():
             renderer.listing(treatments, dataset, sys.stdout)
     if not treatments:

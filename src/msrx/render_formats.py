@@ -1,0 +1,82 @@
+"""Export formats for the listing commands: jsonl, csv, markdown, and --fields.
+
+No rich here: these are for scripts, spreadsheets and documents. JSON lines
+and CSV keep the dataset's text exactly (CSV quoting handles commas, quotes
+and newlines); markdown escapes what would break a table (pipes, newlines,
+backslashes, markup characters) and neutralises control characters, since
+a person reads it rendered.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import IO, Any
+
+from msrx.textsafe import safe
+
+FORMATS = ("table", "json", "jsonl", "csv", "markdown")
+LIST_FIELDS = ("id", "name", "status", "category", "drug_class", "symptoms", "brands", "aliases", "routes",
+               "fda_approval_year", "use", "side_effects", "warnings", "evidence", "reviewed")
+SEARCH_FIELDS = ("score", "matched", *LIST_FIELDS)
+
+
+def parse_fields(text: str | None, allowed: tuple[str, ...], default: tuple[str, ...]) -> tuple[str, ...]:
+    """The --fields list, or raise ValueError naming the unknown ones."""
+    if not text:
+        return default
+    fields = tuple(f.strip() for f in text.split(",") if f.strip())
+    unknown = [f for f in fields if f not in allowed]
+    if unknown or not fields:
+        raise ValueError(f"unknown field(s) {', '.join(map(repr, unknown)) or '(none given)'}; choose from: {', '.join(allowed)}")
+    return fields
+
+
+def pick(record: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    return {f: record.get(f) for f in fields}
+
+
+def flat(value: Any) -> str:
+    """One cell: lists joined with '; ', the matched object as 'field: value'."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return f"{value.get('field')}: {value.get('value')}"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def md_cell(value: Any) -> str:
+    text = " ".join(safe(flat(value)).split())
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def write(rows: list[dict[str, Any]], fields: tuple[str, ...], fmt: str, out: IO[str]) -> None:
+    if fmt == "json":
+        out.write(json.dumps(rows, indent=2, ensure_ascii=True) + "\n")
+    elif fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=True) + "\n")
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(fields)
+        for row in rows:
+            writer.writerow([flat(row[f]) for f in fields])
+    elif fmt == "markdown":
+        out.write("| " + " | ".join(fields) + " |\n")
+        out.write("| " + " | ".join("---" for _ in fields) + " |\n")
+        for row in rows:
+            out.write("| " + " | ".join(md_cell(row[f]) for f in fields) + " |\n")
+    else:  # table with --fields, piped: tab-separated like the plain renderer
+        from msrx.textsafe import cell
+
+        for row in rows:
+            out.write("\t".join(cell(flat(row[f])) for f in fields) + "\n")
