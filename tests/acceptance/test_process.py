@@ -130,3 +130,22 @@ def test_no_traceback_anywhere(args: list[str]) -> None:
     result = msrx(*args)
     assert result.returncode == 0
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("words", "cword", "expected"), [
+    ("msrx show ocre", "2", "ocrelizumab"),
+    ("msrx compare ocrelizumab ofa", "3", "ofatumumab"),
+    ("msrx symptoms fat", "2", "fatigue"),
+    ("msrx sym", "1", "symptoms"),
+])
+def test_bash_completion_offers_commands_and_names(words: str, cword: str, expected: str) -> None:
+    result = msrx(env={"_MSRX_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cword})
+    assert result.returncode == 0
+    assert expected in result.stdout.split()
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_script_for_each_shell(shell: str) -> None:
+    result = msrx("--show-completion", shell)
+    assert result.returncode == 0
+    assert "_MSRX_COMPLETE" in result.stdout
