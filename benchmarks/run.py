@@ -67,6 +67,14 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=21)
     args = parser.parse_args()
 
+    # pip compiles an installed package's .pyc files; an editable install
+    # (or PYTHONDONTWRITEBYTECODE) would otherwise recompile msrx every run.
+    import compileall
+
+    import msrx
+
+    compileall.compile_dir(os.path.dirname(msrx.__file__), quiet=1)
+
     work = Path(tempfile.mkdtemp(prefix="msrx-bench-"))
     warm_cache = work / "cache"
     env = {**os.environ, "MSRX_CACHE_DIR": str(warm_cache)}
