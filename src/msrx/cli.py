@@ -476,6 +476,8 @@ def symptoms(
     symptom: Annotated[Optional[str], typer.Argument(help="A symptom id or everyday word (tired, stiffness, bladder).",
                                                      show_default=False, autocompletion=_complete_symptom)] = None,
     as_json: JsonOption = False,
+    fmt: FormatOption = None,
+    fields: FieldsOption = None,
 ) -> None:
     """Browse by symptom: every symptom with its everyday words, or the treatments for one.
 
@@ -484,20 +486,29 @@ def symptoms(
       msrx symptoms                     every symptom, its everyday words and how many treatments
       msrx symptoms tired               treatments for fatigue, approved first
       msrx symptoms "nerve pain" --json | jq -r '.treatments[].name'
+      msrx symptoms bladder --format csv --fields name,status,drug_class
 
     Exit status: 0 found; 1 unknown symptom (the known ones on stderr).
     """
+    from msrx import records, render_formats
+
     ref = _reference(ctx)
-    renderer = _renderer(ctx, as_json)
+    as_json = as_json or fmt is FormatWord.json
     if symptom is None:
-        with _writing():
-            renderer.symptoms(ref.symptom_counts(), ref.dataset, sys.stdout)
+        counts = ref.symptom_counts()
+        rows = [{"id": s.id, "name": s.name, "words": list(s.words), "treatments": n} for s, n in counts]
+        if not _export(rows, fmt, fields, as_json, render_formats.SYMPTOM_FIELDS, render_formats.SYMPTOM_FIELDS):
+            with _writing():
+                _renderer(ctx, as_json).symptoms(counts, ref.dataset, sys.stdout)
         return
     found = ref.symptom(symptom)
     if found is None:
         _fail(f"unknown symptom {symptom!r}; known symptoms: {', '.join(ref.dataset.symptoms)}", EXIT_NOT_FOUND)
-    with _writing():
-        renderer.symptom(found, ref.for_symptom(found.id), ref.dataset, sys.stdout)
+    treatments = ref.for_symptom(found.id)
+    full = [records.full(t, ref.dataset) for t in treatments] if (fmt or fields) else []
+    if not _export(full, fmt, fields, as_json, render_formats.LIST_FIELDS, ("status", "id", "name", "category", "drug_class")):
+        with _writing():
+            _renderer(ctx, as_json).symptom(found, treatments, ref.dataset, sys.stdout)
 
 
 @app.command()
@@ -505,6 +516,8 @@ def sources(
     ctx: typer.Context,
     source: Annotated[Optional[str], typer.Argument(help="A source id or its number as cited by show.", show_default=False)] = None,
     as_json: JsonOption = False,
+    fmt: FormatOption = None,
+    fields: FieldsOption = None,
 ) -> None:
     """The bibliography, numbered as `show` cites it, with what cites each source.
 
@@ -513,6 +526,7 @@ def sources(
       msrx sources                      every source, numbered
       msrx sources 3                    source [3], as cited by msrx show
       msrx sources label-ocrelizumab --json | jq -r .[0].url
+      msrx sources --format markdown --fields number,title,url > SOURCES.md
 
     Exit status: 0 found; 1 no such source.
     """
@@ -522,8 +536,13 @@ def sources(
         rows = [r for r in rows if source in (str(r[0]), r[1].id)]
         if not rows:
             _fail(f"no source {source!r}; 'msrx sources' lists them all", EXIT_NOT_FOUND)
-    with _writing():
-        _renderer(ctx, as_json).sources(rows, ref.dataset, sys.stdout)
+    from msrx import records, render_formats
+
+    as_json = as_json or fmt is FormatWord.json
+    flat = [records.source(n, s, cited) for n, s, cited in rows] if (fmt or fields) else []
+    if not _export(flat, fmt, fields, as_json, render_formats.SOURCE_FIELDS, render_formats.SOURCE_FIELDS):
+        with _writing():
+            _renderer(ctx, as_json).sources(rows, ref.dataset, sys.stdout)
 
 
 @app.command()

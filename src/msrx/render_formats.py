@@ -19,6 +19,8 @@ FORMATS = ("table", "json", "jsonl", "csv", "markdown")
 LIST_FIELDS = ("id", "name", "status", "category", "drug_class", "symptoms", "brands", "aliases", "routes",
                "fda_approval_year", "use", "side_effects", "warnings", "evidence", "reviewed")
 SEARCH_FIELDS = ("score", "matched", *LIST_FIELDS)
+SYMPTOM_FIELDS = ("id", "name", "words", "treatments")
+SOURCE_FIELDS = ("number", "id", "title", "publisher", "year", "url", "cited_by")
 
 
 def parse_fields(text: str | None, allowed: tuple[str, ...], default: tuple[str, ...]) -> tuple[str, ...]:

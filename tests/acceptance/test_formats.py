@@ -69,3 +69,13 @@ def test_unknown_field_is_a_usage_error() -> None:
 
 def test_format_json_equals_json_flag() -> None:
     assert run("search", "tired", "--format", "json").stdout == run("search", "tired", "--json").stdout
+
+
+def test_symptoms_and_sources_take_formats_and_fields() -> None:
+    rows = list(csv.DictReader(io.StringIO(run("symptoms", "bladder", "--format", "csv", "--fields", "name,status").stdout)))
+    assert rows and set(rows[0]) == {"name", "status"} and rows[0]["status"] == "approved"
+    listing = [json.loads(line) for line in run("symptoms", "--format", "jsonl").stdout.splitlines()]
+    assert {"id", "name", "words", "treatments"} == set(listing[0])
+    md = run("sources", "1", "--format", "markdown", "--fields", "number,url").stdout.splitlines()
+    assert md[0] == "| number | url |" and md[2].startswith("| 1 | https://")
+    assert run("sources", "--fields", "nope").exit_code == 2
