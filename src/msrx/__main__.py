@@ -1,3 +1,3 @@
-from msrx.cli import main
+from msrx.entry import main
 
 main()

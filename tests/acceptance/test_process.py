@@ -149,3 +149,19 @@ def test_completion_script_for_each_shell(shell: str) -> None:
     result = msrx("--show-completion", shell)
     assert result.returncode == 0
     assert "_MSRX_COMPLETE" in result.stdout
+
+
+def test_real_sigint_exits_130_quietly(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    data = big_dataset(tmp_path, 10000)  # a cold run takes about a second: time to interrupt it
+    env = {**os.environ, "MSRX_CACHE_DIR": str(tmp_path / "cache")}
+    for delay in (0.1, 0.5):  # while importing, and while parsing the dataset
+        proc = subprocess.Popen([str(SCRIPT), "--data", str(data), "search", "fatigue", "--json"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 130, err
+        assert b"Traceback" not in err
