@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from enum import Enum
 from types import ModuleType
@@ -241,6 +241,28 @@ def _export(records: list[dict[str, object]], fmt: FormatWord | None, fields: st
     return True
 
 
+def _draw(ctx: typer.Context, as_json: bool, method: str, *args: object) -> None:
+    """Draw with the renderer for this output (json, plain or rich), by method name."""
+    renderer = _renderer(ctx, as_json)
+    with _writing():
+        getattr(renderer, method)(*args, sys.stdout)
+
+
+def _output(ctx: typer.Context, method: str, args: tuple[object, ...], *, as_json: bool, fmt: FormatWord | None,
+            fields: str | None, rows: Callable[[], list[dict[str, object]]], allowed: tuple[str, ...],
+            default: tuple[str, ...], empty: bool = False) -> None:
+    """A listing in an export format (--format, --fields) or with the usual renderer.
+
+    `rows` builds the flat records only when an export format needs them. An
+    empty result prints nothing, except in a machine format (`[]`, a CSV header).
+    """
+    as_json = as_json or fmt is FormatWord.json
+    if empty and not (fmt or as_json):
+        return
+    if not _export(rows() if (fmt or fields) else [], fmt, fields, as_json, allowed, default):
+        _draw(ctx, as_json, method, *args)
+
+
 def _fields_table(records: list[dict[str, object]], columns: tuple[str, ...]) -> bool:
     from rich.table import Table
 
@@ -305,15 +327,9 @@ def search(
     )
     from msrx import records, render_formats
 
-    as_json = as_json or fmt is FormatWord.json
-    exported = (hits or fmt or as_json) and _export(
-        [{**records.full(h.treatment, dataset), **records.hit(h)} for h in hits] if (fmt or fields) else [],
-        fmt, fields, as_json, render_formats.SEARCH_FIELDS,
-        ("id", "name", "status", "category", "matched", "symptoms", "score"))
-    if not exported and (hits or as_json):
-        renderer = _renderer(ctx, as_json)
-        with _writing():
-            renderer.search(hits, dataset, sys.stdout)
+    _output(ctx, "search", (hits, dataset), as_json=as_json, fmt=fmt, fields=fields, empty=not hits,
+            rows=lambda: [{**records.full(h.treatment, dataset), **records.hit(h)} for h in hits],
+            allowed=render_formats.SEARCH_FIELDS, default=("id", "name", "status", "category", "matched", "symptoms", "score"))
     if not hits:
         message = f"msrx: no treatment matches {text!r}"
         near = suggest(dataset, index, text, limit=3)
@@ -354,9 +370,7 @@ def show(
     treatment: Treatment = found.treatment
     if not found.exact and found.hit is not None:
         _say(f"msrx: showing {treatment.name} ({found.hit.field}: {found.hit.value})")
-    renderer = _renderer(ctx, as_json)
-    with _writing():
-        renderer.show(treatment, dataset, sys.stdout)
+    _draw(ctx, as_json, "show", treatment, dataset)
 
 
 @app.command("list")
@@ -381,33 +395,25 @@ def list_(
 
     Exit status: 0 listed, 1 no treatment passed the filters.
     """
-    dataset, _index = _open(ctx)
-    treatments = list(dataset.treatments)
-    if status:
-        treatments = [t for t in treatments if t.status == status.value]
-    if category:
-        treatments = [t for t in treatments if t.category == category.value]
-    if symptom:
-        sid = _symptom_id(ctx, symptom)
-        treatments = [t for t in treatments if sid in t.symptoms]
+    ref = _reference(ctx)
+    dataset = ref.dataset
+    treatments = ref.treatments(
+        status=status.value if status else None,
+        category=category.value if category else None,
+        symptom=_symptom_id(ref, symptom) if symptom else None,
+    )
     treatments.sort(key=lambda t: (t.category, t.status != "approved", t.name.casefold()))
     from msrx import records, render_formats
 
-    as_json = as_json or fmt is FormatWord.json
-    exported = (treatments or fmt or as_json) and _export(
-        [records.full(t, dataset) for t in treatments] if (fmt or fields) else [],
-        fmt, fields, as_json, render_formats.LIST_FIELDS, ("id", "name", "status", "category", "drug_class", "symptoms"))
-    if not exported and (treatments or as_json):
-        renderer = _renderer(ctx, as_json)
-        with _writing():
-            renderer.listing(treatments, dataset, sys.stdout)
+    _output(ctx, "listing", (treatments, dataset), as_json=as_json, fmt=fmt, fields=fields, empty=not treatments,
+            rows=lambda: [records.full(t, dataset) for t in treatments],
+            allowed=render_formats.LIST_FIELDS, default=("id", "name", "status", "category", "drug_class", "symptoms"))
     if not treatments:
         typer.echo("msrx: no treatment matches those filters", err=True)
         raise typer.Exit(EXIT_NOT_FOUND)
 
 
-def _symptom_id(ctx: typer.Context, word: str) -> str:
-    ref = _reference(ctx)
+def _symptom_id(ref: Reference, word: str) -> str:
     found = ref.symptom(word)
     if found is None:
         known = ", ".join(sorted(ref.dataset.symptoms))
@@ -465,9 +471,7 @@ def compare(
             _fail(f"{name!r} does not clearly name one treatment" + (f"; closest: {near}" if near else ""), EXIT_NOT_FOUND)
         if found.treatment not in chosen:
             chosen.append(found.treatment)
-    renderer = _renderer(ctx, as_json)
-    with _writing():
-        renderer.compare(chosen, ref.dataset, sys.stdout)
+    _draw(ctx, as_json, "compare", chosen, ref.dataset)
 
 
 @app.command()
@@ -493,22 +497,19 @@ def symptoms(
     from msrx import records, render_formats
 
     ref = _reference(ctx)
-    as_json = as_json or fmt is FormatWord.json
     if symptom is None:
         counts = ref.symptom_counts()
-        rows = [{"id": s.id, "name": s.name, "words": list(s.words), "treatments": n} for s, n in counts]
-        if not _export(rows, fmt, fields, as_json, render_formats.SYMPTOM_FIELDS, render_formats.SYMPTOM_FIELDS):
-            with _writing():
-                _renderer(ctx, as_json).symptoms(counts, ref.dataset, sys.stdout)
+        _output(ctx, "symptoms", (counts, ref.dataset), as_json=as_json, fmt=fmt, fields=fields,
+                rows=lambda: [{"id": s.id, "name": s.name, "words": list(s.words), "treatments": n} for s, n in counts],
+                allowed=render_formats.SYMPTOM_FIELDS, default=render_formats.SYMPTOM_FIELDS)
         return
     found = ref.symptom(symptom)
     if found is None:
         _fail(f"unknown symptom {symptom!r}; known symptoms: {', '.join(ref.dataset.symptoms)}", EXIT_NOT_FOUND)
     treatments = ref.for_symptom(found.id)
-    full = [records.full(t, ref.dataset) for t in treatments] if (fmt or fields) else []
-    if not _export(full, fmt, fields, as_json, render_formats.LIST_FIELDS, ("status", "id", "name", "category", "drug_class")):
-        with _writing():
-            _renderer(ctx, as_json).symptom(found, treatments, ref.dataset, sys.stdout)
+    _output(ctx, "symptom", (found, treatments, ref.dataset), as_json=as_json, fmt=fmt, fields=fields,
+            rows=lambda: [records.full(t, ref.dataset) for t in treatments],
+            allowed=render_formats.LIST_FIELDS, default=("status", "id", "name", "category", "drug_class"))
 
 
 @app.command()
@@ -538,11 +539,9 @@ def sources(
             _fail(f"no source {source!r}; 'msrx sources' lists them all", EXIT_NOT_FOUND)
     from msrx import records, render_formats
 
-    as_json = as_json or fmt is FormatWord.json
-    flat = [records.source(n, s, cited) for n, s, cited in rows] if (fmt or fields) else []
-    if not _export(flat, fmt, fields, as_json, render_formats.SOURCE_FIELDS, render_formats.SOURCE_FIELDS):
-        with _writing():
-            _renderer(ctx, as_json).sources(rows, ref.dataset, sys.stdout)
+    _output(ctx, "sources", (rows, ref.dataset), as_json=as_json, fmt=fmt, fields=fields,
+            rows=lambda: [records.source(n, s, cited) for n, s, cited in rows],
+            allowed=render_formats.SOURCE_FIELDS, default=render_formats.SOURCE_FIELDS)
 
 
 @app.command()
@@ -560,8 +559,7 @@ def timeline(ctx: typer.Context, as_json: JsonOption = False) -> None:
     years = ref.approval_timeline()
     if not years:
         _fail("no dated FDA approvals in this dataset", EXIT_NOT_FOUND)
-    with _writing():
-        _renderer(ctx, as_json).timeline(years, ref.dataset, sys.stdout)
+    _draw(ctx, as_json, "timeline", years, ref.dataset)
 
 
 @app.command()
@@ -578,8 +576,7 @@ def info(ctx: typer.Context, as_json: JsonOption = False) -> None:
     ref = _reference(ctx)
     ds = ref.dataset
     facts = ref.facts()
-    with _writing():
-        _renderer(ctx, as_json).info(facts, ds, sys.stdout)
+    _draw(ctx, as_json, "info", facts, ds)
     if facts["review_age_days"] > 365:
         _say(f"msrx: warning: this dataset was last reviewed on {ds.info.reviewed}, more than a year ago; "
              "statuses may have changed")
