@@ -21,7 +21,7 @@ import sys
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
 from msrx.model import STATUSES, Dataset, Treatment
@@ -35,6 +35,7 @@ IDENTITY_FIELDS = ("name", "id", "brand", "alias")
 STATUS_RANK = {s: i for i, s in enumerate(STATUSES)}
 
 SHORT = 4  # queries this short match exactly or not at all
+TEXT_SCORE = 40.0  # a match in the use or side-effect text only: a weak, last signal
 FUZZY_CUTOFF = 80.0  # fuzz.ratio: one edit in five letters, two in ten
 TOKEN_CUTOFF = 84.0  # a single word is fixed only when the typo is clearly one
 ROUTE_WORDS = {
@@ -293,21 +294,23 @@ class SearchIndex:
 
     # -- matching -------------------------------------------------------
 
-    def candidates(self, query: str) -> dict[int, tuple[float, int, str]]:
-        """Map key index -> (score, rank tiebreak, matched value) for a normalised query."""
-        found: dict[int, tuple[float, int, str]] = {}
+    def candidates(self, query: str) -> tuple[dict[int, tuple[float, str]], list[tuple[int, str]]]:
+        """For a normalised query: key index -> (score, matched value), and the
+        (treatment, field) pairs matched only through their use or side-effect text."""
+        found: dict[int, tuple[float, str]] = {}
+        text_hits: list[tuple[int, str]] = []
 
-        def offer(k: int, score: float, value: str | None = None) -> None:
+        def offer(k: int, score: float) -> None:
             best = found.get(k)
             if best is None or score > best[0]:
-                found[k] = (round(score, 1), 0, value if value is not None else self.values[k])
+                found[k] = (round(score, 1), self.values[k])
 
         q = query
         for k in _lookup(self.exact_keys, self.exact_ids, q):
             offer(k, 100.0)
         raw = q.split()
         if not raw:
-            return found
+            return found, text_hits
         kept = [w for w in raw if w not in STOP_WORDS] or raw
         content = [stem(w) for w in kept]
         long_query = len(q.replace(" ", "")) > SHORT
@@ -331,21 +334,16 @@ class SearchIndex:
         # Weak last signal, only when nothing else matched: the words appear
         # in the use or side-effect text.
         if not found and all(len(w) >= 4 for w in content):
-            self._text_matches(content, found)
-        return found
+            text_hits = self._text_matches(content)
+        return found, text_hits
 
     def _word_matches(self, alternatives: list[list[str]], offer: Any, factor: float) -> None:
         """Keys holding, for every query word, one of that word's alternatives."""
-        common: set[int] | None = None
-        for options in alternatives:
-            keys: set[int] = set()
-            for w in options:
-                keys.update(_lookup(self.word_list, self.word_ids, w))
-            common = keys if common is None else common & keys
-            if not common:
-                return
+        common = _intersect(
+            [k for w in options for k in _lookup(self.word_list, self.word_ids, w)] for options in alternatives
+        )
         n = len(alternatives)
-        for k in common or ():
+        for k in common:
             total = self.key_lengths[k]
             if total == n:
                 score = 97.0  # same words, different order or plural
@@ -390,18 +388,20 @@ class SearchIndex:
         if penalty < 1.0:
             self._word_matches(fixed, offer, factor=penalty)
 
-    def _text_matches(self, qwords: list[str], found: dict[int, tuple[float, int, str]]) -> None:
-        postings = [_lookup(self.text_list, self.text_ids, w) for w in qwords]
-        if not all(postings):
-            return
-        common = set(postings[0] or ())
-        for p in postings[1:]:
-            common.intersection_update(p or ())
-        for owner in common:
-            # Encoded as a negative "key" so it never collides with a real key.
-            field_name = "use" if owner >= 0 else "side_effects"
-            t = owner if owner >= 0 else -1 - owner
-            found[-10 - t * 2 - (0 if owner >= 0 else 1)] = (40.0, t, field_name)
+    def _text_matches(self, qwords: list[str]) -> list[tuple[int, str]]:
+        # Text postings hold t for the use text and -1 - t for the side effects.
+        common = _intersect(_lookup(self.text_list, self.text_ids, w) for w in qwords)
+        return [(owner, "use") if owner >= 0 else (-1 - owner, "side_effects") for owner in sorted(common)]
+
+
+def _intersect(postings: Iterable[Iterable[int]]) -> set[int]:
+    """Ids present in every posting list (empty as soon as one is empty)."""
+    common: set[int] | None = None
+    for posting in postings:
+        common = set(posting) if common is None else common.intersection(posting)
+        if not common:
+            return set()
+    return common or set()
 
 
 def _lookup(sorted_keys: list[str] | StringTable, ids: Sequence[int], key: str) -> Sequence[int]:
@@ -437,10 +437,10 @@ def search(
         if current is None or candidate[:2] > current[:2]:
             best[t] = candidate
 
-    for k, (score, extra, value) in index.candidates(q).items():
-        if k <= -10:  # text match, see _text_matches
-            consider(extra, score, value, query.strip(), None)
-            continue
+    key_hits, text_hits = index.candidates(q)
+    for t, text_field in text_hits:
+        consider(t, TEXT_SCORE, text_field, query.strip(), None)
+    for k, (score, value) in key_hits.items():
         field = index.fields[k]
         owner = index.owners[k]
         if field == "symptom":
