@@ -25,6 +25,7 @@ class Reference:
     def __init__(self, dataset: Dataset, index: SearchIndex) -> None:
         self.dataset = dataset
         self.index = index
+        self._citations: dict[str, list[Treatment]] | None = None
 
     def search(self, query: str, *, limit: int | None = 10, status: str | None = None,
                category: str | None = None) -> list[Hit]:
@@ -76,7 +77,13 @@ class Reference:
         return list(self.dataset.sources.values())
 
     def cited_by(self, source_id: str) -> list[Treatment]:
-        return [t for t in self.dataset.treatments if source_id in t.sources]
+        """The treatments citing a source (the index is built on first use)."""
+        if self._citations is None:
+            self._citations = {}
+            for t in self.dataset.treatments:
+                for sid in t.sources:
+                    self._citations.setdefault(sid, []).append(t)
+        return list(self._citations.get(source_id, ()))
 
     def symptom_counts(self) -> list[tuple[Symptom, int]]:
         """Every symptom with the number of treatments for it."""

@@ -532,7 +532,8 @@ def sources(
     Exit status: 0 found; 1 no such source.
     """
     ref = _reference(ctx)
-    rows = [(n, s, ref.cited_by(s.id)) for n, s in enumerate(ref.sources(), start=1)]
+    numbers = ref.dataset.source_numbers()
+    rows = [(numbers[s.id], s, ref.cited_by(s.id)) for s in ref.sources()]
     if source is not None:
         rows = [r for r in rows if source in (str(r[0]), r[1].id)]
         if not rows:

@@ -84,6 +84,13 @@ class Dataset:
         self.sources = sources
         self.symptoms = symptoms
         self._by_id: dict[str, int] | None = None
+        self._numbers: dict[str, int] | None = None
+
+    def source_numbers(self) -> dict[str, int]:
+        """Bibliography numbers: each source's position in the dataset, from 1 (built once)."""
+        if self._numbers is None:
+            self._numbers = {sid: n for n, sid in enumerate(self.sources, start=1)}
+        return self._numbers
 
     def get(self, treatment_id: str) -> Treatment | None:
         if self._by_id is None:

@@ -38,13 +38,8 @@ def hit(h: Hit) -> dict[str, Any]:
     return record
 
 
-def source_numbers(dataset: Dataset) -> dict[str, int]:
-    """Bibliography numbers: a source's position in the dataset, from 1."""
-    return {sid: n for n, sid in enumerate(dataset.sources, start=1)}
-
-
 def full(t: Treatment, dataset: Dataset) -> dict[str, Any]:
-    numbers = source_numbers(dataset)
+    numbers = dataset.source_numbers()
     return {
         "id": t.id,
         "name": t.name,
@@ -92,7 +87,7 @@ COMPARE_FIELDS: list[tuple[str, str]] = [
 def compare_value(t: Treatment, field: str, dataset: Dataset) -> list[str]:
     """One compare cell as lines of text."""
     if field == "sources":
-        numbers = source_numbers(dataset)
+        numbers = dataset.source_numbers()
         return [f"[{numbers[s]}] {dataset.sources[s].title}" for s in t.sources]
     value = getattr(t, field)
     if value is None:
