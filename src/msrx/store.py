@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+import stat
 import sys
 import zlib
 from array import array
@@ -77,16 +78,13 @@ def open_dataset(path: str | os.PathLike[str] | None = None, use_cache: bool = T
 
     Raises DataError when the file cannot be read or is invalid.
     """
-    from msrx.errors import DataError, Problem
-
     p = os.fspath(path) if path is not None else bundled_path()
     try:
         st = os.stat(p)
     except OSError:
-        st = None  # let the loader produce the proper message
-    if st is not None and os.path.isdir(p):
-        raise DataError([Problem(p, "is a directory, not a dataset file")])
-    use_cache = use_cache and st is not None and not cache_disabled()
+        st = None  # the loader produces the proper message
+    # A directory or unreadable path is reported by the loader, never cached.
+    use_cache = use_cache and st is not None and stat.S_ISREG(st.st_mode) and not cache_disabled()
     target = key = None
     if use_cache and st is not None:
         directory = cache_dir()
