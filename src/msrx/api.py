@@ -16,7 +16,7 @@ import os
 from typing import Any
 
 from msrx.model import CATEGORIES, STATUSES, Dataset, Source, Symptom, Treatment
-from msrx.search import Hit, Resolution, SearchIndex, normalise, resolve, search
+from msrx.search import STATUS_RANK, Hit, Resolution, SearchIndex, normalise, resolve, search
 
 
 class Reference:
@@ -69,9 +69,8 @@ class Reference:
 
     def for_symptom(self, symptom_id: str) -> list[Treatment]:
         """Treatments for a symptom, approved first, then by name."""
-        rank = {s: i for i, s in enumerate(STATUSES)}
         found = self.treatments(symptom=symptom_id)
-        return sorted(found, key=lambda t: (rank.get(t.status, 9), t.name.casefold()))
+        return sorted(found, key=lambda t: (STATUS_RANK.get(t.status, 9), t.name.casefold()))
 
     def sources(self) -> list[Source]:
         return list(self.dataset.sources.values())

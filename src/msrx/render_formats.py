@@ -15,7 +15,6 @@ from typing import IO, Any
 
 from msrx.textsafe import safe
 
-FORMATS = ("table", "json", "jsonl", "csv", "markdown")
 LIST_FIELDS = ("id", "name", "status", "category", "drug_class", "symptoms", "brands", "aliases", "routes",
                "fda_approval_year", "use", "side_effects", "warnings", "evidence", "reviewed")
 SEARCH_FIELDS = ("score", "matched", *LIST_FIELDS)
@@ -61,7 +60,9 @@ def md_cell(value: Any) -> str:
 
 def write(rows: list[dict[str, Any]], fields: tuple[str, ...], fmt: str, out: IO[str]) -> None:
     if fmt == "json":
-        out.write(json.dumps(rows, indent=2, ensure_ascii=True) + "\n")
+        from msrx.render_json import emit
+
+        emit(rows, out)
     elif fmt == "jsonl":
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=True) + "\n")
