@@ -264,17 +264,10 @@ def _output(ctx: typer.Context, method: str, args: tuple[object, ...], *, as_jso
 
 
 def _fields_table(records: list[dict[str, object]], columns: tuple[str, ...]) -> bool:
-    from rich.table import Table
+    from msrx import render_rich
 
-    from msrx import render_formats, render_rich
-
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    for column in columns:
-        table.add_column(column)
-    for r in records:
-        table.add_row(*(render_rich.t(render_formats.flat(r.get(c))) for c in columns))
     with _writing():
-        render_rich.console(sys.stdout).print(table)
+        render_rich.fields_table(records, columns, sys.stdout)
     return True
 
 

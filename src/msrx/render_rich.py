@@ -59,11 +59,17 @@ def _footer(c: Console) -> None:
     c.print(t(records.DISCLAIMER, "dim italic"))
 
 
+def _table(*columns: str) -> Table:
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    for column in columns:
+        table.add_column(column)
+    return table
+
+
 def search(hits: list[Hit], dataset: Dataset, out: IO[str]) -> None:
     c = console(out)
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    for column in ("Name", "Status", "Category", "Matched", "Symptoms", "Score"):
-        table.add_column(column, justify="right" if column == "Score" else "left")
+    table = _table("Name", "Status", "Category", "Matched", "Symptoms", "Score")
+    table.columns[-1].justify = "right"
     for h in hits:
         tr = h.treatment
         table.add_row(t(tr.name, "bold"), status(tr.status), t(tr.category), t(matched(h)),
@@ -74,9 +80,7 @@ def search(hits: list[Hit], dataset: Dataset, out: IO[str]) -> None:
 
 def listing(treatments: list[Treatment], dataset: Dataset, out: IO[str]) -> None:
     c = console(out)
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    for column in ("Name", "Status", "Category", "Class", "Symptoms"):
-        table.add_column(column)
+    table = _table("Name", "Status", "Category", "Class", "Symptoms")
     for tr in treatments:
         table.add_row(t(tr.name, "bold"), status(tr.status), t(tr.category), t(tr.drug_class),
                       t(", ".join(tr.symptoms)))
@@ -126,13 +130,6 @@ def _bullets(values: list[str], style: str = "") -> Text:
     if not values:
         return t("(none recorded)", "dim")
     return Text("\n").join(t(f"• {v}", style) for v in values)
-
-
-def _table(*columns: str) -> Table:
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    for column in columns:
-        table.add_column(column)
-    return table
 
 
 def symptoms(rows: list[tuple[Symptom, int]], dataset: Dataset, out: IO[str]) -> None:
@@ -206,3 +203,13 @@ def compare(treatments: list[Treatment], dataset: Dataset, out: IO[str]) -> None
         table.add_row(label, *cells)
     c.print(table)
     _footer(c)
+
+
+def fields_table(rows: list[dict[str, Any]], columns: tuple[str, ...], out: IO[str]) -> None:
+    """--fields on a terminal: the chosen columns as a table."""
+    from msrx.render_formats import flat
+
+    table = _table(*columns)
+    for row in rows:
+        table.add_row(*(t(flat(row.get(c))) for c in columns))
+    console(out).print(table)
