@@ -166,7 +166,7 @@ def apply(doc: dict[str, Any], patch: dict[str, Any], version: str, log: list[st
             log.append(f"{name}: treatments_set of unknown treatment {tid} skipped")
             continue
         for k, v in fields.items():
-            if v is None or v == [] and k in BLOCK_ORDER:
+            if v is None or (v == [] and k in BLOCK_ORDER):
                 treatments[tid].pop(k, None)
             else:
                 treatments[tid][k] = _date(v) if k == "reviewed" else v
