@@ -327,7 +327,7 @@ def search(
         message = f"msrx: no treatment matches {text!r}"
         near = suggest(dataset, index, text, limit=3)
         if near:
-            message += "; did you mean: " + ", ".join(h.treatment.name for h in near) + "?"
+            message += "; did you mean: " + ", ".join(h.value if h.field == "symptom" else h.treatment.name for h in near) + "?"
         _say(message)
         raise typer.Exit(EXIT_NOT_FOUND)
 
@@ -424,10 +424,20 @@ def _completion_reference() -> Reference | None:
 
 
 def _complete_treatment(incomplete: str) -> list[str]:
-    """Shell completion for treatment names: ids starting with what was typed."""
+    """Shell completion for treatments: ids, names, brands and aliases that start
+    with what was typed, lowercase, spaces as hyphens (one shell word; `show`
+    reads a hyphen as a space)."""
     ref = _completion_reference()
+    if ref is None:
+        return []
     prefix = incomplete.casefold()
-    return [t.id for t in ref.dataset.treatments if t.id.startswith(prefix)][:50] if ref else []
+    seen: dict[str, None] = {}
+    for t in ref.dataset.treatments:
+        for word in (t.id, t.name, *t.brands, *t.aliases):
+            word = "-".join(word.casefold().split())
+            if word.startswith(prefix):
+                seen.setdefault(word)
+    return sorted(seen)[:50]
 
 
 def _complete_symptom(incomplete: str) -> list[str]:

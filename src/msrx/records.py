@@ -34,6 +34,10 @@ def hit(h: Hit) -> dict[str, Any]:
     matched: dict[str, Any] = {"field": h.field, "value": h.value}
     if h.symptom:
         matched["symptom"] = h.symptom
+    matched["words"] = list(h.words)
+    matched["relation"] = h.relation
+    if h.also:
+        matched["also"] = [{"field": m.field, "value": m.value, "words": list(m.words)} for m in h.also]
     record["matched"] = matched
     return record
 

@@ -11,7 +11,7 @@ from typing import IO, Any
 
 from msrx import records
 from msrx.model import STATUS_MEANING, Dataset, Source, Symptom, Treatment
-from msrx.search import Hit
+from msrx.search import Hit, normalise
 from msrx.textsafe import cell, safe
 
 
@@ -19,10 +19,22 @@ def _row(values: list[str], out: IO[str]) -> None:
     out.write("\t".join(cell(v) for v in values) + "\n")
 
 
+CAUSES_LABEL = "may cause this"
+
+
 def matched(h: Hit) -> str:
+    """Why a hit was found: field and value, the query words it explains, other fields."""
+    if h.relation == "causes":
+        return f"{CAUSES_LABEL} (side effect): {h.value}"
+    text = f"{h.field}: {h.value}"
     if h.symptom and h.symptom != h.value.casefold():
-        return f"{h.field}: {h.value} ({h.symptom})"
-    return f"{h.field}: {h.value}"
+        text += f" ({h.symptom})"
+    said = " ".join(h.words)
+    if said and said != normalise(h.value):
+        text += f' <- "{said}"'
+    for m in h.also:
+        text += f" + {m.field}: {m.value}"
+    return text
 
 
 def search(hits: list[Hit], dataset: Dataset, out: IO[str]) -> None:

@@ -68,13 +68,24 @@ def _table(*columns: str) -> Table:
 
 def search(hits: list[Hit], dataset: Dataset, out: IO[str]) -> None:
     c = console(out)
-    table = _table("Name", "Status", "Category", "Matched", "Symptoms", "Score")
-    table.columns[-1].justify = "right"
-    for h in hits:
-        tr = h.treatment
-        table.add_row(t(tr.name, "bold"), status(tr.status), t(tr.category), t(matched(h)),
-                      t(", ".join(tr.symptoms)), t(f"{h.score:g}"))
-    c.print(table)
+    answers = [h for h in hits if h.relation != "causes"]
+    causes = [h for h in hits if h.relation == "causes"]
+    if answers:
+        table = _table("Name", "Status", "Category", "Matched", "Symptoms", "Score")
+        table.columns[-1].justify = "right"
+        for h in answers:
+            tr = h.treatment
+            table.add_row(t(tr.name, "bold"), status(tr.status), t(tr.category), t(matched(h)),
+                          t(", ".join(tr.symptoms)), t(f"{h.score:g}"))
+        c.print(table)
+    if causes:
+        # Never answers: a separate, labelled group after them.
+        c.print(t("May cause this: side effects, not treatments for it", "bold yellow"))
+        table = _table("Name", "Status", "Category", "Side effect matched")
+        for h in causes:
+            tr = h.treatment
+            table.add_row(t(tr.name), status(tr.status), t(tr.category), t(h.value))
+        c.print(table)
     _footer(c)
 
 

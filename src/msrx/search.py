@@ -1,43 +1,55 @@
 """The matcher: one index over names, brands, aliases, classes and symptom words.
 
-Ranking, from strongest to weakest signal:
+A query is first read by `msrx.query` into content words and intents
+("pill" -> route oral). Then, from strongest to weakest signal:
 
 1. exact   the whole query is a name, brand, alias, id, class or symptom word (100)
-2. words   every query word is a word of a multi-word class, name or symptom
-           phrase ("interferon" -> "interferon beta", "BTK" -> "BTK inhibitor")
+2. words   a key's words are all in the query ("bladder" in "bladder leaking
+           at night"), or the query's words are all in a key ("interferon" ->
+           "interferon beta"); unknown and filler words never empty the result,
+           but a result that explains more of the query ranks higher
 3. prefix  the query starts a name, brand or alias ("ocreli" -> "ocrelizumab")
-4. fuzzy   a close typo of a whole key, or of one word in a key
-5. text    every query word appears in the use or side-effect text (weak)
+4. fuzzy   a close typo, a sound-alike or a letter swap of a word or a key
+5. text    every query word appears in the use text (weak, only when nothing else)
 
-Queries of four characters or fewer (LDN, DMF, MSC, IV) only take part in
-steps 1 and 2: a short string is within one or two edits of far too many
-names for fuzzy matching to mean anything.
+Intents filter the result (never to nothing) and count towards how much of
+the query a treatment explains. A treatment whose side effects mention the
+query is never an answer: it goes after the answers, in a group of its own
+(relation "causes").
+
+Words of four characters or fewer (LDN, DMF, MSC, IV) only match exactly:
+a short string is within one or two edits of far too many names for fuzzy
+matching to mean anything.
 """
 
 from __future__ import annotations
 
-import re
 import sys
-import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
 from msrx.model import STATUSES, Dataset, Treatment
+from msrx.query import FILLER, INTENTS, ROUTE_INTENTS, Query, normalise, parse, stem
+
+__all__ = ["Hit", "Resolution", "SearchIndex", "normalise", "resolve", "search", "stem", "suggest"]
 
 # Field ranks: on equal scores a name beats a brand beats a class word.
 FIELD_RANK = {
     "name": 0, "id": 0, "brand": 1, "alias": 2, "drug_class": 3, "category": 4,
-    "symptom": 4, "route": 6, "use": 7, "side_effects": 8,
+    "symptom": 4, "route": 6, "status": 6, "use": 7, "side_effects": 8,
 }
 IDENTITY_FIELDS = ("name", "id", "brand", "alias")
 STATUS_RANK = {s: i for i, s in enumerate(STATUSES)}
 
-SHORT = 4  # queries this short match exactly or not at all
-TEXT_SCORE = 40.0  # a match in the use or side-effect text only: a weak, last signal
+SHORT = 4  # words this short match exactly or not at all
+TEXT_SCORE = 40.0  # a match in the use text only: a weak, last signal
+CAUSES_SCORE = 20.0  # a side effect: shown after every answer (all score more), never as one
 FUZZY_CUTOFF = 80.0  # fuzz.ratio: one edit in five letters, two in ten
 TOKEN_CUTOFF = 84.0  # a single word is fixed only when the typo is clearly one
+SUGGEST_CUTOFF = 72.0  # "did you mean": close spellings only
+MISSING_PENALTY = 30.0  # score lost when none of the query is explained
 ROUTE_WORDS = {
     "intravenous": ("iv", "infusion", "intravenous"),
     "subcutaneous": ("sc", "subq", "subcutaneous", "injection under the skin"),
@@ -50,34 +62,26 @@ CATEGORY_WORDS = {
     "dmt": ("dmt", "dmts", "disease modifying", "disease modifying therapy", "disease modifying therapies"),
     "relapse": ("relapse treatment",),
 }
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
-# Words people wrap around what they mean ("aubagio tablets", "always tired",
-# "medication for spasms"). They are dropped from word matching unless the
-# query is nothing but these words.
-STOP_WORDS = frozenset(
-    "a an and at for in of on the to with my me i im am is are be get getting have having feel feeling "
-    "always very really so constant constantly bad severe ms multiple sclerosis drug drugs medication "
-    "medications medicine medicines tablet tablets pill pills capsule capsules treatment treatments help "
-    "helps something what which".split()
-)
+# Words people use for a class, and a word of the class they mean. Checked
+# against each treatment's class, so they only ever find real members.
+CLASS_WORDS: dict[str, str] = {
+    "b cell": "cd20", "b cells": "cd20", "b cell therapy": "cd20", "b cell depleting": "cd20", "cd20": "cd20",
+    "anti cd20": "cd20", "s1p": "s1p", "s1p modulator": "s1p", "sphingosine": "s1p",
+    "steroid": "corticosteroid", "steroids": "corticosteroid", "fumarate": "fumarate", "fumarates": "fumarate",
+    "interferon": "interferon", "interferons": "interferon", "beta interferon": "interferon",
+    "btk": "btk", "btki": "btk", "antidepressant": "antidepressant", "antidepressants": "antidepressant",
+    "muscle relaxant": "muscle relaxant", "muscle relaxants": "muscle relaxant", "stimulant": "stimulant",
+    "stimulants": "stimulant", "anticholinergic": "anticholinergic", "antispasmodic": "muscle relaxant",
+    "immunosuppressant": "immunosuppressant", "chemo": "chemotherapy", "chemotherapy": "chemotherapy",
+    "monoclonal": "monoclonal", "antibody": "monoclonal", "biologic": "monoclonal", "biologics": "monoclonal",
+    "stem cell": "stem cell", "stem cells": "stem cell",
+}
 
 
-def normalise(text: str) -> str:
-    """Lowercase ASCII words: accents dropped, punctuation to spaces."""
-    text = text.replace("β", " beta ").replace("α", " alpha ")
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(_NON_ALNUM.sub(" ", text.casefold()).split())
-
-
-def stem(word: str) -> str:
-    """A plural folded to its singular, enough for class words ("benzodiazepines")."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
+class Match(NamedTuple):
+    field: str
+    value: str
+    words: tuple[str, ...]
 
 
 class Hit(NamedTuple):
@@ -86,10 +90,13 @@ class Hit(NamedTuple):
     field: str
     value: str
     symptom: str | None = None
+    words: tuple[str, ...] = ()  # the query words this match explains
+    relation: str | None = None  # "treats" (a symptom), "causes" (a side effect)
+    also: tuple[Match, ...] = ()  # other fields that explain the rest of the query
 
 
 # Id lists stored as raw machine integers: loading them is a memory copy.
-INT_FIELDS = ("owners", "key_lengths", "exact_ids", "word_ids")
+INT_FIELDS = ("owners", "key_lengths", "exact_ids", "word_ids", "years")
 
 
 def _ints(value: bytes | list[int] | Sequence[int]) -> Sequence[int]:
@@ -134,6 +141,23 @@ class StringTable:
         return [self._text, array("q", self._ends).tobytes()]
 
 
+def sound(word: str) -> str:
+    """A sound-alike key: spellings people confuse map to one form.
+
+    "obagio" and "aubagio", "tecfedera" and "tecfidera", "copaxane" and
+    "copaxone" meet here: vowels are one letter, doubled letters one, and
+    c/k, ph/f, x/ks, z/s are the same sound.
+    """
+    w = word.replace("ph", "f").replace("ck", "k").replace("qu", "kw").replace("x", "ks").replace("z", "s")
+    w = w.replace("th", "t").replace("c", "k").replace("y", "i")
+    out: list[str] = []
+    for ch in w:
+        ch = "a" if ch in "aeiou" else ch
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
 class SearchIndex:
     """Keys and their owners as parallel lists and dicts of plain values, so the
     whole index can be cached (store.py) and loaded without a Python loop.
@@ -146,13 +170,14 @@ class SearchIndex:
     FIELDS = (
         "fields", "values", "owners", "symptom_ids", "symptom_members", "category_members",
         "key_lengths", "exact_keys", "exact_ids", "word_list", "word_ids", "statuses", "categories", "sort_names",
+        "routes", "years",
     )
 
     # Only needed for fuzzy, prefix and free-text matching and suggestions,
     # so a cache can hand them over lazily (see `load_extra`).
     EXTRA_FIELDS = (
         "text_list", "text_ids", "prefix_keys", "prefix_ids", "fuzzy_choices", "fuzzy_ids",
-        "identity_choices", "identity_ids", "vocabulary",
+        "identity_choices", "identity_ids", "vocabulary", "sound_keys", "sound_words", "spell_words", "spell_lengths",
     )
     text_list: list[str]
     text_ids: list[int]
@@ -163,16 +188,21 @@ class SearchIndex:
     identity_choices: list[str]
     identity_ids: list[int]
     vocabulary: list[str]
+    sound_keys: list[str]
+    sound_words: list[str]
+    spell_words: list[str]
+    spell_lengths: list[int]
 
     def __init__(self, data: dict[str, Any], load_extra: Callable[[], dict[str, Any]] | None = None) -> None:
         # Lookup tables are sorted parallel lists searched with bisect, not
         # dicts: lists of strings and ints load from the cache many times
         # faster than a dict of lists, and a lookup is still O(log n).
-        self.key_lengths: Sequence[int] = _ints(data["key_lengths"])  # words in each key
+        self.key_lengths: Sequence[int] = _ints(data["key_lengths"])  # content words in each key
         self.fields: list[str] = data["fields"]
         self.values = StringTable(*data["values"])
         self.owners: Sequence[int] = _ints(data["owners"])
         self.symptom_ids: list[str] = data["symptom_ids"]
+        # Per symptom: [treatment, position of the symptom in its list, ...] pairs.
         self.symptom_members: list[list[int]] = data["symptom_members"]
         self.category_members: dict[str, list[int]] = data["category_members"]
         self.exact_keys = StringTable(*data["exact_keys"])
@@ -186,6 +216,8 @@ class SearchIndex:
         self.statuses: list[str] = data["statuses"]
         self.categories: list[str] = data["categories"]
         self.sort_names: list[str] = data["sort_names"]
+        self.routes: list[str] = data["routes"]  # comma-joined
+        self.years: Sequence[int] = _ints(data["years"])  # FDA approval year, 0 when none
 
     @classmethod
     def build(cls, dataset: Dataset) -> SearchIndex:
@@ -194,8 +226,8 @@ class SearchIndex:
         values: list[str] = []
         owners: list[int] = []
 
-        def add(value: str, field: str, owner: int) -> None:
-            key = normalise(value)
+        def add(value: str, field: str, owner: int, key: str | None = None) -> None:
+            key = normalise(value if key is None else key)
             if key:
                 keys.append(key)
                 fields.append(field)
@@ -215,12 +247,16 @@ class SearchIndex:
             for a in t.aliases:
                 add(a, "alias", i)
             add(t.drug_class, "drug_class", i)
+            cls_key = f" {normalise(t.drug_class)} "
+            for word, part in CLASS_WORDS.items():
+                if f" {part} " in cls_key or (" " not in part and part in cls_key):
+                    add(t.drug_class, "drug_class", i, key=word)
             for r in t.routes:
                 for word in ROUTE_WORDS.get(r, (r,)):
                     add(word, "route", i)
-            for s in t.symptoms:
+            for pos, s in enumerate(t.symptoms):
                 if s in sym_index:
-                    symptom_members[sym_index[s]].append(i)
+                    symptom_members[sym_index[s]] += [i, pos]
             category_members.setdefault(t.category, []).append(i)
             for field_name, text in (("use", t.use), ("side_effects", " ".join(t.side_effects))):
                 for w in normalise(text).split():
@@ -242,11 +278,18 @@ class SearchIndex:
         )
         text_pairs = sorted((w, owner) for w, owners_of in text_words.items() for owner in owners_of)
         prefix = sorted((key, k) for k, key in enumerate(keys) if fields[k] in IDENTITY_FIELDS)
-        fuzzy_ids = [k for k in range(len(keys)) if fields[k] != "route"]
-        identity_ids = [k for k in range(len(keys)) if fields[k] in IDENTITY_FIELDS]
+        fuzzy_ids = [k for k in range(len(keys)) if fields[k] != "route" and " " in keys[k]]
+        identity_ids = [k for k in range(len(keys)) if fields[k] in IDENTITY_FIELDS or fields[k] == "symptom"]
+        vocabulary = sorted({w[0] for w in words})
+        # Words a typo can be fixed to: letters only (a research code such as
+        # "bg12" is typed exactly), ordered by length so that only words of a
+        # possible length are compared.
+        spell = sorted((len(w), w) for w in vocabulary if w.isalpha() and len(w) > SHORT)
+        sounds = sorted((sound(w), w) for w in vocabulary if w.isalpha() and len(w) > SHORT)
         return cls(
             {
-                "key_lengths": [len(key.split()) for key in keys], "fields": fields, "values": StringTable.pack(values), "owners": owners,
+                "key_lengths": [_content_length(key) for key in keys], "fields": fields,
+                "values": StringTable.pack(values), "owners": owners,
                 "symptom_ids": symptom_ids, "symptom_members": symptom_members,
                 "category_members": category_members,
                 "exact_keys": StringTable.pack([e[0] for e in exact]), "exact_ids": [e[1] for e in exact],
@@ -255,11 +298,15 @@ class SearchIndex:
                 "prefix_keys": [p[0] for p in prefix], "prefix_ids": [p[1] for p in prefix],
                 "fuzzy_choices": [keys[k] for k in fuzzy_ids], "fuzzy_ids": fuzzy_ids,
                 "identity_choices": [keys[k] for k in identity_ids], "identity_ids": identity_ids,
-                "vocabulary": sorted({w[0] for w in words}),
+                "vocabulary": vocabulary,
+                "sound_keys": [s[0] for s in sounds], "sound_words": [s[1] for s in sounds],
+                "spell_words": [s[1] for s in spell], "spell_lengths": [s[0] for s in spell],
                 # Interned: the cache then stores each word once, not once per treatment.
                 "statuses": [sys.intern(t.status) for t in dataset.treatments],
                 "categories": [sys.intern(t.category) for t in dataset.treatments],
                 "sort_names": [t.name.casefold() for t in dataset.treatments],
+                "routes": [sys.intern(",".join(t.routes)) for t in dataset.treatments],
+                "years": [t.fda_approval_year or 0 for t in dataset.treatments],
             }
         )
 
@@ -294,104 +341,84 @@ class SearchIndex:
 
     # -- matching -------------------------------------------------------
 
-    def candidates(self, query: str) -> tuple[dict[int, tuple[float, str]], list[tuple[int, str]]]:
-        """For a normalised query: key index -> (score, matched value), and the
-        (treatment, field) pairs matched only through their use or side-effect text."""
-        found: dict[int, tuple[float, str]] = {}
-        text_hits: list[tuple[int, str]] = []
+    def exact(self, key: str) -> Sequence[int]:
+        return _lookup(self.exact_keys, self.exact_ids, key)
 
-        def offer(k: int, score: float) -> None:
-            best = found.get(k)
-            if best is None or score > best[0]:
-                found[k] = (round(score, 1), self.values[k])
+    def words_of(self, word: str) -> Sequence[int]:
+        return _lookup(self.word_list, self.word_ids, word)
 
-        q = query
-        for k in _lookup(self.exact_keys, self.exact_ids, q):
-            offer(k, 100.0)
-        raw = q.split()
-        if not raw:
-            return found, text_hits
-        kept = [w for w in raw if w not in STOP_WORDS] or raw
-        content = [stem(w) for w in kept]
-        long_query = len(q.replace(" ", "")) > SHORT
-        if kept != raw:
-            for k in _lookup(self.exact_keys, self.exact_ids, " ".join(kept)):
-                offer(k, 98.0)
+    def spellings(self, word: str) -> tuple[list[str], float]:
+        """Index words a query word may have meant, and how sure that is (0-1).
 
-        # Words: every query word is a word of the key.
-        self._word_matches([[w] for w in content], offer, factor=1.0)
+        A word that starts vocabulary words is read as their prefix; otherwise
+        its sound-alike, then its closest spelling, then a same-letters swap.
+        """
+        if len(word) <= SHORT or not word.isalpha():
+            return [], 0.0
+        vocab = self.vocabulary
+        pos = bisect_left(vocab, word)
+        longer: list[str] = []
+        while pos < len(vocab) and vocab[pos].startswith(word) and len(longer) < 20:
+            longer.append(vocab[pos])
+            pos += 1
+        if longer:
+            return longer, 0.92
+        lo = bisect_left(self.sound_keys, sound(word))
+        hi = bisect_right(self.sound_keys, sound(word), lo)
+        alike = self.sound_words[lo:hi]
+        if alike:
+            return alike[:5], 0.9
+        from rapidfuzz import fuzz, process  # lazy: only typos pay for it
 
-        if long_query and not found:
-            # Only when nothing matched exactly: a typo cannot beat an exact
-            # answer, and skipping it keeps exact lookups cheap at any size.
-            # Prefix of an identity key, e.g. "ocreli" -> "ocrelizumab".
-            pos = bisect_left(self.prefix_keys, q)
-            while pos < len(self.prefix_keys) and self.prefix_keys[pos].startswith(q):
-                offer(self.prefix_ids[pos], 80.0 + 15.0 * len(q) / len(self.prefix_keys[pos]))
-                pos += 1
-            self._fuzzy(" ".join(kept), content, offer)
+        # fuzz.ratio >= TOKEN_CUTOFF needs lengths within this window.
+        lo = bisect_left(self.spell_lengths, int(len(word) * 0.72))
+        hi = bisect_right(self.spell_lengths, int(len(word) / 0.72) + 1)
+        window = self.spell_words[lo:hi]
+        best = process.extractOne(word, window, scorer=fuzz.ratio, score_cutoff=TOKEN_CUTOFF)
+        if best is not None:
+            return [best[0]], best[1] / 100.0 * 0.95
+        letters = sorted(word)
+        for w in window:
+            if len(w) == len(word) and w[0] == word[0] and sorted(w) == letters:
+                return [w], 0.86  # two letters swapped: "savitex" -> "sativex"
+        return [], 0.0
 
-        # Weak last signal, only when nothing else matched: the words appear
-        # in the use or side-effect text.
-        if not found and all(len(w) >= 4 for w in content):
-            text_hits = self._text_matches(content)
-        return found, text_hits
+    def whole_key_typos(self, q: str, offer: Callable[[int, float], None]) -> None:
+        """Close typos of a whole multi-word key ("stem cel transplant")."""
+        from rapidfuzz import fuzz, process
 
-    def _word_matches(self, alternatives: list[list[str]], offer: Any, factor: float) -> None:
-        """Keys holding, for every query word, one of that word's alternatives."""
-        common = _intersect(
-            [k for w in options for k in _lookup(self.word_list, self.word_ids, w)] for options in alternatives
-        )
-        n = len(alternatives)
-        for k in common:
-            total = self.key_lengths[k]
-            if total == n:
-                score = 97.0  # same words, different order or plural
-            else:
-                score = 88.0 + 8.0 * min(n, total) / total
-            offer(k, score * factor)
-
-    def _fuzzy(self, q: str, qwords: list[str], offer: Any) -> None:
-        from rapidfuzz import fuzz, process  # lazy: only searches pay for it
-
-        # fuzz.ratio (normalised Levenshtein) for whole keys: a drug-name typo is
-        # an edit or two. WRatio would also partial-match ("interferon" inside
-        # "peginterferon"), which ranks substrings above real typos.
-        scorer = fuzz.ratio if len(qwords) == 1 else fuzz.token_sort_ratio
-        # token_sort_ratio for multi-word queries so that word order does not
-        # matter ("naltrexone low dose").
-        for _key, score, pos in process.extract(q, self.fuzzy_choices, scorer=scorer, score_cutoff=FUZZY_CUTOFF, limit=None):
+        # token_sort_ratio so that word order does not matter ("naltrexone low dose").
+        for _key, score, pos in process.extract(q, self.fuzzy_choices, scorer=fuzz.token_sort_ratio,
+                                               score_cutoff=FUZZY_CUTOFF, limit=None):
             offer(self.fuzzy_ids[pos], score * 0.95)
-        # One mistyped or shortened word inside a phrase ("muscle stifness",
-        # "stem cell transplant"): each unknown word becomes the vocabulary
-        # words it starts, or failing that its closest spelling.
-        fixed: list[list[str]] = []
-        penalty = 1.0
-        for w in qwords:
-            if _has(self.vocabulary, w) or len(w) <= SHORT:
-                fixed.append([w])
-                continue
-            pos = bisect_left(self.vocabulary, w)
-            longer: list[str] = []
-            while pos < len(self.vocabulary) and self.vocabulary[pos].startswith(w) and len(longer) < 20:
-                longer.append(self.vocabulary[pos])
-                pos += 1
-            if longer:
-                fixed.append(longer)
-                penalty = min(penalty, 0.92)
-                continue
-            best = process.extractOne(w, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TOKEN_CUTOFF)
-            if best is None:
-                return
-            fixed.append([best[0]])
-            penalty = min(penalty, best[1] / 100.0 * 0.95)
-        if penalty < 1.0:
-            self._word_matches(fixed, offer, factor=penalty)
 
-    def _text_matches(self, qwords: list[str]) -> list[tuple[int, str]]:
+    def prefixes(self, q: str, offer: Callable[[int, float], None]) -> None:
+        """Names, brands and aliases the query starts ("ocreli" -> "ocrelizumab")."""
+        pos = bisect_left(self.prefix_keys, q)
+        while pos < len(self.prefix_keys) and self.prefix_keys[pos].startswith(q):
+            offer(self.prefix_ids[pos], 80.0 + 15.0 * len(q) / len(self.prefix_keys[pos]))
+            pos += 1
+
+    def text_matches(self, qwords: Iterable[str]) -> list[tuple[int, str]]:
         # Text postings hold t for the use text and -1 - t for the side effects.
         common = _intersect(_lookup(self.text_list, self.text_ids, w) for w in qwords)
         return [(owner, "use") if owner >= 0 else (-1 - owner, "side_effects") for owner in sorted(common)]
+
+    def satisfies(self, t: int, field: str, value: str) -> bool:
+        if field == "route":
+            return not ROUTE_INTENTS[value].isdisjoint(self.routes[t].split(","))
+        if field == "category":
+            return self.categories[t] == value
+        return self.statuses[t] == value
+
+    def members(self, field: str, value: str) -> list[int]:
+        """Every treatment an intent describes, in index order."""
+        return [t for t in range(len(self.statuses)) if self.satisfies(t, field, value)]
+
+
+def _content_length(key: str) -> int:
+    """How many words of a key a query has to say: filler and intent words do not count."""
+    return max(1, sum(1 for w in key.split() if w not in FILLER and (w,) not in INTENTS))
 
 
 def _intersect(postings: Iterable[Iterable[int]]) -> set[int]:
@@ -411,9 +438,110 @@ def _lookup(sorted_keys: list[str] | StringTable, ids: Sequence[int], key: str) 
     return ids[lo:hi]
 
 
-def _has(sorted_keys: list[str], key: str) -> bool:
-    pos = bisect_left(sorted_keys, key)
-    return pos < len(sorted_keys) and sorted_keys[pos] == key
+class _Candidate:
+    """What is known about one treatment while a query is matched."""
+
+    __slots__ = ("explained", "field", "intents", "score", "symptom", "symptom_pos", "value", "words")
+
+    def __init__(self) -> None:
+        self.score = -1.0
+        self.field = ""
+        self.value = ""
+        self.symptom: str | None = None
+        self.symptom_pos = 99
+        self.words: tuple[str, ...] = ()
+        self.explained: set[int] = set()  # positions of the content words explained
+        self.intents: list[tuple[str, str, str]] = []
+
+    def offer(self, score: float, field: str, value: str, words: tuple[str, ...], symptom: str | None, pos: int) -> None:
+        rank = (score, -FIELD_RANK.get(field, 9), -pos)
+        if rank > (self.score, -FIELD_RANK.get(self.field, 9), -self.symptom_pos):
+            self.score, self.field, self.value, self.words, self.symptom, self.symptom_pos = (
+                score, field, value, words, symptom, pos)
+
+
+def _match_keys(index: SearchIndex, query: Query, cands: dict[int, _Candidate]) -> bool:
+    """Offer every key the query matches to its treatments; True if any matched."""
+    found = False
+
+    def give(k: int, score: float, positions: Iterable[int]) -> None:
+        nonlocal found
+        found = True
+        field = index.fields[k]
+        owner = index.owners[k]
+        value = index.values[k]
+        used = tuple(query.words[p] for p in sorted(positions)) if query.words else (query.text,)
+        if field == "symptom":
+            j = -1 - owner
+            sid = index.symptom_ids[j]
+            pairs = index.symptom_members[j]
+            for m in range(0, len(pairs), 2):
+                c = cands.setdefault(pairs[m], _Candidate())
+                c.explained.update(positions)
+                c.offer(score, "symptom", value, used, sid, pairs[m + 1])
+        elif field.startswith("category:"):
+            for t in index.category_members.get(field.split(":", 1)[1], ()):
+                c = cands.setdefault(t, _Candidate())
+                c.explained.update(positions)
+                c.offer(score, "category", value, used, None, 99)
+        else:
+            c = cands.setdefault(owner, _Candidate())
+            c.explained.update(positions)
+            c.offer(score, field, value, used, None, 99)
+
+    everything = range(len(query.words))
+    for k in index.exact(query.text):
+        give(k, 100.0, everything)
+    content = " ".join(query.words)
+    if content and content != query.text:
+        for k in index.exact(content):
+            give(k, 98.0, everything)
+
+    # Words: which query words each key holds.
+    per_key: dict[int, dict[int, float]] = {}  # key -> {query position: certainty}
+    unknown: list[int] = []
+    for p, w in enumerate(query.stems):
+        posting = index.words_of(w)
+        if not posting:
+            unknown.append(p)
+            continue
+        for k in posting:
+            per_key.setdefault(k, {})[p] = 1.0
+    fixed = False
+    for p in unknown[:4]:
+        options, certainty = index.spellings(query.stems[p])
+        if not options and query.words[p] != query.stems[p]:
+            options, certainty = index.spellings(query.words[p])
+        for option in options:
+            fixed = True
+            for k in index.words_of(option):
+                per_key.setdefault(k, {}).setdefault(p, certainty)
+    known = len(query.words) - sum(1 for p in unknown if not any(p in hits for hits in per_key.values()))
+    for k, hits in per_key.items():
+        n = len(hits)
+        length = index.key_lengths[k]
+        whole_key = n >= length  # every word of the key is in the query
+        whole_query = n >= known  # every known query word is in the key
+        if not (whole_key or whole_query):
+            continue
+        certainty = min(hits.values())
+        if whole_key and whole_query:
+            score = 97.0
+        elif whole_query:
+            score = 88.0 + 8.0 * min(n, length) / length
+        else:
+            score = 97.0  # the key is fully said; how much of the query it explains is scored later
+        give(k, score * (certainty if certainty < 1.0 else 1.0), hits.keys())
+    if found or not query.words:
+        return found
+    q = " ".join(query.words)
+    if len(q.replace(" ", "")) > SHORT:
+        # Only when nothing matched: a typo cannot beat an exact answer, and
+        # skipping it keeps exact lookups cheap at any size.
+        index.prefixes(q, lambda k, s: give(k, s, everything))
+        if not found and len(query.words) > 1 and not fixed:
+            index.whole_key_typos(q, lambda k, s: give(k, s, everything))
+    return found
 
 
 def search(
@@ -425,47 +553,62 @@ def search(
     status: str | None = None,
     category: str | None = None,
 ) -> list[Hit]:
-    """Ranked hits for a free-text query; best first, one hit per treatment."""
+    """Ranked hits for a free-text query: answers first, best first, one hit per
+    treatment; then the treatments that may cause what was asked about."""
     q = normalise(query)
     if not q:
         return []
-    best: dict[int, tuple[float, int, str, str, str | None]] = {}
+    parsed = parse(q)
+    cands: dict[int, _Candidate] = {}
+    matched = _match_keys(index, parsed, cands)
+    intents = parsed.intents
+    if not matched and intents:
+        # Nothing but intents ("pill for relapsing ms"): they are the answer.
+        for field, value, said in intents:
+            for t in index.members(field, value):
+                cands.setdefault(t, _Candidate()).offer(90.0, field, said, (said,), None, 99)
+    for t, c in cands.items():
+        c.intents = [i for i in intents if index.satisfies(t, i[0], i[1])]
+    # Intents filter, unless that would leave nothing.
+    for field, value, _said in intents:
+        keep = {t for t, c in cands.items() if any(i[0] == field and i[1] == value for i in c.intents)}
+        if keep:
+            cands = {t: c for t, c in cands.items() if t in keep}
 
-    def consider(t: int, score: float, field: str, value: str, symptom: str | None) -> None:
-        current = best.get(t)
-        candidate = (score, -FIELD_RANK.get(field, 9), field, value, symptom)
-        if current is None or candidate[:2] > current[:2]:
-            best[t] = candidate
+    asked = len(parsed.words) + len(intents)
+    causes: list[tuple[int, str]] = []
+    text_only: dict[int, _Candidate] = {}
+    long_words = [w for w in parsed.stems if len(w) >= 4]
+    if long_words and len(long_words) == len(parsed.stems):
+        for t, text_field in index.text_matches(long_words):
+            if text_field == "side_effects":
+                causes.append((t, text_field))
+            elif not cands or t in text_only:
+                c = text_only[t] = cands.setdefault(t, _Candidate())
+                c.explained.update(range(len(parsed.words)))
+                c.offer(TEXT_SCORE, "use", query.strip(), parsed.words, None, 99)
 
-    key_hits, text_hits = index.candidates(q)
-    for t, text_field in text_hits:
-        consider(t, TEXT_SCORE, text_field, query.strip(), None)
-    for k, (score, value) in key_hits.items():
-        field = index.fields[k]
-        owner = index.owners[k]
-        if field == "symptom":
-            sid = index.symptom_ids[-1 - owner]
-            for t in index.symptom_members[-1 - owner]:
-                consider(t, score, "symptom", value, sid)
-        elif field.startswith("category:"):
-            for t in index.category_members.get(field.split(":", 1)[1], ()):
-                consider(t, score, "category", value, None)
-        else:
-            consider(owner, score, field, value, None)
-
-    ranked = []
-    for t, (score, _rank, field, value, symptom) in best.items():
-        if status and index.statuses[t] != status:
+    ranked: list[tuple[Any, ...]] = []
+    for t, c in cands.items():
+        if (status and index.statuses[t] != status) or (category and index.categories[t] != category):
             continue
-        if category and index.categories[t] != category:
+        explained = len(c.explained) + len(c.intents)
+        coverage = min(1.0, explained / asked) if asked else 1.0
+        score = round(c.score if c.score >= 98.0 else c.score - MISSING_PENALTY * (1.0 - coverage), 1)
+        also = tuple(Match(f, said, (said,)) for f, _v, said in c.intents if c.field != f)
+        ranked.append((0, -min(score, 100.0), FIELD_RANK.get(c.field, 9), STATUS_RANK.get(index.statuses[t], 9),
+                       c.symptom_pos, index.years[t] or 9999, index.sort_names[t], t,
+                       c.field, c.value, c.symptom, c.words, "treats" if c.field == "symptom" else None, also))
+    for t, text_field in causes:
+        if t in cands or (status and index.statuses[t] != status) or (category and index.categories[t] != category):
             continue
-        ranked.append((-min(score, 100.0), FIELD_RANK.get(field, 9), STATUS_RANK.get(index.statuses[t], 9),
-                       index.sort_names[t], t, field, value, symptom))
+        ranked.append((1, -CAUSES_SCORE, 8, STATUS_RANK.get(index.statuses[t], 9), 99, 9999, index.sort_names[t], t,
+                       text_field, query.strip(), None, parsed.words, "causes", ()))
     ranked.sort()
     if limit is not None:
         ranked = ranked[:limit]
     # Only the records that are shown are decoded (see store.LazyTreatments).
-    return [Hit(dataset.treatments[r[4]], -r[0], r[5], r[6], r[7]) for r in ranked]
+    return [Hit(dataset.treatments[r[7]], -r[1], r[8], r[9], r[10], tuple(r[11]), r[12], r[13]) for r in ranked]
 
 
 class Resolution(NamedTuple):
@@ -489,28 +632,38 @@ def resolve(dataset: Dataset, index: SearchIndex, name: str) -> Resolution:
             return Resolution(top.treatment, exact, top, [])
         if top.score >= 75.0 and not rivals:
             return Resolution(top.treatment, False, top, [])
-    candidates = hits[:8] if hits else suggest(dataset, index, name)
+    candidates = [h for h in hits if h.relation != "causes"][:8] or suggest(dataset, index, name)
     return Resolution(None, False, None, candidates)
 
 
 def suggest(dataset: Dataset, index: SearchIndex, query: str, limit: int = 5) -> list[Hit]:
-    """Nearest names for a query that matched nothing ("did you mean ...")."""
+    """Close spellings of real names and symptom words ("did you mean ...").
+
+    fuzz.ratio, not a partial scorer: a suggestion must look like what was
+    typed, or it only sends people to an unrelated drug.
+    """
     from rapidfuzz import fuzz, process
 
     q = normalise(query)
     if len(q) < 3:
         return []
-    # WRatio here, not ratio: suggestions may be loose, a partial overlap is a useful hint.
-    found = process.extract(q, index.identity_choices, scorer=fuzz.WRatio, score_cutoff=60.0, limit=limit * 3)
+    found = process.extract(q, index.identity_choices, scorer=fuzz.ratio, score_cutoff=SUGGEST_CUTOFF, limit=limit * 3)
     seen: set[int] = set()
     out: list[Hit] = []
     for _key, score, pos in found:
         k = index.identity_ids[pos]
-        t = index.owners[k]
-        if t in seen:
+        owner = index.owners[k]
+        if index.fields[k] == "symptom":
+            j = -1 - owner
+            pairs = index.symptom_members[j]
+            if not pairs or pairs[0] in seen:
+                continue
+            owner = pairs[0]
+        if owner in seen:
             continue
-        seen.add(t)
-        out.append(Hit(dataset.treatments[t], round(score, 1), index.fields[k], index.values[k]))
+        seen.add(owner)
+        out.append(Hit(dataset.treatments[owner], round(score, 1), index.fields[k], index.values[k],
+                       index.symptom_ids[-1 - index.owners[k]] if index.fields[k] == "symptom" else None))
         if len(out) == limit:
             break
     return out

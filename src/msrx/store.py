@@ -35,7 +35,7 @@ from msrx import __version__
 from msrx.model import Dataset, DatasetInfo, Source, Symptom, Treatment
 from msrx.search import SearchIndex
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 MAGIC = b"MSRXc003"
 HEADER = 16  # magic (8) + metadata length (4) + metadata checksum (4)
 

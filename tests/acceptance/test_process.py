@@ -144,6 +144,25 @@ def test_bash_completion_offers_commands_and_names(words: str, cword: str, expec
     assert expected in result.stdout.split()
 
 
+@pytest.mark.parametrize(("words", "expected", "absent"), [
+    ("msrx show naltr", {"naltrexone"}, set()),  # an alias
+    ("msrx show tecf", {"tecfidera"}, {"dimethyl-fumarate"}),  # a brand, and only what starts with it
+    ("msrx show ocrevus", {"ocrevus", "ocrevus-zunovo"}, {"ocrelizumab"}),  # a name with a space, as one word
+    ("msrx compare kesimpta ld", {"ldn"}, set()),  # an abbreviation, offered lowercase
+])
+def test_completion_offers_names_brands_and_aliases_in_every_shell(words: str, expected: set[str], absent: set[str]) -> None:
+    cword = str(len(words.split()) - 1)
+    bash = msrx(env={"_MSRX_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cword})
+    zsh = msrx(env={"_MSRX_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": words})
+    fish = msrx(env={"_MSRX_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": words,
+                     "_TYPER_COMPLETE_FISH_ACTION": "get-args"})
+    for result in (bash, zsh, fish):
+        assert result.returncode == 0
+        offered = set(result.stdout.replace('"', " ").replace("(", " ").replace(")", " ").replace("'", " ").split())
+        assert expected <= offered, (result.stdout, expected)
+        assert not absent & offered
+
+
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_completion_script_for_each_shell(shell: str) -> None:
     result = msrx("--show-completion", shell)

@@ -37,11 +37,14 @@ def test_normalise_folds_case_accents_and_punctuation() -> None:
     assert normalise("!!!") == ""
 
 
-def test_stem_folds_plurals_only() -> None:
-    assert stem("benzodiazepines") == "benzodiazepine"
-    assert stem("therapies") == "therapy"
-    assert stem("stiffness") == "stiffness"
-    assert stem("ms") == "ms"
+def test_stem_folds_inflections_to_one_form() -> None:
+    for family in (("leak", "leaks", "leaking", "leaked"), ("benzodiazepine", "benzodiazepines"),
+                   ("therapy", "therapies"), ("shake", "shakes", "shaking"), ("drag", "dragging"),
+                   ("spasm", "spasms"), ("fatigue", "fatigued")):
+        assert len({stem(w) for w in family}) == 1, family
+    # Left alone: double s, Latin endings, short words and abbreviations.
+    for word in ("stiffness", "sclerosis", "ocrevus", "ms", "ldn", "bg12"):
+        assert stem(word) == word
 
 
 def test_exact_brand_scores_100_and_reports_the_field(small: tuple[Dataset, SearchIndex]) -> None:

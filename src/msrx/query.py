@@ -1,0 +1,159 @@
+"""What a query asks for: the content words to match, and the intents around them.
+
+People type "pill for relapsing ms", "bladder leaking all the time" or
+"ldn 4.5", not the words in the data. A query is read in three passes over
+its normalised words:
+
+1. intent phrases become filters on fields ("pill" -> route oral,
+   "relapsing" -> category dmt, "trial" -> status investigational);
+2. filler ("what helps", "my", "best", "for ms") and doses ("4.5", "10mg")
+   are dropped;
+3. what is left is the content: words matched against names, brands,
+   classes and symptom words, each folded to a stem so that leak, leaks,
+   leaking and leaked are one word.
+
+Pure functions, no imports beyond the standard library: this runs on every search.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# A number with or without a unit ("4", "10mg", "300mg", "0.5" arrives as "0 5").
+_DOSE = re.compile(r"^\d+(?:mg|mcg|ug|g|ml|iu|units?|x|times)?$")
+
+# Words people wrap around what they mean. Dropped from matching unless the
+# query is nothing but these words.
+FILLER = frozenset(
+    "a an and at for in of on the to with my me i im am is are be get getting got have having has had feel feeling "
+    "feels always very really so constant constantly bad badly severe ms multiple sclerosis drug drugs medication "
+    "medications medicine medicines meds med treatment treatments therapy therapies help helps helping helped "
+    "something what which who how does do did can could should would will best good better top most any some "
+    "there their them they it its this that these those all time times day days daily every lot lots "
+    "about from when while after before been being was were use used using taking take takes "
+    "mg mcg ml iu dose doses dosage per need needs need anything stop stops".split()
+)
+
+# Intent phrases: (words, field, value). Longer phrases are tried first.
+# "relapsing" must be read before stemming: it means a relapsing form of MS
+# (a disease-modifying therapy), while "relapse" means treating an attack.
+_INTENTS: list[tuple[str, str, str]] = [
+    # routes
+    ("by mouth", "route", "oral"), ("oral", "route", "oral"), ("orally", "route", "oral"),
+    ("pill", "route", "oral"), ("pills", "route", "oral"), ("tablet", "route", "oral"), ("tablets", "route", "oral"),
+    ("capsule", "route", "oral"), ("capsules", "route", "oral"),
+    ("injection", "route", "injection"), ("injections", "route", "injection"), ("injectable", "route", "injection"),
+    ("injectables", "route", "injection"), ("inject", "route", "injection"), ("injected", "route", "injection"),
+    ("self inject", "route", "injection"), ("self injected", "route", "injection"),
+    ("self injection", "route", "injection"), ("self injecting", "route", "injection"),
+    ("jab", "route", "injection"), ("jabs", "route", "injection"), ("shot", "route", "injection"),
+    ("shots", "route", "injection"), ("pen", "route", "injection"), ("pens", "route", "injection"),
+    ("injector", "route", "injection"), ("needle", "route", "injection"), ("needles", "route", "injection"),
+    ("infusion", "route", "infusion"), ("infusions", "route", "infusion"), ("infused", "route", "infusion"),
+    ("drip", "route", "infusion"), ("iv", "route", "infusion"), ("intravenous", "route", "infusion"),
+    # categories
+    ("relapsing", "category", "dmt"), ("relapsing remitting", "category", "dmt"), ("rrms", "category", "dmt"),
+    ("dmt", "category", "dmt"), ("dmts", "category", "dmt"), ("dmd", "category", "dmt"), ("dmds", "category", "dmt"),
+    ("disease modifying", "category", "dmt"), ("disease modifier", "category", "dmt"),
+    ("disease modifiers", "category", "dmt"), ("ms drug", "category", "dmt"), ("ms drugs", "category", "dmt"),
+    ("ms medication", "category", "dmt"), ("ms medications", "category", "dmt"),
+    ("ms treatment", "category", "dmt"), ("ms treatments", "category", "dmt"),
+    ("relapse", "category", "relapse"), ("relapses", "category", "relapse"), ("flare", "category", "relapse"),
+    ("flares", "category", "relapse"), ("flare up", "category", "relapse"), ("flare ups", "category", "relapse"),
+    ("attack", "category", "relapse"), ("attacks", "category", "relapse"),
+    ("exacerbation", "category", "relapse"), ("exacerbations", "category", "relapse"),
+    # status
+    ("new", "status", "investigational"), ("newest", "status", "investigational"),
+    ("trial", "status", "investigational"), ("trials", "status", "investigational"),
+    ("clinical trial", "status", "investigational"), ("clinical trials", "status", "investigational"),
+    ("pipeline", "status", "investigational"), ("experimental", "status", "investigational"),
+    ("upcoming", "status", "investigational"), ("in development", "status", "investigational"),
+]
+INTENTS: dict[tuple[str, ...], tuple[str, str]] = {tuple(p.split()): (f, v) for p, f, v in _INTENTS}
+_LONGEST = max(len(k) for k in INTENTS)
+
+# Which dataset routes each route intent covers.
+ROUTE_INTENTS: dict[str, frozenset[str]] = {
+    "oral": frozenset({"oral"}),
+    "injection": frozenset({"subcutaneous", "intramuscular"}),
+    "infusion": frozenset({"intravenous"}),
+}
+
+
+def normalise(text: str) -> str:
+    """Lowercase ASCII words: accents dropped, punctuation to spaces."""
+    text = text.replace("β", " beta ").replace("α", " alpha ")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(_NON_ALNUM.sub(" ", text.casefold()).split())
+
+
+def stem(word: str) -> str:
+    """Fold inflections to one form: leak, leaks, leaking, leaked -> leak.
+
+    Deliberately light (no dictionary): it only has to make a query word and
+    an index word meet, and both go through the same function. Words of four
+    letters or fewer are left alone so abbreviations stay exact.
+    """
+    if len(word) <= 4 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            base = word[: -len(suffix)]
+            if len(base) >= 2 and base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]  # "dragging" -> "drag", "shopped" -> "shop"
+            return _drop_e(base)
+    if word.endswith("es") and word[-3] in "sxz" and not word.endswith("ses"):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    return _drop_e(word)
+
+
+def _drop_e(word: str) -> str:
+    # "shake"/"shaking", "tingle"/"tingling", "fatigue"/"fatigued" meet without the final e.
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
+
+def is_filler(word: str) -> bool:
+    return word in FILLER or bool(_DOSE.match(word))
+
+
+class Query(NamedTuple):
+    text: str  # the normalised query
+    words: tuple[str, ...]  # content words as typed (normalised)
+    stems: tuple[str, ...]  # the same, stemmed
+    intents: tuple[tuple[str, str, str], ...]  # (field, value, the words that said it)
+    only_filler: bool
+
+
+def parse(text: str) -> Query:
+    """Split a normalised query into content words and intents."""
+    raw = text.split()
+    intents: list[tuple[str, str, str]] = []
+    content: list[str] = []
+    i = 0
+    while i < len(raw):
+        for n in range(min(_LONGEST, len(raw) - i), 0, -1):
+            found = INTENTS.get(tuple(raw[i : i + n]))
+            if found and not any(f == found[0] and v == found[1] for f, v, _ in intents):
+                intents.append((found[0], found[1], " ".join(raw[i : i + n])))
+                i += n
+                break
+            if found:
+                i += n
+                break
+        else:
+            content.append(raw[i])
+            i += 1
+    words = [w for w in content if not is_filler(w)]
+    only_filler = not words and not intents
+    if only_filler:
+        words = content
+    return Query(text, tuple(words), tuple(stem(w) for w in words), tuple(intents), only_filler)
