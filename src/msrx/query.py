@@ -72,7 +72,19 @@ _INTENTS: list[tuple[str, str, str]] = [
     ("pipeline", "status", "investigational"), ("experimental", "status", "investigational"),
     ("upcoming", "status", "investigational"), ("in development", "status", "investigational"),
 ]
+# "the MS pill", "MS injections": a route said together with MS means an MS drug.
+_INTENTS += [(f"ms {p}", f, v) for p, f, v in list(_INTENTS) if f == "route" and " " not in p]
+_INTENTS += [
+    ("into the muscle", "route", "intramuscular"), ("into your muscle", "route", "intramuscular"),
+    ("in the muscle", "route", "intramuscular"), ("into muscle", "route", "intramuscular"),
+    ("intramuscular", "route", "intramuscular"), ("under the skin", "route", "subcutaneous"),
+    ("subcutaneous", "route", "subcutaneous"),
+]
 INTENTS: dict[tuple[str, ...], tuple[str, str]] = {tuple(p.split()): (f, v) for p, f, v in _INTENTS}
+# Phrases that say two things at once.
+ALSO: dict[tuple[str, ...], tuple[str, str]] = {
+    tuple(p.split()): ("category", "dmt") for p, f, _v in _INTENTS if f == "route" and p.startswith("ms ")
+}
 _LONGEST = max(len(k) for k in INTENTS)
 
 # Which dataset routes each route intent covers.
@@ -80,6 +92,8 @@ ROUTE_INTENTS: dict[str, frozenset[str]] = {
     "oral": frozenset({"oral"}),
     "injection": frozenset({"subcutaneous", "intramuscular"}),
     "infusion": frozenset({"intravenous"}),
+    "intramuscular": frozenset({"intramuscular"}),
+    "subcutaneous": frozenset({"subcutaneous"}),
 }
 
 
@@ -141,12 +155,12 @@ def parse(text: str) -> Query:
     i = 0
     while i < len(raw):
         for n in range(min(_LONGEST, len(raw) - i), 0, -1):
-            found = INTENTS.get(tuple(raw[i : i + n]))
-            if found and not any(f == found[0] and v == found[1] for f, v, _ in intents):
-                intents.append((found[0], found[1], " ".join(raw[i : i + n])))
-                i += n
-                break
+            phrase = tuple(raw[i : i + n])
+            found = INTENTS.get(phrase)
             if found:
+                for field, value in (found, ALSO.get(phrase, ("", ""))):
+                    if field and not any(f == field and v == value for f, v, _ in intents):
+                        intents.append((field, value, " ".join(phrase)))
                 i += n
                 break
         else:

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
 from msrx.model import STATUSES, Dataset, Treatment
-from msrx.query import FILLER, INTENTS, ROUTE_INTENTS, Query, normalise, parse, stem
+from msrx.query import FILLER, ROUTE_INTENTS, Query, normalise, parse, stem
 
 __all__ = ["Hit", "Resolution", "SearchIndex", "normalise", "resolve", "search", "stem", "suggest"]
 
@@ -47,7 +47,7 @@ SHORT = 4  # words this short match exactly or not at all
 TEXT_SCORE = 40.0  # a match in the use text only: a weak, last signal
 CAUSES_SCORE = 20.0  # a side effect: shown after every answer (all score more), never as one
 FUZZY_CUTOFF = 80.0  # fuzz.ratio: one edit in five letters, two in ten
-TOKEN_CUTOFF = 84.0  # a single word is fixed only when the typo is clearly one
+TOKEN_CUTOFF = 83.0  # a single word is fixed only when the typo is clearly one (one slip in six letters)
 SUGGEST_CUTOFF = 72.0  # "did you mean": close spellings only
 MISSING_PENALTY = 30.0  # score lost when none of the query is explained
 ROUTE_WORDS = {
@@ -64,7 +64,11 @@ CATEGORY_WORDS = {
 }
 # Words people use for a class, and a word of the class they mean. Checked
 # against each treatment's class, so they only ever find real members.
-CLASS_WORDS: dict[str, str] = {
+CLASS_WORDS: dict[str, str | tuple[str, ...]] = {
+    # "CRAB": Copaxone, Rebif, Avonex, Betaseron, the first injectable MS drugs.
+    "crab": ("interferon", "glatiramer"), "crab drugs": ("interferon", "glatiramer"),
+    "cannabis": "cannabinoid", "marijuana": "cannabinoid", "medical marijuana": "cannabinoid",
+    "thc": "cannabinoid", "cannabinoids": "cannabinoid",
     "b cell": "cd20", "b cells": "cd20", "b cell therapy": "cd20", "b cell depleting": "cd20", "cd20": "cd20",
     "anti cd20": "cd20", "s1p": "s1p", "s1p modulator": "s1p", "sphingosine": "s1p",
     "steroid": "corticosteroid", "steroids": "corticosteroid", "fumarate": "fumarate", "fumarates": "fumarate",
@@ -248,9 +252,11 @@ class SearchIndex:
                 add(a, "alias", i)
             add(t.drug_class, "drug_class", i)
             cls_key = f" {normalise(t.drug_class)} "
-            for word, part in CLASS_WORDS.items():
-                if f" {part} " in cls_key or (" " not in part and part in cls_key):
-                    add(t.drug_class, "drug_class", i, key=word)
+            for word, parts in CLASS_WORDS.items():
+                for part in (parts,) if isinstance(parts, str) else parts:
+                    if f" {part} " in cls_key or (" " not in part and part in cls_key):
+                        add(t.drug_class, "drug_class", i, key=word)
+                        break
             for r in t.routes:
                 for word in ROUTE_WORDS.get(r, (r,)):
                     add(word, "route", i)
@@ -366,9 +372,12 @@ class SearchIndex:
         lo = bisect_left(self.sound_keys, sound(word))
         hi = bisect_right(self.sound_keys, sound(word), lo)
         alike = self.sound_words[lo:hi]
+        from rapidfuzz import fuzz, process  # lazy: only typos pay for it
+
+        # A sound-alike must still look alike: "fecal" sounds like "facial".
+        alike = [w for w in alike if fuzz.ratio(word, w) >= 75.0]
         if alike:
             return alike[:5], 0.9
-        from rapidfuzz import fuzz, process  # lazy: only typos pay for it
 
         # fuzz.ratio >= TOKEN_CUTOFF needs lengths within this window.
         lo = bisect_left(self.spell_lengths, int(len(word) * 0.72))
@@ -417,8 +426,8 @@ class SearchIndex:
 
 
 def _content_length(key: str) -> int:
-    """How many words of a key a query has to say: filler and intent words do not count."""
-    return max(1, sum(1 for w in key.split() if w not in FILLER and (w,) not in INTENTS))
+    """How many words of a key a query has to say: filler words ("MS hug") do not count."""
+    return max(1, sum(1 for w in key.split() if w not in FILLER))
 
 
 def _intersect(postings: Iterable[Iterable[int]]) -> set[int]:
@@ -516,12 +525,14 @@ def _match_keys(index: SearchIndex, query: Query, cands: dict[int, _Candidate]) 
             fixed = True
             for k in index.words_of(option):
                 per_key.setdefault(k, {}).setdefault(p, certainty)
-    known = len(query.words) - sum(1 for p in unknown if not any(p in hits for hits in per_key.values()))
+    unexplained = any(not any(p in hits for hits in per_key.values()) for p in unknown)
     for k, hits in per_key.items():
         n = len(hits)
         length = index.key_lengths[k]
         whole_key = n >= length  # every word of the key is in the query
-        whole_query = n >= known  # every known query word is in the key
+        # Every query word is in the key ("BTK" -> "BTK inhibitor"); never
+        # when some query word is unknown: "up" alone is not "flare up".
+        whole_query = n >= len(query.words) and not unexplained
         if not (whole_key or whole_query):
             continue
         certainty = min(hits.values())
