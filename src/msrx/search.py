@@ -506,6 +506,8 @@ def _match_keys(index: SearchIndex, query: Query, cands: dict[int, _Candidate]) 
         for k in index.exact(content):
             give(k, 98.0, everything)
 
+    if query.only_filler:
+        return found  # "the", "what helps": only an exact key may answer
     # Words: which query words each key holds.
     per_key: dict[int, dict[int, float]] = {}  # key -> {query position: certainty}
     unknown: list[int] = []
