@@ -24,6 +24,7 @@ from msrx.errors import (
     EXIT_DATA,
     EXIT_INTERRUPTED,
     EXIT_NOT_FOUND,
+    EXIT_OUTPUT,
     EXIT_USAGE,
     DataError,
 )
@@ -119,7 +120,8 @@ def _version_text() -> str:
 
 def _print_version(value: bool) -> None:
     if value:
-        typer.echo(_version_text())
+        with _writing():
+            typer.echo(_version_text())
         raise typer.Exit(0)
 
 
@@ -212,6 +214,10 @@ class PipeClosed(Exception):
     """stdout's reader went away. Not an OSError, so Typer lets it through to main()."""
 
 
+class OutputFailed(Exception):
+    """stdout cannot be written (full, closed, read-only). Not an OSError, for the same reason."""
+
+
 @contextmanager
 def _writing() -> Iterator[None]:
     try:
@@ -219,25 +225,34 @@ def _writing() -> Iterator[None]:
         sys.stdout.flush()
     except BrokenPipeError:
         raise PipeClosed from None
+    except OSError as exc:
+        raise OutputFailed(exc.strerror or str(exc)) from None
+
+
+def _columns(fields: str | None, allowed: tuple[str, ...], default: tuple[str, ...]) -> tuple[str, ...]:
+    """The --fields columns, checked before any work: an unknown field is a usage error (exit 2)."""
+    from msrx import render_formats
+
+    try:
+        return render_formats.parse_fields(fields, allowed, default)
+    except ValueError as exc:
+        _fail(f"error: {exc}", EXIT_USAGE)
 
 
 def _export(records: list[dict[str, object]], fmt: FormatWord | None, fields: str | None, as_json: bool,
-            allowed: tuple[str, ...], default: tuple[str, ...]) -> bool:
+            columns: tuple[str, ...]) -> bool:
     """Write records in an export format; False when the usual renderer should draw them."""
     from msrx import render_formats
 
     chosen = FormatWord.json if as_json and fmt is None else fmt
     if fields is None and chosen in (None, FormatWord.table, FormatWord.json):
         return False
-    try:
-        columns = render_formats.parse_fields(fields, allowed, default)
-    except ValueError as exc:
-        _fail(f"error: {exc}", EXIT_USAGE)
-    if chosen in (None, FormatWord.table) and sys.stdout.isatty():
+    terminal = sys.stdout.isatty()
+    if chosen in (None, FormatWord.table) and terminal:
         return False if fields is None else _fields_table(records, columns)
     with _writing():
         render_formats.write([render_formats.pick(r, columns) for r in records], columns,
-                             (chosen or FormatWord.table).value, sys.stdout)
+                             (chosen or FormatWord.table).value, sys.stdout, terminal=terminal)
     return True
 
 
@@ -249,8 +264,8 @@ def _draw(ctx: typer.Context, as_json: bool, method: str, *args: object) -> None
 
 
 def _output(ctx: typer.Context, method: str, args: tuple[object, ...], *, as_json: bool, fmt: FormatWord | None,
-            fields: str | None, rows: Callable[[], list[dict[str, object]]], allowed: tuple[str, ...],
-            default: tuple[str, ...], empty: bool = False) -> None:
+            fields: str | None, rows: Callable[[], list[dict[str, object]]], columns: tuple[str, ...],
+            empty: bool = False) -> None:
     """A listing in an export format (--format, --fields) or with the usual renderer.
 
     `rows` builds the flat records only when an export format needs them. An
@@ -259,7 +274,7 @@ def _output(ctx: typer.Context, method: str, args: tuple[object, ...], *, as_jso
     as_json = as_json or fmt is FormatWord.json
     if empty and not (fmt or as_json):
         return
-    if not _export(rows() if (fmt or fields) else [], fmt, fields, as_json, allowed, default):
+    if not _export(rows() if (fmt or fields) else [], fmt, fields, as_json, columns):
         _draw(ctx, as_json, method, *args)
 
 
@@ -309,20 +324,20 @@ def search(
 
     Exit status: 0 found, 1 nothing found (with --json, prints []).
     """
+    from msrx import records, render_formats
     from msrx.search import search as run_search
     from msrx.search import suggest
 
     text = _query(query)
+    columns = _columns(fields, render_formats.SEARCH_FIELDS,
+                       ("id", "name", "status", "category", "matched", "symptoms", "score"))
     dataset, index = _open(ctx)
     hits = run_search(
         dataset, index, text, limit=limit,
         status=status.value if status else None, category=category.value if category else None,
     )
-    from msrx import records, render_formats
-
     _output(ctx, "search", (hits, dataset), as_json=as_json, fmt=fmt, fields=fields, empty=not hits,
-            rows=lambda: [{**records.full(h.treatment, dataset), **records.hit(h)} for h in hits],
-            allowed=render_formats.SEARCH_FIELDS, default=("id", "name", "status", "category", "matched", "symptoms", "score"))
+            rows=lambda: [{**records.full(h.treatment, dataset), **records.hit(h)} for h in hits], columns=columns)
     if not hits:
         message = f"msrx: no treatment matches {text!r}"
         near = suggest(dataset, index, text, limit=3)
@@ -388,6 +403,9 @@ def list_(
 
     Exit status: 0 listed, 1 no treatment passed the filters.
     """
+    from msrx import records, render_formats
+
+    columns = _columns(fields, render_formats.LIST_FIELDS, ("id", "name", "status", "category", "drug_class", "symptoms"))
     ref = _reference(ctx)
     dataset = ref.dataset
     treatments = ref.treatments(
@@ -396,11 +414,8 @@ def list_(
         symptom=_symptom_id(ref, symptom) if symptom else None,
     )
     treatments.sort(key=lambda t: (t.category, t.status != "approved", t.name.casefold()))
-    from msrx import records, render_formats
-
     _output(ctx, "listing", (treatments, dataset), as_json=as_json, fmt=fmt, fields=fields, empty=not treatments,
-            rows=lambda: [records.full(t, dataset) for t in treatments],
-            allowed=render_formats.LIST_FIELDS, default=("id", "name", "status", "category", "drug_class", "symptoms"))
+            rows=lambda: [records.full(t, dataset) for t in treatments], columns=columns)
     if not treatments:
         typer.echo("msrx: no treatment matches those filters", err=True)
         raise typer.Exit(EXIT_NOT_FOUND)
@@ -499,20 +514,23 @@ def symptoms(
     """
     from msrx import records, render_formats
 
+    if symptom is None:
+        columns = _columns(fields, render_formats.SYMPTOM_FIELDS, render_formats.SYMPTOM_FIELDS)
+    else:
+        columns = _columns(fields, render_formats.LIST_FIELDS, ("status", "id", "name", "category", "drug_class"))
     ref = _reference(ctx)
     if symptom is None:
         counts = ref.symptom_counts()
         _output(ctx, "symptoms", (counts, ref.dataset), as_json=as_json, fmt=fmt, fields=fields,
                 rows=lambda: [{"id": s.id, "name": s.name, "words": list(s.words), "treatments": n} for s, n in counts],
-                allowed=render_formats.SYMPTOM_FIELDS, default=render_formats.SYMPTOM_FIELDS)
+                columns=columns)
         return
     found = ref.symptom(symptom)
     if found is None:
         _fail(f"unknown symptom {symptom!r}; known symptoms: {', '.join(ref.dataset.symptoms)}", EXIT_NOT_FOUND)
     treatments = ref.for_symptom(found.id)
     _output(ctx, "symptom", (found, treatments, ref.dataset), as_json=as_json, fmt=fmt, fields=fields,
-            rows=lambda: [records.full(t, ref.dataset) for t in treatments],
-            allowed=render_formats.LIST_FIELDS, default=("status", "id", "name", "category", "drug_class"))
+            rows=lambda: [records.full(t, ref.dataset) for t in treatments], columns=columns)
 
 
 @app.command()
@@ -534,6 +552,9 @@ def sources(
 
     Exit status: 0 found; 1 no such source.
     """
+    from msrx import records, render_formats
+
+    columns = _columns(fields, render_formats.SOURCE_FIELDS, render_formats.SOURCE_FIELDS)
     ref = _reference(ctx)
     numbers = ref.dataset.source_numbers()
     rows = [(numbers[s.id], s, ref.cited_by(s.id)) for s in ref.sources()]
@@ -541,11 +562,8 @@ def sources(
         rows = [r for r in rows if source in (str(r[0]), r[1].id)]
         if not rows:
             _fail(f"no source {source!r}; 'msrx sources' lists them all", EXIT_NOT_FOUND)
-    from msrx import records, render_formats
-
     _output(ctx, "sources", (rows, ref.dataset), as_json=as_json, fmt=fmt, fields=fields,
-            rows=lambda: [records.source(n, s, cited) for n, s, cited in rows],
-            allowed=render_formats.SOURCE_FIELDS, default=render_formats.SOURCE_FIELDS)
+            rows=lambda: [records.source(n, s, cited) for n, s, cited in rows], columns=columns)
 
 
 @app.command()
@@ -615,10 +633,11 @@ def validate(
         if as_json:
             from msrx.render_json import emit
 
-            emit({"file": str(target), "valid": False, "problems": [
-                {"file": p.path, "line": p.line, "treatment": p.treatment, "field": p.field, "message": p.message}
-                for p in exc.problems
-            ]}, sys.stdout)
+            with _writing():
+                emit({"file": str(target), "valid": False, "problems": [
+                    {"file": p.path, "line": p.line, "treatment": p.treatment, "field": p.field, "message": p.message}
+                    for p in exc.problems
+                ]}, sys.stdout)
         else:
             for p in exc.problems:
                 _say(f"error: {p}")
@@ -626,26 +645,72 @@ def validate(
             _say(f"{target}: {count} problem{'s' if count != 1 else ''}")
         raise typer.Exit(EXIT_DATA) from None
     counts = {"treatments": len(dataset.treatments), "sources": len(dataset.sources), "symptoms": len(dataset.symptoms)}
-    if as_json:
-        from msrx.render_json import emit
+    with _writing():
+        if as_json:
+            from msrx.render_json import emit
 
-        emit({"file": str(target), "valid": True, "problems": [], **counts}, sys.stdout)
-    else:
-        typer.echo(f"{target}: valid ({counts['treatments']} treatments, {counts['sources']} sources, {counts['symptoms']} symptoms)")
+            emit({"file": str(target), "valid": True, "problems": [], **counts}, sys.stdout)
+        else:
+            from msrx.textsafe import safe
+
+            typer.echo(safe(f"{target}: valid ({counts['treatments']} treatments, {counts['sources']} sources, "
+                            f"{counts['symptoms']} symptoms)"))
 
 
 # -- process entry point ----------------------------------------------------
 
 
+def _stderr(line: str) -> None:
+    """One line on stderr, neutralised; nothing if stderr itself cannot be written."""
+    from msrx.textsafe import safe
+
+    try:
+        sys.stderr.write(safe(line) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        _discard(2)
+
+
+def _discard(fd: int) -> None:
+    """Point a standard stream's descriptor at devnull, so the interpreter's own
+    final flush cannot fail again (see "Note on SIGPIPE" in the signal docs)."""
+    with suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        if devnull != fd:
+            os.dup2(devnull, fd)
+            os.close(devnull)
+
+
+def _standard_streams() -> None:
+    """Give a closed stdout or stderr (`>&-`) a descriptor, so no file msrx opens
+    takes its number: stdout becomes one that refuses writes, like `1</dev/null`,
+    and fails at the first write like any unwritable stdout; stderr is dropped."""
+    if sys.stdout is None:
+        with suppress(OSError):
+            fd = os.open(os.devnull, os.O_RDONLY)
+            if fd != 1:
+                os.dup2(fd, 1)
+                os.close(fd)
+            sys.stdout = open(1, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
+    if sys.stderr is None:
+        _discard(2)
+        with suppress(OSError):
+            sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
+
+
 def main() -> None:
-    """Console-script entry: exit codes for Ctrl-C and closed pipes, no tracebacks."""
+    """Console-script entry: exit codes for Ctrl-C, closed pipes and unwritable output, no tracebacks."""
+    import io
+
     from typer.exceptions import Abort, Exit, TyperException
 
+    _standard_streams()
     # A terminal or pipe that cannot encode a character gets an escape
     # (\xe9) instead of a UnicodeEncodeError.
     for stream in (sys.stdout, sys.stderr):
         with suppress(AttributeError, ValueError):
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    stdout = sys.stdout
     try:
         try:
             # standalone_mode=False: Typer hands back Ctrl-C (Abort) and usage
@@ -657,21 +722,36 @@ def main() -> None:
         except TyperException as exc:
             show = getattr(exc, "show", None)
             if callable(show):
-                show()
+                text = io.StringIO()
+                show(file=text)  # through _stderr: an argument echoed back is neutralised too
+                _stderr(text.getvalue().rstrip("\n"))
             else:
-                sys.stderr.write(f"msrx: {exc}\n")
+                _stderr(f"msrx: {exc}")
             code = exc.exit_code
         except Exit as exc:
             code = exc.exit_code
+        except SystemExit:
+            # Typer's own handling of a closed pipe (`msrx -h | true`) swaps
+            # sys.stdout for a quiet wrapper and exits 1: that is our 141.
+            if sys.stdout is stdout:
+                raise
+            raise PipeClosed from None
+        except DataError as exc:  # the dataset changed under a damaged cache
+            _stderr(f"msrx: error: {exc}")
+            code = EXIT_DATA
         sys.stdout.flush()
     except KeyboardInterrupt:
         # Typer turns Ctrl-C inside a command into a silent exit 130 itself;
         # this catches it anywhere else (start-up, the final flush).
         code = EXIT_INTERRUPTED
     except (BrokenPipeError, PipeClosed):
-        # See "Note on SIGPIPE" in the signal module's documentation: point
-        # stdout at devnull so the interpreter's final flush cannot fail too.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _discard(1)
         code = EXIT_BROKEN_PIPE
+    except (OSError, OutputFailed) as exc:
+        # stdout is full (/dev/full), closed (>&-) or read-only (1</dev/null);
+        # an OSError from Typer's own writing (help, usage) lands here too.
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        _discard(1)
+        _stderr(f"msrx: error: cannot write the output: {reason}")
+        code = EXIT_OUTPUT
     sys.exit(code)

@@ -9,6 +9,7 @@ EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
 EXIT_DATA = 3
+EXIT_OUTPUT = 74  # sysexits EX_IOERR: stdout closed, full (/dev/full) or not writable
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `yes | head`
 EXIT_INTERRUPTED = 130  # 128 + SIGINT
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
-from bisect import bisect_right
 from typing import Any
 
 from msrx.errors import DataError, Problem
@@ -24,13 +23,18 @@ from msrx.model import (
     Treatment,
 )
 
-# A dataset bigger than this is almost certainly not a dataset; refusing it
-# keeps a mistaken `--data /var/log/huge.log` from eating memory.
-MAX_BYTES = 64 * 1024 * 1024
-
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_HEADER = re.compile(r"^\s*\[\[\s*(treatments|sources|symptoms)\s*\]\]\s*(?:#.*)?$")
-_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+# The TOML a line finder needs to see: table headers ([x], [[x]], ["x".y]),
+# the first part of a key (bare or quoted), and what opens or closes strings,
+# arrays, inline tables and comments.
+_TABLE = re.compile(r"\s*\[(\[?)(.*?)\](\]?)\s*(?:#.*)?$")
+_PART = re.compile(r"\"((?:[^\"\\]|\\.)*)\"|'([^']*)'|([A-Za-z0-9_-]+)")
+_KEY = re.compile(r"\s*(?:([A-Za-z0-9_-]+)|\"((?:[^\"\\]|\\.)*)\"|'([^']*)')\s*[=.]")
+_TOKEN = re.compile(r"\"\"\"|'''|\"(?:[^\"\\]|\\.)*\"|'[^']*'|[#\[\]{}]")
+_ML_END = {
+    '"""': re.compile(r'(?:[^"\\]|\\.?|"(?!""))*"""(?:""?)?'),
+    "'''": re.compile(r"(?:[^']|'(?!''))*'''(?:''?)?"),
+}
 
 TREATMENT_FIELDS: dict[str, tuple[type, bool]] = {
     # name: (type, required)
@@ -78,20 +82,71 @@ def normalise_name(text: str) -> str:
 class _Lines:
     """Finds the line of the n-th `[[table]]` and of a key inside it.
 
-    Each block's keys are scanned once, on first use, so reporting lines
-    stays linear in the file size however many fields are checked.
+    One pass over the text, which tracks what TOML would: multi-line strings
+    and arrays (a header-looking line inside them is text, not a header),
+    quoted headers (`[["treatments"]]`) and sub-tables of the current entry
+    (`[treatments.administration]`, `[[treatments.monitoring]]`), which
+    belong to it instead of starting a new one; a sub-table's header is the
+    line of its name and its keys are found as `administration.route`.
     """
 
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
         self.blocks: dict[str, list[int]] = {"treatments": [], "sources": [], "symptoms": []}
+        self.keys: dict[int, dict[str, int]] = {}  # block start -> key -> line
+        self.top: dict[str, int] = {}  # root keys and the first header of each top-level name
+        keys: dict[str, int] | None = self.top  # where the keys met now belong
+        current = prefix = ""
+        mode = ""  # inside a multi-line string: its delimiter
+        depth = 0  # inside a multi-line array or inline table
         for number, line in enumerate(self.lines):
-            if "[[" in line:
-                m = _HEADER.match(line)
-                if m:
-                    self.blocks[m.group(1)].append(number)
-        self.starts = sorted(n for b in self.blocks.values() for n in b)
-        self._keys: dict[int, dict[str, int]] = {}
+            pos = 0
+            if mode:
+                end = _ML_END[mode].match(line)
+                if end is None:
+                    continue
+                mode, pos = "", end.end()
+            elif depth == 0:
+                header = _TABLE.match(line)
+                if header:
+                    parts = [a or b or c for a, b, c in _PART.findall(header.group(2))]
+                    name = parts[0] if parts else ""
+                    self.top.setdefault(name, number + 1)
+                    if keys is not None and name == current and len(parts) > 1:
+                        prefix = ".".join(parts[1:])
+                        keys.setdefault(prefix, number + 1)
+                        prefix += "."
+                        continue
+                    current = prefix = ""
+                    keys = None
+                    if header.group(1) and header.group(3) and len(parts) == 1 and name in self.blocks:
+                        self.blocks[name].append(number)
+                        current, keys = name, {}
+                        self.keys[number] = keys
+                    continue
+                key = _KEY.match(line)
+                if key and keys is not None:
+                    keys.setdefault(prefix + (key.group(1) or key.group(2) or key.group(3)), number + 1)
+            if not (pos or depth or "[" in line or "{" in line or '"""' in line or "'''" in line):
+                continue
+            while True:
+                if mode:
+                    end = _ML_END[mode].match(line, pos)
+                    if end is None:
+                        break
+                    mode, pos = "", end.end()
+                token = _TOKEN.search(line, pos)
+                if token is None:
+                    break
+                found, pos = token.group(), token.end()
+                if found in _ML_END:
+                    mode = found
+                elif found == "#":
+                    break
+                elif found in ("[", "{"):
+                    depth += 1
+                elif found in ("]", "}"):
+                    depth = max(depth - 1, 0)
 
     def of(self, table: str, index: int, key: str | None = None) -> int | None:
         starts = self.blocks[table]
@@ -100,38 +155,20 @@ class _Lines:
         start = starts[index]
         if key is None:
             return start + 1
-        keys = self._keys.get(start)
-        if keys is None:
-            pos = bisect_right(self.starts, start)
-            end = self.starts[pos] if pos < len(self.starts) else len(self.lines)
-            keys = {}
-            for number in range(start + 1, end):
-                m = _KEY.match(self.lines[number])
-                if m:
-                    keys.setdefault(m.group(1), number + 1)
-            self._keys[start] = keys
-        return keys.get(key, start + 1)
+        return self.keys[start].get(key, start + 1)
 
 
-def read_text(path: str) -> str:
-    """Read a dataset file as text, turning every OS failure into a DataError."""
+def read_text(path: str, raw: bytes | None = None) -> str:
+    """A dataset file as text (`raw`: its bytes, if already read); every failure is a DataError."""
     shown = path
-    try:
-        if os.path.isdir(path):
-            raise DataError([Problem(shown, "is a directory, not a dataset file")])
-        size = os.stat(path).st_size
-        if size > MAX_BYTES:
-            raise DataError([Problem(shown, f"is {size} bytes; a dataset file may be at most {MAX_BYTES}")])
-        with open(path, "rb") as f:
-            raw = f.read()
-    except FileNotFoundError:
-        raise DataError([Problem(shown, "no such file")]) from None
-    except PermissionError:
-        raise DataError([Problem(shown, "permission denied")]) from None
-    except OSError as exc:
-        raise DataError([Problem(shown, f"cannot be read ({exc.strerror or exc})")]) from None
-    if b"\x00" in raw:
-        raise DataError([Problem(shown, "is a binary file, not TOML text")])
+    if raw is None:
+        from msrx.datafile import read
+
+        raw = read(path)
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line = raw.count(b"\n", 0, nul) + 1
+        raise DataError([Problem(shown, "is a binary file, not TOML text: it holds a NUL byte", line=line)])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -158,10 +195,10 @@ def parse_toml(text: str, shown: str) -> dict[str, Any]:
         raise DataError([Problem(shown, "is not valid TOML: nested too deeply")]) from None
 
 
-def load(path: str | os.PathLike[str]) -> Dataset:
-    """Read, parse and validate a dataset file. Raises DataError with every problem."""
+def load(path: str | os.PathLike[str], raw: bytes | None = None) -> Dataset:
+    """Read (unless `raw` holds its bytes), parse and validate a dataset file. Raises DataError with every problem."""
     p = os.fspath(path)
-    text = read_text(p)
+    text = read_text(p, raw)
     doc = parse_toml(text, p)
     return validate(doc, text, p)
 
@@ -184,7 +221,7 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
     info = _dataset_info(doc.get("dataset"), lines, problem)
 
     symptoms: dict[str, Symptom] = {}
-    for i, raw in _tables(doc, "symptoms", problem):
+    for i, raw in _tables(doc, "symptoms", problem, lines):
         row = _check_fields(raw, SYMPTOM_FIELDS, "symptoms", i, lines, problem, label="symptom")
         if row is None:
             continue
@@ -195,7 +232,7 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
         symptoms[sid] = Symptom(id=sid, name=row["name"], words=tuple(row["words"]))
 
     sources: dict[str, Source] = {}
-    for i, raw in _tables(doc, "sources", problem):
+    for i, raw in _tables(doc, "sources", problem, lines):
         row = _check_fields(raw, SOURCE_FIELDS, "sources", i, lines, problem, label="source")
         if row is None:
             continue
@@ -211,7 +248,7 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
     seen_ids: dict[str, int] = {}
     owners: dict[str, tuple[str, str]] = {}  # normalised name -> (treatment id, field)
     this_year = _dt.date.today().year
-    for i, raw in _tables(doc, "treatments", problem):
+    for i, raw in _tables(doc, "treatments", problem, lines):
         row = _check_fields(raw, TREATMENT_FIELDS, "treatments", i, lines, problem, label="treatment")
         if row is None:
             continue
@@ -286,11 +323,7 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
 
 
 def _top_line(lines: _Lines, key: str) -> int | None:
-    for number, line in enumerate(lines.lines):
-        m = _KEY.match(line)
-        if (m and m.group(1) == key) or line.strip() in (f"[{key}]", f"[[{key}]]"):
-            return number + 1
-    return None
+    return lines.top.get(key)
 
 
 def _dataset_info(raw: Any, lines: _Lines, problem: Any) -> DatasetInfo | None:
@@ -324,10 +357,10 @@ def _dataset_info(raw: Any, lines: _Lines, problem: Any) -> DatasetInfo | None:
     return DatasetInfo(version=version, reviewed=reviewed.isoformat(), title=title)
 
 
-def _tables(doc: dict[str, Any], key: str, problem: Any) -> list[tuple[int, Any]]:
+def _tables(doc: dict[str, Any], key: str, problem: Any, lines: _Lines) -> list[tuple[int, Any]]:
     value = doc.get(key, [])
     if not isinstance(value, list):
-        problem(f"{key} must be an array of tables ([[{key}]])", field=key)
+        problem(f"{key} must be an array of tables ([[{key}]])", _top_line(lines, key), field=key)
         return []
     return list(enumerate(value))
 

@@ -1,15 +1,17 @@
 """Export formats for the listing commands: jsonl, csv, markdown, and --fields.
 
-No rich here: these are for scripts, spreadsheets and documents. JSON lines
-and CSV keep the dataset's text exactly (CSV quoting handles commas, quotes
-and newlines); markdown escapes what would break a table (pipes, newlines,
-backslashes, markup characters) and neutralises control characters, since
-a person reads it rendered.
+No rich here: these are for scripts, spreadsheets and documents. Piped, JSON
+lines and CSV keep the dataset's text exactly (CSV quoting handles commas,
+quotes, newlines and bare carriage returns); on a terminal, CSV shows control
+characters as visible escapes like the tables (JSON escapes them itself).
+Markdown escapes what would break a table (pipes, newlines, backslashes,
+markup characters) and always neutralises control characters, since a
+person reads it rendered.
 """
 
 from __future__ import annotations
 
-import json
+import io
 import re
 from typing import IO, Any
 
@@ -58,21 +60,29 @@ def md_cell(value: Any) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def write(rows: list[dict[str, Any]], fields: tuple[str, ...], fmt: str, out: IO[str]) -> None:
+def write(rows: list[dict[str, Any]], fields: tuple[str, ...], fmt: str, out: IO[str], terminal: bool = False) -> None:
     if fmt == "json":
         from msrx.render_json import emit
 
         emit(rows, out)
     elif fmt == "jsonl":
+        from msrx.render_json import dumps
+
         for row in rows:
-            out.write(json.dumps(row, ensure_ascii=True) + "\n")
+            out.write(dumps(row) + "\n")
     elif fmt == "csv":
         import csv
 
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(fields)
-        for row in rows:
-            writer.writerow([flat(row[f]) for f in fields])
+        # "\r\n" as the writer's terminator makes it quote a field holding a
+        # bare "\r" as well as "\n"; each row then ends in a plain "\n".
+        line = io.StringIO()
+        writer = csv.writer(line, lineterminator="\r\n")
+        text = safe if terminal else str
+        for values in [list(fields), *([text(flat(row[f])) for f in fields] for row in rows)]:
+            writer.writerow(values)
+            out.write(line.getvalue()[:-2] + "\n")
+            line.seek(0)
+            line.truncate()
     elif fmt == "markdown":
         out.write("| " + " | ".join(fields) + " |\n")
         out.write("| " + " | ".join("---" for _ in fields) + " |\n")

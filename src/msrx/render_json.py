@@ -14,8 +14,14 @@ from msrx.model import Dataset, Source, Symptom, Treatment
 from msrx.search import Hit
 
 
+def dumps(obj: Any, indent: int | None = None) -> str:
+    """ASCII JSON; DEL, the one control character json leaves raw, escaped too (still exact)."""
+    text = json.dumps(obj, indent=indent, ensure_ascii=True)
+    return text.replace("\x7f", "\\u007f") if "\x7f" in text else text
+
+
 def emit(obj: Any, out: IO[str]) -> None:
-    out.write(json.dumps(obj, indent=2, ensure_ascii=True))
+    out.write(dumps(obj, indent=2))
     out.write("\n")
 
 

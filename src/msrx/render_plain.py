@@ -48,16 +48,22 @@ def listing(treatments: list[Treatment], dataset: Dataset, out: IO[str]) -> None
         _row([t.id, t.name, t.status, t.category, t.drug_class, ",".join(t.symptoms)], out)
 
 
+def indented(text: str, indent: str = "  ") -> str:
+    """Safe text whose continuation lines are indented: a newline in a value
+    cannot start a line that reads like a field label (`Status: approved`)."""
+    return safe(text).replace("\n", "\n" + indent)
+
+
 def show(t: Treatment, dataset: Dataset, out: IO[str]) -> None:
     r = records.full(t, dataset)
 
     def line(label: str, value: str) -> None:
-        out.write(f"{label}: {safe(value)}\n")
+        out.write(f"{label}: {indented(value)}\n")
 
     def items(label: str, values: list[str]) -> None:
         out.write(f"{label}:\n")
         for v in values or ["(none recorded)"]:
-            out.write(f"  - {safe(v)}\n")
+            out.write(f"  - {indented(v, '    ')}\n")
 
     line("Name", t.name)
     line("ID", t.id)
@@ -79,7 +85,7 @@ def show(t: Treatment, dataset: Dataset, out: IO[str]) -> None:
     out.write("Sources:\n")
     for s in r["sources"]:
         year = f", {s['year']}" if s["year"] else ""
-        out.write(f"  [{s['number']}] {safe(s['title'])}. {safe(s['publisher'])}{year}. {safe(s['url'])}\n")
+        out.write("  " + indented(f"[{s['number']}] {s['title']}. {s['publisher']}{year}. {s['url']}", "    ") + "\n")
     line("Reviewed", t.reviewed)
     out.write(f"\n{records.DISCLAIMER}\n")
 
@@ -101,7 +107,7 @@ def sources(rows: list[tuple[int, Source, list[Treatment]]], dataset: Dataset, o
 
 def info(facts: dict[str, Any], dataset: Dataset, out: IO[str]) -> None:
     for key in ("version", "reviewed", "path", "treatments", "sources", "symptoms"):
-        out.write(f"{key}\t{safe(str(facts[key]))}\n")
+        out.write(f"{key}\t{indented(str(facts[key]))}\n")
     for group in ("by_status", "by_category"):
         for name, count in facts[group].items():
             out.write(f"{group[3:]}:{name}\t{count}\n")

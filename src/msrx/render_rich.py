@@ -7,6 +7,7 @@ never markup, and go through ``textsafe.safe`` first.
 
 from __future__ import annotations
 
+import os
 from typing import IO, Any
 
 from rich.console import Console, Group
@@ -31,20 +32,33 @@ STATUS_STYLE = {
 
 _console: Console | None = None
 COLOR: bool | None = None  # None: rich decides (NO_COLOR, TERM=dumb, FORCE_COLOR)
+MAX_WIDTH = 4096  # a wider COLUMNS is a mistake, and would draw panels millions of cells wide
 
 
 def console(out: IO[str]) -> Console:
     global _console
     if _console is None or _console.file is not out:
         if COLOR is None:
-            _console = Console(file=out, highlight=False, emoji=False)
+            _console = Console(file=out, highlight=False, emoji=False, width=width(out))
         else:
             _console = Console(
                 file=out, highlight=False, emoji=False,
                 force_terminal=True if COLOR else None,
-                no_color=not COLOR,
+                no_color=not COLOR, width=width(out),
             )
     return _console
+
+
+def width(out: IO[str]) -> int | None:
+    """None (rich reads COLUMNS or asks the terminal) unless COLUMNS is nonsense,
+    such as 0 or a million; then the terminal's real width, or 80."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if not columns.isdigit() or 1 <= int(columns) <= MAX_WIDTH:
+        return None
+    try:
+        return os.get_terminal_size(out.fileno()).columns or 80
+    except (AttributeError, OSError, ValueError):
+        return 80
 
 
 def t(value: str, style: str = "") -> Text:

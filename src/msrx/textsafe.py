@@ -16,9 +16,10 @@ import unicodedata
 
 # C0 and C1 controls except tab and newline, DEL, and the Unicode format
 # characters that change how text is displayed (bidi embeddings, overrides
-# and isolates, zero-width joiners and marks, BOM).
+# and isolates, zero-width joiners and marks, BOM), and the Unicode line and
+# paragraph separators, which some tools split lines on.
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
 )
 
 
