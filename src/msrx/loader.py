@@ -13,6 +13,8 @@ import re
 from typing import Any
 
 from msrx.errors import DataError, Problem
+from msrx.fields import CHECKED, FIELDS, PYTYPES, check, path_name, simple_value
+from msrx.fields import describe as _describe
 from msrx.model import (
     CATEGORIES,
     STATUSES,
@@ -36,25 +38,10 @@ _ML_END = {
     "'''": re.compile(r"(?:[^']|'(?!''))*'''(?:''?)?"),
 }
 
-TREATMENT_FIELDS: dict[str, tuple[type, bool]] = {
-    # name: (type, required)
-    "id": (str, True),
-    "name": (str, True),
-    "brands": (list, True),
-    "aliases": (list, True),
-    "status": (str, True),
-    "category": (str, True),
-    "drug_class": (str, True),
-    "routes": (list, True),
-    "symptoms": (list, True),
-    "use": (str, True),
-    "side_effects": (list, True),
-    "warnings": (list, True),
-    "evidence": (str, True),
-    "fda_approval_year": (int, False),
-    "sources": (list, True),
-    "reviewed": (_dt.date, True),
-}
+# Derived from the one table of treatment fields (msrx.fields): the kinds
+# these table checks do not know (label_revised, the blocks) pass here as
+# `object` and are checked by fields.check.
+TREATMENT_FIELDS: dict[str, tuple[type, bool]] = {f.name: (PYTYPES.get(f.kind, object), f.required) for f in FIELDS}
 SOURCE_FIELDS: dict[str, tuple[type, bool]] = {
     "id": (str, True),
     "title": (str, True),
@@ -66,10 +53,12 @@ SYMPTOM_FIELDS: dict[str, tuple[type, bool]] = {
     "id": (str, True),
     "name": (str, True),
     "words": (list, True),
+    "note": (str, False),  # how the symptom is managed without a drug
+    "sources": (list, False),  # the sources of the note
 }
 # Lists that may legitimately be empty (a DMT treats no symptom; a
 # compounded drug has no brand). Every other list needs at least one item.
-MAY_BE_EMPTY = {"brands", "aliases", "symptoms", "side_effects", "warnings", "words"}
+MAY_BE_EMPTY = {f.name for f in FIELDS if f.may_be_empty} | {"words"}
 
 _TYPE_WORDS = {str: "a string", list: "a list", int: "a whole number", _dt.date: "a date (YYYY-MM-DD)"}
 
@@ -221,6 +210,7 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
     info = _dataset_info(doc.get("dataset"), lines, problem)
 
     symptoms: dict[str, Symptom] = {}
+    noted: list[tuple[int, str]] = []  # symptoms with a note or sources, checked once sources are known
     for i, raw in _tables(doc, "symptoms", problem, lines):
         row = _check_fields(raw, SYMPTOM_FIELDS, "symptoms", i, lines, problem, label="symptom")
         if row is None:
@@ -229,7 +219,10 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
         if sid in symptoms:
             problem(f"symptom id {sid!r} is defined twice", lines.of("symptoms", i, "id"), field="id")
             continue
-        symptoms[sid] = Symptom(id=sid, name=row["name"], words=tuple(row["words"]))
+        symptoms[sid] = Symptom(id=sid, name=row["name"], words=tuple(row["words"]), note=row.get("note"),
+                                sources=tuple(row.get("sources", ())))
+        if "note" in row or "sources" in row:
+            noted.append((i, sid))
 
     sources: dict[str, Source] = {}
     for i, raw in _tables(doc, "sources", problem, lines):
@@ -243,6 +236,16 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
             problem(f"source id {src_id!r} is defined twice", lines.of("sources", i, "id"), field="id")
             continue
         sources[src_id] = Source(id=src_id, title=row["title"], publisher=row["publisher"], year=row.get("year"), url=row["url"])
+
+    for i, sid in noted:
+        sym = symptoms[sid]
+        if sym.note is None or not sym.sources:
+            missing = "note" if sym.note is None else "sources"
+            problem(f"symptom {sid!r}: a note needs its sources and sources need a note", lines.of("symptoms", i, missing), field=missing)
+        for ref in sym.sources:
+            if ref not in sources:
+                problem(f"symptom {sid!r}: cites source {ref!r}, which is not defined in [[sources]]",
+                        lines.of("symptoms", i, "sources"), field="sources")
 
     treatments: list[Treatment] = []
     seen_ids: dict[str, int] = {}
@@ -288,28 +291,24 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
                     problem(f"{value!r} is already the {other[1]} of treatment {other[0]!r}", at(fld), tid, fld)
                 elif not other:
                     owners[key] = (tid, fld.rstrip("s"))
+        own = set(row["sources"])
+
+        def cite(ref: str, _own: set[str] = own) -> str | None:
+            if ref not in sources:
+                return f"cites source {ref!r}, which is not defined in [[sources]]"
+            if ref not in _own:
+                return f"cites source {ref!r}, which is not in the treatment's own sources"
+            return None
+
+        values = {f.name: simple_value(f, row.get(f.name)) for f in FIELDS if f.kind in PYTYPES}
+        for f in CHECKED:
+            if f.name in row:
+                values[f.name], issues = check(f, row[f.name], cite)
+                for path, message in issues:
+                    problem(message, _nested_line(lines, i, path), tid, path_name(path))
         if len(problems) != before:
             continue
-        treatments.append(
-            Treatment(
-                id=tid,
-                name=row["name"],
-                brands=tuple(row["brands"]),
-                aliases=tuple(row["aliases"]),
-                status=row["status"],
-                category=row["category"],
-                drug_class=row["drug_class"],
-                routes=tuple(row["routes"]),
-                symptoms=tuple(row["symptoms"]),
-                use=row["use"],
-                side_effects=tuple(row["side_effects"]),
-                warnings=tuple(row["warnings"]),
-                evidence=row["evidence"],
-                fda_approval_year=year,
-                sources=tuple(row["sources"]),
-                reviewed=row["reviewed"].isoformat(),
-            )
-        )
+        treatments.append(Treatment(**values))
 
     if "treatments" in doc and not problems and not treatments:
         problem("holds no treatments")
@@ -427,14 +426,43 @@ def _is(value: Any, kind: type) -> bool:
     return isinstance(value, kind)
 
 
-def _describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    for kind, word in ((str, "a string"), (int, "a number"), (float, "a number"), (list, "a list"), (dict, "a table")):
-        if isinstance(value, kind):
-            return word
-    if isinstance(value, (_dt.datetime, _dt.time)):
-        return "a date-time"
-    if isinstance(value, _dt.date):
-        return "a date"
-    return type(value).__name__
+_TABLE_HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\- ]+?)\s*\]\]?\s*(?:#.*)?$")
+
+
+def _nested_line(lines: _Lines, index: int, path: tuple[str | int, ...]) -> int | None:
+    """The line of a value inside a treatment's sub-tables (e.g. administration.products[1].brand).
+
+    Looks for the sub-table's header (`[treatments.pregnancy]`, the n-th
+    `[[treatments.monitoring]]`) within the treatment's block, then for the
+    key below it; falls back to the block's top-level key (an inline table),
+    then to the block's first line.
+    """
+    start = lines.of("treatments", index)
+    if start is None:
+        return None
+    fallback = lines.of("treatments", index, str(path[0]))
+    names = [p for p in path if isinstance(p, str)]
+    key = names.pop() if len(names) > 1 and isinstance(path[-1], str) else None
+    numbers = [p for p in path if isinstance(p, int)]
+    wanted, nth = "treatments." + ".".join(names), (numbers[-1] if numbers else 0)
+    header = None
+    begins = {n + 1 for starts in lines.blocks.values() for n in starts}  # 1-based, like `start`
+    for number in range(start, len(lines.lines)):
+        text = lines.lines[number]
+        if number + 1 in begins:
+            break  # the next [[treatments]], [[sources]] or [[symptoms]]
+        m = _TABLE_HEADER.match(text)
+        if header is None:
+            if m and m.group(1).replace(" ", "") == wanted:
+                if nth == 0:
+                    header = number
+                    if key is None:
+                        return number + 1
+                nth -= 1
+        elif m:
+            break  # the end of the sub-table
+        else:
+            km = _KEY.match(text)
+            if km and km.group(1) == key:
+                return number + 1
+    return header + 1 if header is not None else fallback

@@ -40,6 +40,66 @@ class Symptom(NamedTuple):
     id: str
     name: str
     words: tuple[str, ...] = ()
+    note: str | None = None  # how it is managed without a drug (e.g. cooling for heat sensitivity)
+    sources: tuple[str, ...] = ()  # source ids behind the note
+
+
+# The blocks of what living on a treatment involves (issue 11). Their fields,
+# labels and checks are described once, in msrx.fields; every block cites its
+# own sources (ids, all among the treatment's own sources).
+
+
+class Product(NamedTuple):
+    """One brand's own schedule, where one entry covers products dosed differently."""
+
+    brand: str
+    schedule: str
+    interval_days: int | None = None
+
+
+class Administration(NamedTuple):
+    setting: str
+    schedule: str
+    interval_days: int | None = None  # the maintenance interval: daily = 1, weekly = 7, every 6 months = 182
+    notes: str | None = None
+    products: tuple[Product, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+class Monitoring(NamedTuple):
+    test: str
+    when: str
+    sources: tuple[str, ...] = ()
+
+
+class Pregnancy(NamedTuple):
+    summary: str
+    washout: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+class Breastfeeding(NamedTuple):
+    summary: str
+    sources: tuple[str, ...] = ()
+
+
+class Vaccines(NamedTuple):
+    live: str | None = None
+    non_live: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+class Effectiveness(NamedTuple):
+    trial: str
+    comparator: str
+    result: str
+    tier: str | None = None  # "high" or "moderate", only where a cited guideline classifies it
+    sources: tuple[str, ...] = ()
+
+
+class Stopping(NamedTuple):
+    summary: str
+    sources: tuple[str, ...] = ()
 
 
 class Treatment(NamedTuple):
@@ -59,6 +119,14 @@ class Treatment(NamedTuple):
     fda_approval_year: int | None
     sources: tuple[str, ...]
     reviewed: str  # ISO date, YYYY-MM-DD
+    label_revised: str | None = None  # the label revision checked against: YYYY-MM-DD or YYYY-MM
+    administration: Administration | None = None
+    monitoring: tuple[Monitoring, ...] = ()
+    pregnancy: Pregnancy | None = None
+    breastfeeding: Breastfeeding | None = None
+    vaccines: Vaccines | None = None
+    effectiveness: Effectiveness | None = None
+    stopping: Stopping | None = None
 
 
 class DatasetInfo(NamedTuple):

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from msrx.model import Dataset, Source, Treatment
+from msrx.fields import FIELDS, to_json
+from msrx.model import Dataset, Source, Symptom, Treatment
 from msrx.search import Hit
 
 DISCLAIMER = (
@@ -43,35 +44,21 @@ def hit(h: Hit) -> dict[str, Any]:
 
 
 def full(t: Treatment, dataset: Dataset) -> dict[str, Any]:
+    """Every field of a treatment, in the order of the field table; sources as numbered objects."""
+    record = {f.name: to_json(f, getattr(t, f.name)) for f in FIELDS}
     numbers = dataset.source_numbers()
-    return {
-        "id": t.id,
-        "name": t.name,
-        "brands": list(t.brands),
-        "aliases": list(t.aliases),
-        "status": t.status,
-        "category": t.category,
-        "drug_class": t.drug_class,
-        "routes": list(t.routes),
-        "symptoms": list(t.symptoms),
-        "use": t.use,
-        "side_effects": list(t.side_effects),
-        "warnings": list(t.warnings),
-        "evidence": t.evidence,
-        "fda_approval_year": t.fda_approval_year,
-        "sources": [
-            {
-                "number": numbers[s],
-                "id": s,
-                "title": dataset.sources[s].title,
-                "publisher": dataset.sources[s].publisher,
-                "year": dataset.sources[s].year,
-                "url": dataset.sources[s].url,
-            }
-            for s in t.sources
-        ],
-        "reviewed": t.reviewed,
-    }
+    record["sources"] = [
+        {
+            "number": numbers[s],
+            "id": s,
+            "title": dataset.sources[s].title,
+            "publisher": dataset.sources[s].publisher,
+            "year": dataset.sources[s].year,
+            "url": dataset.sources[s].url,
+        }
+        for s in t.sources
+    ]
+    return record
 
 
 def source(number: int, s: Source, cited_by: list[Treatment]) -> dict[str, Any]:
@@ -79,23 +66,6 @@ def source(number: int, s: Source, cited_by: list[Treatment]) -> dict[str, Any]:
             "url": s.url, "cited_by": [t.id for t in cited_by]}
 
 
-# The fields `compare` sets side by side, with their labels.
-COMPARE_FIELDS: list[tuple[str, str]] = [
-    ("status", "Status"), ("category", "Category"), ("drug_class", "Class"), ("routes", "Routes"),
-    ("fda_approval_year", "FDA approval (MS)"), ("brands", "Brands"), ("use", "Use"),
-    ("side_effects", "Side effects"), ("warnings", "Warnings and monitoring"), ("evidence", "Evidence"),
-    ("sources", "Sources"),
-]
-
-
-def compare_value(t: Treatment, field: str, dataset: Dataset) -> list[str]:
-    """One compare cell as lines of text."""
-    if field == "sources":
-        numbers = dataset.source_numbers()
-        return [f"[{numbers[s]}] {dataset.sources[s].title}" for s in t.sources]
-    value = getattr(t, field)
-    if value is None:
-        return ["none"]
-    if isinstance(value, tuple):
-        return list(value) or ["(none recorded)"]
-    return [str(value)]
+def symptom(s: Symptom) -> dict[str, Any]:
+    """A symptom's own fields: its note (how it is managed without a drug) and the note's sources, or null and []."""
+    return {"id": s.id, "name": s.name, "words": list(s.words), "note": s.note, "sources": list(s.sources)}

@@ -38,11 +38,11 @@ def show(t: Treatment, dataset: Dataset, out: IO[str]) -> None:
 
 
 def symptoms(rows: list[tuple[Symptom, int]], dataset: Dataset, out: IO[str]) -> None:
-    emit([{"id": s.id, "name": s.name, "words": list(s.words), "treatments": n} for s, n in rows], out)
+    emit([{**records.symptom(s), "treatments": n} for s, n in rows], out)
 
 
 def symptom(sym: Symptom, treatments: list[Treatment], dataset: Dataset, out: IO[str]) -> None:
-    emit({"symptom": {"id": sym.id, "name": sym.name, "words": list(sym.words)},
+    emit({"symptom": records.symptom(sym),
           "treatments": [records.summary(t) for t in treatments]}, out)
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-from msrx import records
+from msrx import describe, records
+from msrx.fields import COMPARE_ROWS, FIELDS
 from msrx.model import STATUS_MEANING, Dataset, Source, Symptom, Treatment
 from msrx.search import Hit, normalise
 from msrx.textsafe import cell, safe
@@ -55,38 +56,40 @@ def indented(text: str, indent: str = "  ") -> str:
 
 
 def show(t: Treatment, dataset: Dataset, out: IO[str]) -> None:
+    """`Label: value` lines in the order of the field table; a block's lines indented below its label."""
     r = records.full(t, dataset)
 
     def line(label: str, value: str) -> None:
         out.write(f"{label}: {indented(value)}\n")
 
-    def items(label: str, values: list[str]) -> None:
+    def items(label: str, values: list[str], bullet: str = "- ") -> None:
         out.write(f"{label}:\n")
-        for v in values or ["(none recorded)"]:
-            out.write(f"  - {indented(v, '    ')}\n")
+        for v in values:
+            out.write(f"  {bullet}{indented(v, '    ')}\n")
 
-    line("Name", t.name)
-    line("ID", t.id)
-    line("Status", f"{t.status}: {STATUS_MEANING.get(t.status, '')}")
-    line("Category", t.category)
-    line("Drug class", t.drug_class)
-    if t.brands:
-        line("Brands", ", ".join(t.brands))
-    if t.aliases:
-        line("Also known as", ", ".join(t.aliases))
-    line("Routes", ", ".join(t.routes))
-    if t.symptoms:
-        line("Symptoms", ", ".join(t.symptoms))
-    line("FDA approval for MS", str(t.fda_approval_year) if t.fda_approval_year else "none")
-    line("Use", t.use)
-    items("Side effects", list(t.side_effects))
-    items("Warnings", list(t.warnings))
-    line("Evidence", t.evidence)
-    out.write("Sources:\n")
-    for s in r["sources"]:
-        year = f", {s['year']}" if s["year"] else ""
-        out.write("  " + indented(f"[{s['number']}] {s['title']}. {s['publisher']}{year}. {s['url']}", "    ") + "\n")
-    line("Reviewed", t.reviewed)
+    for f in FIELDS:
+        if f.name == "status":
+            line(f.label, f"{t.status}: {STATUS_MEANING.get(t.status, '')}")
+        elif f.name == "sources":
+            out.write("Sources:\n")
+            for s in r["sources"]:
+                year = f", {s['year']}" if s["year"] else ""
+                out.write("  " + indented(f"[{s['number']}] {s['title']}. {s['publisher']}{year}. {s['url']}", "    ") + "\n")
+        else:
+            values = describe.lines(t, f, dataset)
+            if not values:
+                if f.empty is None:
+                    continue
+                values = [f.empty]
+                if f.show != "bullets":
+                    line(f.label, f.empty)
+                    continue
+            if f.show == "bullets" or f.kind == "blocks":
+                items(f.label, values)
+            elif f.kind == "block":
+                items(f.label, values, bullet="")
+            else:
+                line(f.label, ", ".join(values))
     out.write(f"\n{records.DISCLAIMER}\n")
 
 
@@ -96,6 +99,8 @@ def symptoms(rows: list[tuple[Symptom, int]], dataset: Dataset, out: IO[str]) ->
 
 
 def symptom(sym: Symptom, treatments: list[Treatment], dataset: Dataset, out: IO[str]) -> None:
+    if sym.note:  # a row of its own: "note" is never a status word
+        _row(["note", sym.note, describe.cites(sym.sources, dataset)], out)
     for t in treatments:
         _row([t.status, t.id, t.name, t.category, t.drug_class], out)
 
@@ -121,6 +126,6 @@ def timeline(years: list[tuple[int, list[Treatment]]], dataset: Dataset, out: IO
 
 def compare(treatments: list[Treatment], dataset: Dataset, out: IO[str]) -> None:
     # Transposed (one line per field and treatment) so it fits any width and greps well.
-    for field, label in records.COMPARE_FIELDS:
+    for f, label, only in COMPARE_ROWS:
         for t in treatments:
-            _row([label, t.name, "; ".join(records.compare_value(t, field, dataset))], out)
+            _row([label, t.name, "; ".join(describe.cell(t, f, dataset, only))], out)

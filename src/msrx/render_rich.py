@@ -15,7 +15,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from msrx import records
+from msrx import describe, records
+from msrx.fields import COMPARE_ROWS, FIELDS
 from msrx.model import STATUS_MEANING, Dataset, Source, Symptom, Treatment
 from msrx.render_plain import matched
 from msrx.search import Hit
@@ -114,29 +115,48 @@ def listing(treatments: list[Treatment], dataset: Dataset, out: IO[str]) -> None
     _footer(c)
 
 
+# Headings of the show sections that start a new part of the panel.
+SECTION_TITLES = {"living": "Living on it", "sources": "Sources"}
+
+
 def show(tr: Treatment, dataset: Dataset, out: IO[str]) -> None:
     c = console(out)
     r = records.full(tr, dataset)
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
-    grid.add_row("Status", Text.assemble(status(tr.status), t(f"  {STATUS_MEANING.get(tr.status, '')}", "dim")))
-    grid.add_row("Category", t(tr.category))
-    grid.add_row("Class", t(tr.drug_class))
-    if tr.brands:
-        grid.add_row("Brands", t(", ".join(tr.brands)))
-    if tr.aliases:
-        grid.add_row("Also known as", t(", ".join(tr.aliases)))
-    grid.add_row("Routes", t(", ".join(tr.routes)))
-    if tr.symptoms:
-        grid.add_row("Symptoms", t(", ".join(tr.symptoms)))
-    grid.add_row("FDA approval (MS)", t(str(tr.fda_approval_year) if tr.fda_approval_year else "none"))
-    grid.add_row("Use", t(tr.use))
-    grid.add_row("Side effects", _bullets(list(tr.side_effects)))
-    grid.add_row("Warnings", _bullets(list(tr.warnings), "red"))
-    grid.add_row("Evidence", t(tr.evidence))
+    section = "about"
+    for f in FIELDS:
+        if f.name in ("id", "name"):
+            continue  # in the panel's title
+        if f.section != section and f.section in SECTION_TITLES and f.name != "sources":
+            grid.add_row("", "")
+            grid.add_row(t(SECTION_TITLES[f.section], "bold underline"), "")
+        section = f.section
+        if f.name == "status":
+            grid.add_row(f.label, Text.assemble(status(tr.status), t(f"  {STATUS_MEANING.get(tr.status, '')}", "dim")))
+        elif f.name == "sources":
+            grid.add_row("Sources", _bibliography(r["sources"]))
+        else:
+            values = describe.lines(tr, f, dataset)
+            if not values and f.empty is None:
+                continue
+            if f.show == "bullets" or (f.kind == "blocks" and values):
+                grid.add_row(f.label, _bullets(values, "red" if f.name == "warnings" else ""))
+            elif not values:
+                grid.add_row(f.label, t(f.empty or "", "dim"))
+            elif f.kind == "block":
+                grid.add_row(f.label, Text("\n").join(t(v, "dim" if v.startswith("Sources: ") else "") for v in values))
+            else:
+                grid.add_row(f.label, t(", ".join(values)))
+    title = Text.assemble(t(tr.name, "bold"), t(f"  ({tr.id})", "dim"))
+    c.print(Panel(Group(grid), title=title, title_align="left", expand=True))
+    _footer(c)
+
+
+def _bibliography(cited: list[dict[str, Any]]) -> Text:
     cites = Text()
-    for s in r["sources"]:
+    for s in cited:
         year = f", {s['year']}" if s["year"] else ""
         cites.append(f"[{s['number']}] ", style="bold")
         cites.append(safe(f"{s['title']}. {s['publisher']}{year}."))
@@ -144,11 +164,7 @@ def show(tr: Treatment, dataset: Dataset, out: IO[str]) -> None:
         cites.append(safe(s["url"]), style="underline")
         cites.append("\n")
     cites.rstrip()
-    grid.add_row("Sources", cites)
-    grid.add_row("Reviewed", t(tr.reviewed))
-    title = Text.assemble(t(tr.name, "bold"), t(f"  ({tr.id})", "dim"))
-    c.print(Panel(Group(grid), title=title, title_align="left", expand=True))
-    _footer(c)
+    return cites
 
 
 def _bullets(values: list[str], style: str = "") -> Text:
@@ -168,6 +184,8 @@ def symptoms(rows: list[tuple[Symptom, int]], dataset: Dataset, out: IO[str]) ->
 def symptom(sym: Symptom, treatments: list[Treatment], dataset: Dataset, out: IO[str]) -> None:
     c = console(out)
     c.print(Text.assemble(t(sym.name, "bold"), t(f"  ({', '.join(sym.words)})", "dim")))
+    if sym.note:
+        c.print(Text.assemble(t("Without a drug: ", "bold"), t(sym.note), t(f" {describe.cites(sym.sources, dataset)}", "dim")))
     for status_word in dict.fromkeys(tr.status for tr in treatments):
         c.print(Text.assemble("\n", status(status_word), t(f"  {STATUS_MEANING.get(status_word, '')}", "dim")))
         table = _table("Name", "Category", "Class")
@@ -220,11 +238,11 @@ def compare(treatments: list[Treatment], dataset: Dataset, out: IO[str]) -> None
     table.add_column("", style="bold", no_wrap=True)
     for tr in treatments:
         table.add_column(Text(safe(tr.name)), ratio=1)
-    for field, label in records.COMPARE_FIELDS:
+    for f, label, only in COMPARE_ROWS:
         cells = []
         for tr in treatments:
-            lines = records.compare_value(tr, field, dataset)
-            cells.append(status(lines[0]) if field == "status" else t("\n".join(lines)))
+            lines = describe.cell(tr, f, dataset, only)
+            cells.append(status(lines[0]) if f.name == "status" else t("\n".join(lines), "dim" if lines == [f.empty] else ""))
         table.add_row(label, *cells)
     c.print(table)
     _footer(c)

@@ -41,11 +41,12 @@ from collections.abc import Callable, Sequence
 from typing import Any, BinaryIO, overload
 
 from msrx import __version__
+from msrx.fields import from_row, to_row
 from msrx.model import Dataset, DatasetInfo, Source, Symptom, Treatment
 from msrx.search import SearchIndex
 
-CACHE_FORMAT = 5
-MAGIC = b"MSRXc005"
+CACHE_FORMAT = 6
+MAGIC = b"MSRXc006"
 HEADER = 16  # magic (8) + metadata length (4) + metadata checksum (4)
 
 
@@ -208,7 +209,7 @@ def _read_cache(target: str, key: list[Any], shown: str) -> tuple[Dataset, Searc
 def _write_cache(target: str, key: list[Any], dataset: Dataset, index: SearchIndex) -> None:
     tmp = None
     try:
-        blobs = [marshal.dumps(tuple(t)) for t in dataset.treatments]
+        blobs = [marshal.dumps(to_row(t)) for t in dataset.treatments]
         offsets = [0]
         for b in blobs:
             offsets.append(offsets[-1] + len(b))
@@ -293,7 +294,7 @@ class LazyTreatments(Sequence[Treatment]):
                 blob = os.pread(self._file.fileno(), size, self._start + self._offsets[i])
                 if zlib.adler32(blob) != self._adlers[i]:
                     raise CacheCorrupt
-                record = Treatment(*marshal.loads(blob))
+                record = from_row(marshal.loads(blob))
             except Exception:  # damaged cache: serve the dataset file itself
                 self._fallback = self._reload()
                 return self._fallback[i]
