@@ -239,9 +239,9 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
 
     for i, sid in noted:
         sym = symptoms[sid]
-        if sym.note is None or not sym.sources:
-            missing = "note" if sym.note is None else "sources"
-            problem(f"symptom {sid!r}: a note needs its sources and sources need a note", lines.of("symptoms", i, missing), field=missing)
+        # Sources back the note and the everyday words; a note without a source is a claim without one.
+        if sym.note is not None and not sym.sources:
+            problem(f"symptom {sid!r}: a note needs its sources", lines.of("symptoms", i, "sources"), field="sources")
         for ref in sym.sources:
             if ref not in sources:
                 problem(f"symptom {sid!r}: cites source {ref!r}, which is not defined in [[sources]]",

@@ -135,8 +135,6 @@ def test_every_problem_at_once(write_dataset: Write) -> None:
     [
         ('sources = ["charity-heat"]', 'sources = ["nope"]', "sources", "cites source 'nope', which is not defined"),
         ('sources = ["charity-heat"]\n', "", "sources", "a note needs its sources"),
-        ('note = "Cooling vests, cool drinks and avoiding hot baths; no drug is approved for it."\n', "", "note",
-         "a note needs its sources"),
         ('note = "Cooling vests', 'note = 5\n#', "note", "must be a string"),
         ('sources = ["charity-heat"]', "sources = []", "sources", "must list at least one item"),
     ],
@@ -145,3 +143,10 @@ def test_symptom_note_and_sources_are_checked(write_dataset: Write, old: str, ne
     text = LIVING.replace(old, new, 1)
     found = problems(write_dataset(text))
     assert any(p.field == field and message in p.message and "heat-sensitivity" in p.message for p in found), found
+
+
+def test_symptom_sources_without_a_note_back_its_words(write_dataset: Write) -> None:
+    # Where the everyday words came from is worth citing even when there is no note.
+    text = LIVING.replace('note = "Cooling vests, cool drinks and avoiding hot baths; no drug is approved for it."\n', "", 1)
+    ds = load(write_dataset(text))
+    assert ds.symptoms["heat-sensitivity"].note is None and ds.symptoms["heat-sensitivity"].sources == ("charity-heat",)
