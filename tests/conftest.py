@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -121,6 +122,23 @@ def write_dataset(tmp_path: Path) -> Callable[..., Path]:
 @pytest.fixture
 def mini(write_dataset: Callable[..., Path]) -> Path:
     return write_dataset()
+
+
+@pytest.fixture
+def refuse_opening(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], None]:
+    """Make os.open refuse one file as chmod 000 would (which does not stop root, as CI runs)."""
+
+    def refuse(target: Path) -> None:
+        real_open = os.open
+
+        def refusing(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if str(path) == str(target):
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_open(path, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", refusing)
+
+    return refuse
 
 
 @pytest.fixture(scope="session")

@@ -184,3 +184,146 @@ def test_real_sigint_exits_130_quietly(tmp_path: Path) -> None:
         _, err = proc.communicate(timeout=60)
         assert proc.returncode == 130, err
         assert b"Traceback" not in err
+
+
+# -- unwritable stdout ----------------------------------------------------------------
+
+EVERY_COMMAND = [
+    ["search", "fatigue"], ["search", "fatigue", "--json"], ["show", "low-dose-naltrexone"], ["list"],
+    ["list", "--format", "csv"], ["compare", "ocrevus", "kesimpta"], ["symptoms"], ["symptoms", "tired"],
+    ["sources", "1"], ["timeline"], ["info"], ["validate"], ["validate", "--json"], ["--version"], ["-h"],
+    ["search", "-h"],
+]
+# How a shell makes stdout unwritable: full, closed, open for reading only.
+REDIRECTS = {"full": ">/dev/full", "closed": ">&-", "read-only": "1</dev/null"}
+
+
+def shell(redirect: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["sh", "-c", f'exec "$0" "$@" {redirect}', str(SCRIPT), *args], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=60)
+
+
+@pytest.mark.parametrize("how", list(REDIRECTS))
+@pytest.mark.parametrize("args", EVERY_COMMAND, ids=" ".join)
+def test_unwritable_stdout_is_one_line_on_stderr_and_exit_74(args: list[str], how: str) -> None:
+    result = shell(REDIRECTS[how], *args)
+    assert result.returncode == 74, result.stderr
+    reason = "No space left on device" if how == "full" else "Bad file descriptor"
+    assert result.stderr == f"msrx: error: cannot write the output: {reason}\n"
+
+
+@pytest.mark.parametrize("args", [["search", "fatigue"], ["--version"], ["-h"]], ids=" ".join)
+def test_unwritable_stdout_and_stderr_still_exit_74_quietly(args: list[str]) -> None:
+    for redirect in (">/dev/full 2>/dev/full", ">&- 2>&-", "1</dev/null 2>&-"):
+        result = shell(redirect, *args)
+        assert result.returncode == 74, redirect
+        assert result.stderr == ""
+
+
+@pytest.mark.parametrize("args", [["-h"], ["--version"], ["validate"], ["validate", "--json"], ["search", "-h"],
+                                  ["show", "low-dose-naltrexone"]], ids=" ".join)
+def test_pipe_closed_before_writing_exits_141(args: list[str]) -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before msrx writes a byte
+    try:
+        result = subprocess.run([str(SCRIPT), *args], stdout=write_end, stderr=subprocess.PIPE, timeout=60)
+    finally:
+        os.close(write_end)
+    assert result.returncode == 141
+    assert result.stderr == b""
+
+
+# -- the dataset made unreadable for real -----------------------------------------------
+
+
+def test_chmod_000_dataset_is_an_error_not_a_cached_answer(mini: Path, tmp_path: Path) -> None:
+    import shutil
+
+    env = {**os.environ, "MSRX_CACHE_DIR": str(tmp_path / "cache")}
+    assert subprocess.run([str(SCRIPT), "--data", str(mini), "list"], env=env, capture_output=True).returncode == 0
+    mini.chmod(0)
+    prefix: list[str] = []
+    if os.geteuid() == 0:  # root reads anything: drop the capabilities that let it
+        if not shutil.which("setpriv"):
+            pytest.skip("running as root without setpriv: chmod cannot make a file unreadable")
+        prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
+    result = subprocess.run([*prefix, str(SCRIPT), "--data", str(mini), "list", "--json"], env=env,
+                            capture_output=True, text=True, timeout=60)
+    mini.chmod(0o644)
+    assert result.returncode == 3
+    assert result.stdout == ""
+    assert result.stderr == f"error: {mini}: permission denied\n"
+
+
+# -- real terminals ----------------------------------------------------------------------
+
+
+def on_terminal(*args: str, env: dict[str, str], columns: int = 100) -> tuple[int, str]:
+    """Run msrx with stdout on a pseudo-terminal `columns` wide; its exit status and output."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    parent, child = pty.openpty()
+    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+    proc = subprocess.Popen([str(SCRIPT), *args], stdout=child, stderr=subprocess.PIPE,
+                            env={**os.environ, "TERM": "xterm", **env})
+    os.close(child)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(parent, 65536)
+        except OSError:  # EIO: the terminal's other side closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(parent)
+    assert proc.wait(timeout=60) is not None
+    return proc.returncode, b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+def visible(out: str) -> list[str]:
+    """Lines as they show on the screen: without the styling (SGR) sequences."""
+    import re
+
+    return re.sub(r"\x1b\[[0-9;]*m", "", out).splitlines()
+
+
+@pytest.mark.parametrize("columns", ["0", "-3", "abc", "99999999", ""])
+def test_nonsense_columns_fall_back_to_the_real_terminal_width(columns: str) -> None:
+    code, out = on_terminal("list", env={"COLUMNS": columns, "NO_COLOR": "1"})
+    assert code == 0
+    assert "Ocrelizumab" in out and "not medical advice" in out.replace("\n", " ")
+    widths = [len(line) for line in visible(out)]
+    assert 60 < max(widths) <= 100, max(widths)
+
+
+def test_sane_columns_still_win_on_a_terminal() -> None:
+    code, out = on_terminal("list", env={"COLUMNS": "70", "NO_COLOR": "1"})
+    assert code == 0 and 50 < max(len(line) for line in visible(out)) <= 70
+
+
+@pytest.mark.parametrize("fmt", ["csv", "markdown", "jsonl", "table"])
+def test_export_formats_on_a_terminal_neutralise_control_characters(fmt: str) -> None:
+    hostile = str(Path(__file__).with_name("hostile.toml"))
+    args = ["--data", hostile, "list", "--format", fmt, "--fields", "id,name,brands,use"]
+    code, out = on_terminal(*args, env={"NO_COLOR": "1"}, columns=300)
+    assert code == 0
+    for raw in ("\x1b[2J", "\x1b]8;;", "\u202e", "\x07", "\x00", "\x7f"):
+        assert raw not in out, (fmt, raw)
+    assert "Evilmab" in out
+    piped = msrx(*args)
+    assert piped.returncode == 0
+    if fmt in ("csv", "jsonl"):  # piped, the text stays exact
+        exact = json.loads(msrx("--data", hostile, "show", "evilmab", "--json").stdout)
+        if fmt == "csv":
+            import csv
+            import io
+
+            rows = list(csv.DictReader(io.StringIO(piped.stdout, newline="")))
+            assert {r["id"]: r["name"] for r in rows}["evilmab"] == exact["name"]
+        else:
+            rows = [json.loads(line) for line in piped.stdout.splitlines()]
+            assert {r["id"]: r["name"] for r in rows}["evilmab"] == exact["name"]

@@ -130,17 +130,8 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
     assert problems(tmp_path) == [f"{tmp_path}: is a directory, not a dataset file"]
 
 
-def test_unreadable_file(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # chmod 0 does not stop root (CI runs as root), so make open() refuse instead;
-    # tests/acceptance/test_robustness.py runs the real chmod 000 as another user.
-    real_open = os.open
-
-    def refusing_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if str(file) == str(mini):
-            raise PermissionError(13, "Permission denied", str(file))
-        return real_open(file, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", refusing_open)
+def test_unreadable_file(mini: Path, refuse_opening: Callable[[Path], None]) -> None:
+    refuse_opening(mini)  # tests/acceptance/test_process.py does the real chmod 000
     assert problems(mini) == [f"{mini}: permission denied"]
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from msrx.errors import DataError
@@ -86,3 +87,89 @@ def test_load_takes_any_file_content(tmp_path: Path, garbage: str | bytes, where
         assert exc.problems and all(str(p).startswith(str(path)) for p in exc.problems)
     else:
         assert ds.treatments
+
+
+# -- mutated copies of the bundled dataset, through the CLI, cache on and off ---------
+
+BUNDLED = Path(__file__).resolve().parents[2].joinpath("data", "treatments.toml").read_bytes()
+BUNDLED_LINES = BUNDLED.splitlines(keepends=True)
+COMMANDS = [["list", "--json"], ["show", "ocrelizumab", "--json"], ["show", "naltrexone"], ["search", "tired", "--json"],
+            ["search", "ocrelizumub", "--json"], ["search", "spasticity", "--format", "csv"], ["info", "--json"],
+            ["compare", "ocrevus", "kesimpta", "--json"], ["symptoms", "tired", "--json"], ["sources", "3"]]
+
+mutation = st.one_of(
+    st.tuples(st.just("flip"), st.integers(0, len(BUNDLED) - 1), st.integers(1, 255)),
+    st.tuples(st.just("truncate"), st.integers(0, len(BUNDLED)), st.just(0)),
+    st.tuples(st.just("delete-line"), st.integers(0, len(BUNDLED_LINES) - 1), st.integers(1, 3)),
+    st.tuples(st.just("duplicate-line"), st.integers(0, len(BUNDLED_LINES) - 1), st.integers(1, 3)),
+)
+
+
+def mutate(changes: list[tuple[str, int, int]]) -> bytes:
+    lines = list(BUNDLED_LINES)
+    for kind, at, n in changes:
+        at = min(at, len(lines) - 1) if lines else 0
+        if kind == "delete-line":
+            del lines[at:at + n]
+        elif kind == "duplicate-line":
+            lines[at:at] = lines[at:at + n]
+        else:
+            raw = b"".join(lines)
+            if kind == "truncate":
+                raw = raw[: at % (len(raw) + 1)]
+            elif raw:
+                i = at % len(raw)
+                raw = raw[:i] + bytes([raw[i] ^ n]) + raw[i + 1:]
+            lines = raw.splitlines(keepends=True)
+    return b"".join(lines)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(changes=st.lists(mutation, min_size=1, max_size=3), command=st.sampled_from(COMMANDS),
+       damage=st.one_of(st.none(), st.floats(0, 1, exclude_max=True)))
+def test_mutated_dataset_never_tracebacks_and_the_cache_agrees_with_the_file(
+        tmp_path: Path, changes: list[tuple[str, int, int]], command: list[str], damage: float | None) -> None:
+    from typer.testing import CliRunner
+
+    from msrx.cli import app
+
+    # One path for every example: each mutation replaces the last one's file,
+    # often within the same second and at the same size, as an editor would.
+    path = tmp_path / "mutated.toml"
+    path.write_bytes(mutate(changes))
+    runner = CliRunner()
+
+    def run(*extra: str) -> tuple[int, str, str]:
+        result = runner.invoke(app, [*extra, "--data", str(path), *command])
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+        assert result.exit_code in (0, 1, 3), (result.exit_code, result.output)
+        assert "Traceback" not in result.output
+        return result.exit_code, result.stdout, result.stderr
+
+    from_file = run("--no-cache")
+    event(f"exit {from_file[0]}")
+    assert run() == from_file  # cold: parses the file and writes the cache
+    if damage is not None:  # and a damaged cache on top of it
+        caches = list(Path(os.environ["MSRX_CACHE_DIR"]).glob("dataset-*.cache"))
+        for cache in caches:
+            raw = bytearray(cache.read_bytes())
+            raw[int(damage * len(raw))] ^= 0x5A
+            cache.write_bytes(bytes(raw))
+    assert run() == from_file  # warm: answered from the cache, or rebuilt from the file
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(changes=st.lists(mutation, min_size=1, max_size=3), command=st.sampled_from(COMMANDS))
+def test_mutated_dataset_as_a_real_process(tmp_path: Path, changes: list[tuple[str, int, int]], command: list[str]) -> None:
+    import subprocess
+
+    from tests.acceptance.test_process import SCRIPT
+
+    path = tmp_path / "mutated.toml"
+    path.write_bytes(mutate(changes))
+    env = {**os.environ, "MSRX_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [subprocess.run([str(SCRIPT), *extra, "--data", str(path), *command], capture_output=True, env=env, timeout=60)
+            for extra in ([], [], ["--no-cache"])]
+    for r in runs:
+        assert r.returncode in (0, 1, 3) and b"Traceback" not in r.stderr, r.stderr
+    assert len({(r.returncode, r.stdout, r.stderr) for r in runs}) == 1
