@@ -15,6 +15,7 @@ import datetime as _dt
 import os
 from typing import Any
 
+from msrx import dosing
 from msrx.model import CATEGORIES, STATUSES, Dataset, Source, Symptom, Treatment
 from msrx.search import STATUS_RANK, Hit, Resolution, SearchIndex, normalise, resolve, search
 
@@ -40,16 +41,23 @@ class Reference:
         """The treatment a name, brand, alias or id clearly refers to, else None."""
         return self.resolve(name).treatment
 
-    def treatments(self, *, status: str | None = None, category: str | None = None,
-                   symptom: str | None = None) -> list[Treatment]:
-        out = list(self.dataset.treatments)
+    def treatments(self, *, status: str | None = None, category: str | None = None, symptom: str | None = None,
+                   route: str | None = None, min_interval: int | None = None, max_interval: int | None = None,
+                   sort: str | None = None) -> list[Treatment]:
+        """Treatments passing every filter given, in dataset order or sorted by `name` or `interval`.
+
+        `route` is a group of msrx.dosing.ROUTE_GROUPS (oral, injection,
+        infusion); the interval bounds are in days, and a treatment with no
+        stated interval passes neither (see msrx.dosing).
+        """
+        out = dosing.select(self.dataset.treatments, route=route, min_interval=min_interval, max_interval=max_interval)
         if status:
             out = [t for t in out if t.status == status]
         if category:
             out = [t for t in out if t.category == category]
         if symptom:
             out = [t for t in out if symptom in t.symptoms]
-        return out
+        return dosing.ordered(out, sort) if sort else out
 
     def symptom(self, word: str) -> Symptom | None:
         """A symptom by id, name or everyday word, forgiving small typos."""

@@ -57,6 +57,17 @@ class FormatWord(str, Enum):
     markdown = "markdown"
 
 
+class RouteWord(str, Enum):
+    oral = "oral"
+    injection = "injection"
+    infusion = "infusion"
+
+
+class SortWord(str, Enum):
+    name = "name"
+    interval = "interval"
+
+
 class ColorMode(str, Enum):
     auto = "auto"
     always = "always"
@@ -387,6 +398,14 @@ def list_(
     status: StatusOption = None,
     category: CategoryOption = None,
     symptom: Annotated[Optional[str], typer.Option("--symptom", help="Only treatments for this symptom id or word (e.g. fatigue, tired).")] = None,
+    route: Annotated[Optional[RouteWord], typer.Option("--route", help="Only oral, injection (under the skin or into a muscle) "
+                                                       "or infusion (intravenous) treatments.")] = None,
+    sort: Annotated[Optional[SortWord], typer.Option("--sort", help="Order by name, or by dosing interval (most frequent first, "
+                                                     "unstated last); default: by category and status.")] = None,
+    max_interval: Annotated[Optional[int], typer.Option("--max-interval", metavar="DAYS", min=1,
+                                                        help="Only treatments taken at least every DAYS days (daily = 1).")] = None,
+    min_interval: Annotated[Optional[int], typer.Option("--min-interval", metavar="DAYS", min=1,
+                                                        help="Only treatments taken at most every DAYS days (every 6 months = 182).")] = None,
     as_json: JsonOption = False,
     fmt: FormatOption = None,
     fields: FieldsOption = None,
@@ -398,9 +417,12 @@ def list_(
       msrx list
       msrx list --status approved --category dmt
       msrx list --symptom bladder
+      msrx list --route infusion --sort interval
+      msrx list --category dmt --min-interval 28      taken every 4 weeks or less often
       msrx list --json | jq -r '.[] | select(.status == "off-label") | .name'
       msrx list --category dmt --format markdown --fields name,brands,fda_approval_year
 
+    Treatments with no stated dosing interval are left out by --min-interval and --max-interval.
     Exit status: 0 listed, 1 no treatment passed the filters.
     """
     from msrx import records, render_formats
@@ -412,8 +434,11 @@ def list_(
         status=status.value if status else None,
         category=category.value if category else None,
         symptom=_symptom_id(ref, symptom) if symptom else None,
+        route=route.value if route else None, min_interval=min_interval, max_interval=max_interval,
+        sort=sort.value if sort else None,
     )
-    treatments.sort(key=lambda t: (t.category, t.status != "approved", t.name.casefold()))
+    if sort is None:
+        treatments.sort(key=lambda t: (t.category, t.status != "approved", t.name.casefold()))
     _output(ctx, "listing", (treatments, dataset), as_json=as_json, fmt=fmt, fields=fields, empty=not treatments,
             rows=lambda: [records.full(t, dataset) for t in treatments], columns=columns)
     if not treatments:
@@ -466,20 +491,26 @@ def compare(
     names: Annotated[list[str], typer.Argument(help="Two or more treatments (names, brands, aliases or ids).",
                                                show_default=False, autocompletion=_complete_treatment)],
     as_json: JsonOption = False,
+    fmt: FormatOption = None,
+    fields: FieldsOption = None,
 ) -> None:
-    """Compare treatments side by side: status, class, routes, approval, side effects, warnings, sources.
+    """Compare treatments side by side: status, how taken and how often, monitoring, pregnancy, vaccines, effectiveness, ...
 
     \b
     Examples:
       msrx compare ocrevus kesimpta briumvi
       msrx compare tecfidera vumerity --json | jq -r '.[] | [.name, .fda_approval_year] | @tsv'
       msrx compare baclofen tizanidine | grep Warnings
+      msrx compare ocrevus kesimpta --format markdown --fields name,administration,monitoring
 
     Each name must match one treatment clearly (as with show).
     Exit status: 0 compared; 1 a name matched no single treatment; 2 fewer than two names.
     """
     if len(names) < 2:
         _fail("error: compare needs at least two treatments, e.g. 'msrx compare ocrevus kesimpta'", EXIT_USAGE)
+    from msrx import records, render_formats
+
+    columns = _columns(fields, render_formats.LIST_FIELDS, render_formats.COMPARE_FIELDS)
     ref = _reference(ctx)
     chosen: list[Treatment] = []
     for name in names:
@@ -489,7 +520,8 @@ def compare(
             _fail(f"{name!r} does not clearly name one treatment" + (f"; closest: {near}" if near else ""), EXIT_NOT_FOUND)
         if found.treatment not in chosen:
             chosen.append(found.treatment)
-    _draw(ctx, as_json, "compare", chosen, ref.dataset)
+    _output(ctx, "compare", (chosen, ref.dataset), as_json=as_json, fmt=fmt, fields=fields,
+            rows=lambda: [records.full(t, ref.dataset) for t in chosen], columns=columns)
 
 
 @app.command()

@@ -15,10 +15,13 @@ import io
 import re
 from typing import IO, Any
 
+from msrx.fields import COMPARE_ROWS, EXPORT
 from msrx.textsafe import safe
 
-LIST_FIELDS = ("id", "name", "status", "category", "drug_class", "symptoms", "brands", "aliases", "routes",
-               "fda_approval_year", "use", "side_effects", "warnings", "evidence", "reviewed")
+# The treatment fields --fields accepts, from the field table (msrx.fields).
+LIST_FIELDS = EXPORT
+# compare's default columns in csv, jsonl and markdown: the fields of its rows.
+COMPARE_FIELDS = tuple(dict.fromkeys(("id", "name", *(f.name for f, _, _ in COMPARE_ROWS if f.export))))
 SEARCH_FIELDS = ("score", "matched", *LIST_FIELDS)
 SYMPTOM_FIELDS = ("id", "name", "words", "treatments")
 SOURCE_FIELDS = ("number", "id", "title", "publisher", "year", "url", "cited_by")
@@ -39,14 +42,21 @@ def pick(record: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
     return {f: record.get(f) for f in fields}
 
 
-def flat(value: Any) -> str:
-    """One cell: lists joined with '; ', the matched object as 'field: value'."""
+def flat(value: Any, nested: bool = False) -> str:
+    """One cell: lists joined with '; ', the matched object as 'field: value'.
+
+    A block reads 'key: value; key: value' (empty keys left out); inside it,
+    lists are joined with ', ' and each of its own tables is in parentheses.
+    """
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
+        return (", " if nested else "; ").join(flat(v, True) for v in value)
     if isinstance(value, dict):
-        return f"{value.get('field')}: {value.get('value')}"
+        if "field" in value and "value" in value:
+            return f"{value.get('field')}: {value.get('value')}"
+        parts = [f"{k}: {flat(v, True)}" for k, v in value.items() if v not in (None, "", [])]
+        return f"({', '.join(parts)})" if nested else "; ".join(parts)
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)

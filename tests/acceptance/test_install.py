@@ -60,7 +60,7 @@ def test_sdist_builds_a_wheel_that_installs_and_runs(tmp_path: Path) -> None:
     shown = subprocess.run([str(script), "show", "naltrexone"], capture_output=True, text=True, env=env,
                            cwd=tmp_path, timeout=60)
     assert shown.returncode == 0, shown.stderr
-    assert shown.stdout.startswith("Name: Low-dose naltrexone\n")
+    assert "Name: Low-dose naltrexone" in shown.stdout.splitlines()
     where = subprocess.run([str(python), "-c", "import msrx.store as s; print(s.__file__); print(s.bundled_path())"],
                            capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60)
     module, data = where.stdout.splitlines()
