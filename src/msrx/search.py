@@ -28,7 +28,7 @@ import sys
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 from msrx.model import STATUSES, Dataset, Treatment
 from msrx.query import FILLER, ROUTE_INTENTS, Query, normalise, parse, stem
@@ -179,10 +179,17 @@ class SearchIndex:
 
     # Only needed for fuzzy, prefix and free-text matching and suggestions,
     # so a cache can hand them over lazily (see `load_extra`).
-    EXTRA_FIELDS = (
-        "text_list", "text_ids", "prefix_keys", "prefix_ids", "fuzzy_choices", "fuzzy_ids",
-        "identity_choices", "identity_ids", "vocabulary", "sound_keys", "sound_words", "spell_words", "spell_lengths",
-    )
+    # Loaded in groups, each only when a query needs it: a typo needs the
+    # spelling tables, a side-effect lookup the text tables, a prefix, a
+    # phrase typo and a suggestion one table each.
+    EXTRA_GROUPS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "spell": ("vocabulary", "sound_keys", "sound_words", "spell_words", "spell_lengths"),
+        "text": ("text_list", "text_ids"),
+        "prefix": ("prefix_keys", "prefix_ids"),
+        "phrases": ("fuzzy_choices", "fuzzy_ids"),
+        "names": ("identity_choices", "identity_ids"),
+    }
+    EXTRA_FIELDS = tuple(name for group in EXTRA_GROUPS.values() for name in group)
     text_list: list[str]
     text_ids: list[int]
     prefix_keys: list[str]
@@ -197,7 +204,7 @@ class SearchIndex:
     spell_words: list[str]
     spell_lengths: list[int]
 
-    def __init__(self, data: dict[str, Any], load_extra: Callable[[], dict[str, Any]] | None = None) -> None:
+    def __init__(self, data: dict[str, Any], load_extra: Callable[[str], dict[str, Any]] | None = None) -> None:
         # Lookup tables are sorted parallel lists searched with bisect, not
         # dicts: lists of strings and ints load from the cache many times
         # faster than a dict of lists, and a lookup is still O(log n).
@@ -215,7 +222,7 @@ class SearchIndex:
         self.word_ids: Sequence[int] = _ints(data["word_ids"])
         self._load_extra = load_extra
         if "vocabulary" in data:
-            self._set_extra(data)
+            self._set_extra(data, self.EXTRA_FIELDS)
         # Per treatment, for ranking and filtering without decoding records.
         self.statuses: list[str] = data["statuses"]
         self.categories: list[str] = data["categories"]
@@ -286,12 +293,14 @@ class SearchIndex:
         prefix = sorted((key, k) for k, key in enumerate(keys) if fields[k] in IDENTITY_FIELDS)
         fuzzy_ids = [k for k in range(len(keys)) if fields[k] != "route" and " " in keys[k]]
         identity_ids = [k for k in range(len(keys)) if fields[k] in IDENTITY_FIELDS or fields[k] == "symptom"]
-        vocabulary = sorted({w[0] for w in words})
+        # Only words a typo can be fixed to (letters, longer than SHORT): a
+        # research code or a number is typed exactly.
+        vocabulary = sorted({w[0] for w in words if w[0].isalpha() and len(w[0]) > SHORT})
         # Words a typo can be fixed to: letters only (a research code such as
         # "bg12" is typed exactly), ordered by length so that only words of a
         # possible length are compared.
-        spell = sorted((len(w), w) for w in vocabulary if w.isalpha() and len(w) > SHORT)
-        sounds = sorted((sound(w), w) for w in vocabulary if w.isalpha() and len(w) > SHORT)
+        spell = sorted((len(w), w) for w in vocabulary)
+        sounds = sorted((sound(w), w) for w in vocabulary)
         return cls(
             {
                 "key_lengths": [_content_length(key) for key in keys], "fields": fields,
@@ -316,17 +325,18 @@ class SearchIndex:
             }
         )
 
-    def _set_extra(self, data: dict[str, Any]) -> None:
-        for name in self.EXTRA_FIELDS:
+    def _set_extra(self, data: dict[str, Any], names: tuple[str, ...]) -> None:
+        for name in names:
             setattr(self, name, data[name])
 
     def __getattr__(self, name: str) -> Any:
         # Reached only for attributes not set yet: the lazily loaded tables.
         loader = self.__dict__.get("_load_extra")
-        if name in SearchIndex.EXTRA_FIELDS and loader is not None:
-            self._load_extra = None
-            self._set_extra(loader())
-            return getattr(self, name)
+        if loader is not None:
+            for group, names in SearchIndex.EXTRA_GROUPS.items():
+                if name in names:
+                    self._set_extra(loader(group), names)
+                    return getattr(self, name)
         raise AttributeError(name)
 
     def to_data(self) -> dict[str, Any]:
@@ -341,9 +351,10 @@ class SearchIndex:
             out[name] = value
         return out
 
-    def extra_data(self) -> dict[str, Any]:
-        """The tables only fuzzy, prefix and text matching need."""
-        return {name: getattr(self, name) for name in self.EXTRA_FIELDS}
+    def extra_data(self, group: str | None = None) -> dict[str, Any]:
+        """The tables only fuzzy, prefix and text matching need (one group, or all)."""
+        names = self.EXTRA_GROUPS[group] if group else self.EXTRA_FIELDS
+        return {name: getattr(self, name) for name in names}
 
     # -- matching -------------------------------------------------------
 
@@ -472,12 +483,24 @@ class _Candidate:
 def _match_keys(index: SearchIndex, query: Query, cands: dict[int, _Candidate]) -> bool:
     """Offer every key the query matches to its treatments; True if any matched."""
     found = False
+    # A symptom or category reached again through another of its words adds
+    # nothing unless it scores higher or explains more: skip re-expanding it
+    # (a symptom can have thousands of treatments).
+    expanded: dict[str, tuple[float, frozenset[int]]] = {}
 
     def give(k: int, score: float, positions: Iterable[int]) -> None:
         nonlocal found
         found = True
         field = index.fields[k]
         owner = index.owners[k]
+        if field == "symptom" or field.startswith("category:"):
+            said = frozenset(positions)
+            group = f"{field}{owner}"
+            before = expanded.get(group)
+            if before is not None and before[0] >= score and said <= before[1]:
+                return
+            expanded[group] = (max(score, before[0]) if before else score, said | before[1] if before else said)
+            positions = said
         value = index.values[k]
         used = tuple(query.words[p] for p in sorted(positions)) if query.words else (query.text,)
         if field == "symptom":
@@ -592,7 +615,10 @@ def search(
     causes: list[tuple[int, str]] = []
     text_only: dict[int, _Candidate] = {}
     long_words = [w for w in parsed.stems if len(w) >= 4]
-    if long_words and len(long_words) == len(parsed.stems):
+    # Side effects only ever come after the answers: look for them only when
+    # the answers leave room (they load the text tables).
+    room = limit is None or len(cands) < limit or status is not None or category is not None
+    if long_words and len(long_words) == len(parsed.stems) and (room or not cands):
         for t, text_field in index.text_matches(long_words):
             if text_field == "side_effects":
                 causes.append((t, text_field))

@@ -45,8 +45,8 @@ from msrx.fields import from_row, to_row
 from msrx.model import Dataset, DatasetInfo, Source, Symptom, Treatment
 from msrx.search import SearchIndex
 
-CACHE_FORMAT = 6
-MAGIC = b"MSRXc006"
+CACHE_FORMAT = 7
+MAGIC = b"MSRXc007"
 HEADER = 16  # magic (8) + metadata length (4) + metadata checksum (4)
 
 
@@ -171,7 +171,7 @@ def _read_cache(target: str, key: list[Any], shown: str) -> tuple[Dataset, Searc
         if meta["key"] != key:
             return None
         extra_start = HEADER + len(meta_bytes)
-        records_start = extra_start + meta["extra_len"]
+        records_start = extra_start + sum(part[1] for part in meta["extra"].values())
         rebuilt: list[tuple[Dataset, SearchIndex]] = []
 
         def rebuild() -> tuple[Dataset, SearchIndex]:
@@ -179,16 +179,17 @@ def _read_cache(target: str, key: list[Any], shown: str) -> tuple[Dataset, Searc
                 rebuilt.append(_rebuild(shown, target, key))
             return rebuilt[0]
 
-        def load_extra() -> dict[str, Any]:
+        def load_extra(group: str) -> dict[str, Any]:
             try:
-                blob = os.pread(f.fileno(), meta["extra_len"], extra_start)
-                if zlib.adler32(blob) != meta["extra_adler"]:
+                offset, length, adler = meta["extra"][group]
+                blob = os.pread(f.fileno(), length, extra_start + offset)
+                if zlib.adler32(blob) != adler:
                     raise CacheCorrupt
                 extra: dict[str, Any] = marshal.loads(blob)
-                if not isinstance(extra, dict) or set(extra) != set(SearchIndex.EXTRA_FIELDS):
+                if not isinstance(extra, dict) or set(extra) != set(SearchIndex.EXTRA_GROUPS[group]):
                     raise CacheCorrupt
             except Exception:  # damaged cache: the same tables, built from the file itself
-                return rebuild()[1].extra_data()
+                return rebuild()[1].extra_data(group)
             return extra
 
         records = LazyTreatments(f, records_start, _int_array(meta["offsets"]), _int_array(meta["adlers"]),
@@ -213,7 +214,15 @@ def _write_cache(target: str, key: list[Any], dataset: Dataset, index: SearchInd
         offsets = [0]
         for b in blobs:
             offsets.append(offsets[-1] + len(b))
-        extra = marshal.dumps(index.extra_data())
+        parts: dict[str, tuple[int, int, int]] = {}
+        chunks: list[bytes] = []
+        at = 0
+        for group in SearchIndex.EXTRA_GROUPS:
+            chunk = marshal.dumps(index.extra_data(group))
+            parts[group] = (at, len(chunk), zlib.adler32(chunk))
+            chunks.append(chunk)
+            at += len(chunk)
+        extra = b"".join(chunks)
         meta = marshal.dumps({
             "key": key,
             "info": tuple(dataset.info),
@@ -222,8 +231,7 @@ def _write_cache(target: str, key: list[Any], dataset: Dataset, index: SearchInd
             "index": index.to_data(),
             "offsets": array("q", offsets).tobytes(),
             "adlers": array("q", [zlib.adler32(b) for b in blobs]).tobytes(),
-            "extra_len": len(extra),
-            "extra_adler": zlib.adler32(extra),
+            "extra": parts,
         })
         header = MAGIC + len(meta).to_bytes(4, "little") + zlib.adler32(meta).to_bytes(4, "little")
         import tempfile  # lazy: only a cache miss writes

@@ -294,12 +294,13 @@ def test_a_cache_failing_a_later_check_is_rebuilt(mini: Path, isolated_env: Path
     raw = bytearray(good)
     if damage == "flip-record":
         raw[-20] ^= 0xFF
-    else:  # the fuzzy tables sit between the metadata and the records
+    else:  # the lazily loaded tables sit between the metadata and the records
         import marshal
 
         meta_len = int.from_bytes(good[8:12], "little")
         meta = marshal.loads(good[16:16 + meta_len])
-        raw[16 + meta_len + meta["extra_len"] // 2] ^= 0xFF
+        offset, length, _adler = meta["extra"]["spell"]  # what a typo search reads
+        raw[16 + meta_len + offset + length // 2] ^= 0xFF
     cache.write_bytes(bytes(raw))
     args = ["show", "gammazine", "--json"] if damage == "flip-record" else ["search", "gamazine", "--json"]
     again = run("--data", str(mini), *args)
@@ -321,12 +322,13 @@ def cache_is_sound(path: Path) -> bool:
         return False
     meta = marshal.loads(meta_bytes)
     extra_start = 16 + meta_len
-    if zlib.adler32(raw[extra_start:extra_start + meta["extra_len"]]) != meta["extra_adler"]:
-        return False
+    for offset, length, adler in meta["extra"].values():
+        if zlib.adler32(raw[extra_start + offset:extra_start + offset + length]) != adler:
+            return False
     offsets, adlers = array("q"), array("q")
     offsets.frombytes(meta["offsets"])
     adlers.frombytes(meta["adlers"])
-    start = extra_start + meta["extra_len"]
+    start = extra_start + sum(part[1] for part in meta["extra"].values())
     return all(zlib.adler32(raw[start + offsets[i]:start + offsets[i + 1]]) == adlers[i] for i in range(len(adlers)))
 
 
