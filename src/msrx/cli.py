@@ -349,6 +349,8 @@ def search(
     )
     _output(ctx, "search", (hits, dataset), as_json=as_json, fmt=fmt, fields=fields, empty=not hits,
             rows=lambda: [{**records.full(h.treatment, dataset), **records.hit(h)} for h in hits], columns=columns)
+    if not [h for h in hits if h.relation != "causes"]:
+        _symptom_notes(dataset, index, text, as_json or fmt is not None)
     if not hits:
         message = f"msrx: no treatment matches {text!r}"
         near = suggest(dataset, index, text, limit=3)
@@ -356,6 +358,21 @@ def search(
             message += "; did you mean: " + ", ".join(h.value if h.field == "symptom" else h.treatment.name for h in near) + "?"
         _say(message)
         raise typer.Exit(EXIT_NOT_FOUND)
+
+
+def _symptom_notes(dataset: Dataset, index: SearchIndex, text: str, quiet: bool) -> None:
+    """No treatment answers, but the query names a symptom: say how it is managed (on stderr, so
+    stdout stays the result list)."""
+    from msrx.search import symptoms_asked
+    from msrx.textsafe import safe
+
+    numbers = dataset.source_numbers()
+    for sid in symptoms_asked(index, text):
+        sym = dataset.symptoms[sid]
+        if sym.note and not quiet:
+            cites = " ".join(f"[{numbers[s]}]" for s in sym.sources)
+            _say(f"msrx: {safe(sym.name)}: no treatment in msrx is for it. How it is managed: {safe(sym.note)} {cites}"
+                 f" (see: msrx sources {' '.join(str(numbers[s]) for s in sym.sources)})")
 
 
 @app.command()

@@ -34,7 +34,12 @@ FILLER = frozenset(
     "something what which who how does do did can could should would will best good better top most any some "
     "there their them they it its this that these those all time times day days daily every lot lots "
     "about from when while after before been being was were use used using taking take takes "
-    "mg mcg ml iu dose doses dosage per need needs need anything stop stops".split()
+    "mg mcg ml iu dose doses dosage per need needs need anything stop stops "
+    # Words that say something is wrong without saying what: "trouble
+    # sleeping", "could not get an erection", "lack of energy".
+    "or not no nor cannot cant can t s could couldn couldnt trouble troubles problem problems difficulty "
+    "difficulties issue issues hard lack unable keep keeps reason why just like only still even also "
+    "again suffer suffering suffers experiencing experience".split()
 )
 
 # Intent phrases: (words, field, value). Longer phrases are tried first.
@@ -135,6 +140,56 @@ def _drop_e(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("e") else word
 
 
+# How often: "every 6 months", "6 monthly", "twice a year", "once a week",
+# "daily". Read before anything else (numbers are otherwise filler) and
+# turned into an interval intent in days.
+_NUMBERS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "six": 6, "twelve": 12}
+_UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_EVERY = re.compile(r"\b(?:every|once every|each)\s+(\d+|one|two|three|four|six|twelve|other)?\s*(day|week|month|year)s?\b")
+_N_LY = re.compile(r"\b(\d+|two|three|four|six|twelve)\s+(?:monthly|months?ly)\b")
+_PHRASES: list[tuple[re.Pattern[str], int]] = [
+    (re.compile(r"\b(?:twice|two times) (?:a|per) year\b"), 182),
+    (re.compile(r"\b(?:three|3) times (?:a|per) week\b"), 2),
+    (re.compile(r"\bevery other day\b"), 2),
+    (re.compile(r"\b(?:once|twice|two times) (?:a|per) day\b|\bdaily\b|\btwice daily\b"), 1),
+    (re.compile(r"\bonce (?:a|per) week\b|\bweekly\b"), 7),
+    (re.compile(r"\bfortnightly\b|\bevery other week\b"), 14),
+    (re.compile(r"\bonce (?:a|per) month\b|\bmonthly\b"), 30),
+    (re.compile(r"\bonce (?:a|per) year\b|\byearly\b|\bannual(?:ly)?\b"), 365),
+]
+
+
+def read_interval(text: str) -> tuple[int | None, str, str]:
+    """(days, the words that said it, the text without them) for a normalised query."""
+    m = _EVERY.search(text)
+    if m:
+        count = m.group(1) or "one"
+        n = 2 if count == "other" else int(count) if count.isdigit() else _NUMBERS[count]
+        days = n * _UNITS[m.group(2)]
+    else:
+        m = _N_LY.search(text)
+        if m:
+            count = m.group(1)
+            days = (int(count) if count.isdigit() else _NUMBERS[count]) * 30
+        else:
+            for pattern, value in _PHRASES:
+                m = pattern.search(text)
+                if m:
+                    days = value
+                    break
+            else:
+                return None, "", text
+    if not 0 < days <= 3650:
+        return None, "", text
+    rest = " ".join((text[: m.start()] + " " + text[m.end():]).split())
+    return days, m.group(0), rest
+
+
+def matches_interval(days: int, asked: int) -> bool:
+    """A stated interval answers an asked one within about a fifth (30-day months, 182-day half-years)."""
+    return abs(days - asked) <= max(1, asked // 5)
+
+
 def is_filler(word: str) -> bool:
     return word in FILLER or bool(_DOSE.match(word))
 
@@ -149,8 +204,11 @@ class Query(NamedTuple):
 
 def parse(text: str) -> Query:
     """Split a normalised query into content words and intents."""
-    raw = text.split()
     intents: list[tuple[str, str, str]] = []
+    days, said, rest = read_interval(text)
+    if days is not None:
+        intents.append(("interval", str(days), said))
+    raw = rest.split()
     content: list[str] = []
     i = 0
     while i < len(raw):

@@ -30,18 +30,20 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar, NamedTuple
 
+from msrx import dosing
 from msrx.model import STATUSES, Dataset, Treatment
-from msrx.query import FILLER, ROUTE_INTENTS, Query, normalise, parse, stem
+from msrx.query import FILLER, ROUTE_INTENTS, Query, matches_interval, normalise, parse, stem
 
-__all__ = ["Hit", "Resolution", "SearchIndex", "normalise", "resolve", "search", "stem", "suggest"]
+__all__ = ["Hit", "Resolution", "SearchIndex", "normalise", "resolve", "search", "stem", "suggest", "symptoms_asked"]
 
 # Field ranks: on equal scores a name beats a brand beats a class word.
 FIELD_RANK = {
     "name": 0, "id": 0, "brand": 1, "alias": 2, "drug_class": 3, "category": 4,
-    "symptom": 4, "route": 6, "status": 6, "use": 7, "side_effects": 8,
+    "symptom": 4, "route": 6, "status": 6, "interval": 6, "use": 7, "side_effects": 8,
 }
 IDENTITY_FIELDS = ("name", "id", "brand", "alias")
 STATUS_RANK = {s: i for i, s in enumerate(STATUSES)}
+CATEGORY_RANK = {"dmt": 0, "relapse": 1, "symptom": 2}
 
 SHORT = 4  # words this short match exactly or not at all
 TEXT_SCORE = 40.0  # a match in the use text only: a weak, last signal
@@ -174,7 +176,7 @@ class SearchIndex:
     FIELDS = (
         "fields", "values", "owners", "symptom_ids", "symptom_members", "category_members",
         "key_lengths", "exact_keys", "exact_ids", "word_list", "word_ids", "statuses", "categories", "sort_names",
-        "routes", "years",
+        "routes", "years", "intervals",
     )
 
     # Only needed for fuzzy, prefix and free-text matching and suggestions,
@@ -229,6 +231,7 @@ class SearchIndex:
         self.sort_names: list[str] = data["sort_names"]
         self.routes: list[str] = data["routes"]  # comma-joined
         self.years: Sequence[int] = _ints(data["years"])  # FDA approval year, 0 when none
+        self.intervals: list[str] = data["intervals"]  # comma-joined dosing intervals in days
 
     @classmethod
     def build(cls, dataset: Dataset) -> SearchIndex:
@@ -322,6 +325,7 @@ class SearchIndex:
                 "sort_names": [t.name.casefold() for t in dataset.treatments],
                 "routes": [sys.intern(",".join(t.routes)) for t in dataset.treatments],
                 "years": [t.fda_approval_year or 0 for t in dataset.treatments],
+                "intervals": [",".join(map(str, dosing.intervals(t))) for t in dataset.treatments],
             }
         )
 
@@ -429,6 +433,8 @@ class SearchIndex:
             return not ROUTE_INTENTS[value].isdisjoint(self.routes[t].split(","))
         if field == "category":
             return self.categories[t] == value
+        if field == "interval":
+            return any(matches_interval(int(d), int(value)) for d in self.intervals[t].split(",") if d)
         return self.statuses[t] == value
 
     def members(self, field: str, value: str) -> list[int]:
@@ -480,8 +486,13 @@ class _Candidate:
                 score, field, value, words, symptom, pos)
 
 
-def _match_keys(index: SearchIndex, query: Query, cands: dict[int, _Candidate]) -> bool:
-    """Offer every key the query matches to its treatments; True if any matched."""
+def _match_keys(index: SearchIndex, query: Query, cands: dict[int, _Candidate],
+                asked: list[str] | None = None) -> bool:
+    """Offer every key the query matches to its treatments; True if any matched.
+
+    `asked`, when given, collects the ids of the symptoms the query names,
+    including those with no treatment at all.
+    """
     found = False
     # A symptom or category reached again through another of its words adds
     # nothing unless it scores higher or explains more: skip re-expanding it
@@ -506,6 +517,8 @@ def _match_keys(index: SearchIndex, query: Query, cands: dict[int, _Candidate]) 
         if field == "symptom":
             j = -1 - owner
             sid = index.symptom_ids[j]
+            if asked is not None and sid not in asked and score >= 80.0:
+                asked.append(sid)
             pairs = index.symptom_members[j]
             for m in range(0, len(pairs), 2):
                 c = cands.setdefault(pairs[m], _Candidate())
@@ -558,15 +571,20 @@ def _match_keys(index: SearchIndex, query: Query, cands: dict[int, _Candidate]) 
         # Every query word is in the key ("BTK" -> "BTK inhibitor"); never
         # when some query word is unknown: "up" alone is not "flare up".
         whole_query = n >= len(query.words) and not unexplained
-        if not (whole_key or whole_query):
+        # Half of a symptom phrase still names the symptom ("laughing or
+        # crying" -> "sudden crying"), at a lower score.
+        half_symptom = index.fields[k] == "symptom" and length >= 2 and 2 * n >= length
+        if not (whole_key or whole_query or half_symptom):
             continue
         certainty = min(hits.values())
         if whole_key and whole_query:
             score = 97.0
         elif whole_query:
             score = 88.0 + 8.0 * min(n, length) / length
-        else:
+        elif whole_key:
             score = 97.0  # the key is fully said; how much of the query it explains is scored later
+        else:
+            score = 97.0 - 20.0 * (1.0 - n / length)
         give(k, score * (certainty if certainty < 1.0 else 1.0), hits.keys())
     if found or not query.words:
         return found
@@ -635,19 +653,34 @@ def search(
         coverage = min(1.0, explained / asked) if asked else 1.0
         score = round(c.score if c.score >= 98.0 else c.score - MISSING_PENALTY * (1.0 - coverage), 1)
         also = tuple(Match(f, said, (said,)) for f, _v, said in c.intents if c.field != f)
+        # Equal scores: approved first, then disease-modifying before relapse
+        # and symptom drugs ("jab", "pill"), then the symptom a drug is mainly
+        # for, then the longest FDA track record, then the name.
         ranked.append((0, -min(score, 100.0), FIELD_RANK.get(c.field, 9), STATUS_RANK.get(index.statuses[t], 9),
-                       c.symptom_pos, index.years[t] or 9999, index.sort_names[t], t,
+                       CATEGORY_RANK.get(index.categories[t], 9), c.symptom_pos, index.years[t] or 9999,
+                       index.sort_names[t], t,
                        c.field, c.value, c.symptom, c.words, "treats" if c.field == "symptom" else None, also))
     for t, text_field in causes:
         if t in cands or (status and index.statuses[t] != status) or (category and index.categories[t] != category):
             continue
-        ranked.append((1, -CAUSES_SCORE, 8, STATUS_RANK.get(index.statuses[t], 9), 99, 9999, index.sort_names[t], t,
+        ranked.append((1, -CAUSES_SCORE, 8, STATUS_RANK.get(index.statuses[t], 9), 9, 99, 9999, index.sort_names[t], t,
                        text_field, query.strip(), None, parsed.words, "causes", ()))
     ranked.sort()
     if limit is not None:
         ranked = ranked[:limit]
     # Only the records that are shown are decoded (see store.LazyTreatments).
-    return [Hit(dataset.treatments[r[7]], -r[1], r[8], r[9], r[10], tuple(r[11]), r[12], r[13]) for r in ranked]
+    return [Hit(dataset.treatments[r[8]], -r[1], r[9], r[10], r[11], tuple(r[12]), r[13], r[14]) for r in ranked]
+
+
+def symptoms_asked(index: SearchIndex, query: str) -> list[str]:
+    """The symptom ids a query names, strongest first: what to say when no
+    treatment answers ("trouble sleeping" -> sleep, and its management note)."""
+    q = normalise(query)
+    if not q:
+        return []
+    asked: list[str] = []
+    _match_keys(index, parse(q), {}, asked)
+    return asked
 
 
 class Resolution(NamedTuple):
