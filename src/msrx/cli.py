@@ -484,6 +484,16 @@ def compare(
     if len(names) < 2:
         _fail("error: compare needs at least two treatments, e.g. 'msrx compare ocrevus kesimpta'", EXIT_USAGE)
     ref = _reference(ctx)
+    chosen = _resolve_all(ref, names)
+    from msrx import records, render_formats
+
+    _output(ctx, "compare", (chosen, ref.dataset), as_json=as_json, fmt=fmt, fields=fields,
+            rows=lambda: [records.full(t, ref.dataset) for t in chosen],
+            allowed=render_formats.LIST_FIELDS, default=render_formats.COMPARE_FIELDS)
+
+
+def _resolve_all(ref: Reference, names: list[str]) -> list[Treatment]:
+    """The treatments named, each clearly (as show resolves one), without repeats; else exit 1."""
     chosen: list[Treatment] = []
     for name in names:
         found = ref.resolve(name)
@@ -492,11 +502,46 @@ def compare(
             _fail(f"{name!r} does not clearly name one treatment" + (f"; closest: {near}" if near else ""), EXIT_NOT_FOUND)
         if found.treatment not in chosen:
             chosen.append(found.treatment)
-    from msrx import records, render_formats
+    return chosen
 
-    _output(ctx, "compare", (chosen, ref.dataset), as_json=as_json, fmt=fmt, fields=fields,
-            rows=lambda: [records.full(t, ref.dataset) for t in chosen],
-            allowed=render_formats.LIST_FIELDS, default=render_formats.COMPARE_FIELDS)
+
+class SheetFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+
+
+@app.command()
+def sheet(
+    ctx: typer.Context,
+    names: Annotated[list[str], typer.Argument(help="One or more treatments (names, brands, aliases or ids).",
+                                               show_default=False, autocompletion=_complete_treatment)],
+    fmt: Annotated[SheetFormat, typer.Option("--format", "-f", help="markdown, or html: a standalone page to print.")] = SheetFormat.markdown,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (replaced whole, never half-written).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """A one-page summary to take to a clinic visit: how taken, monitoring, pregnancy, vaccines, warnings, sources.
+
+    \b
+    Examples:
+      msrx sheet ocrevus                         Markdown on stdout
+      msrx sheet ocrevus kesimpta --format html --output visit.html
+      msrx sheet tysabri --json | jq '.treatments[0].sections[] | select(.lines == []) | .label'
+
+    Exit status: 0 written; 1 a name matched no single treatment; 2 FILE cannot be written.
+    """
+    from msrx import sheet as visit
+
+    ref = _reference(ctx)
+    text = visit.text(_resolve_all(ref, names), ref.dataset, fmt.value, as_json)
+    if output is None:
+        with _writing():
+            sys.stdout.write(text)
+        return
+    try:
+        visit.write_atomically(output, text)
+    except OSError as exc:
+        _fail(f"error: cannot write {output}: {exc.strerror or exc}", EXIT_USAGE)
+    _say(f"msrx: wrote {output}")
 
 
 @app.command()

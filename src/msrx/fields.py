@@ -33,7 +33,7 @@ class Field(NamedTuple):
     kind: str
     required: bool = False
     label: str = ""  # in show and the visit sheet; inside a block, the prefix of its line ("" for none)
-    section: str = ""  # show section: about, safety, living, sources or record
+    section: str = ""  # show section: about, safety, living, sources or record (the visit sheet takes living and safety)
     compare: tuple[tuple[str, tuple[str, ...]], ...] = ()  # compare rows: (label, the block fields in it; () = all)
     export: bool = False  # accepted by --fields (list, search, symptoms SYMPTOM, compare)
     show: str = "line"  # line, join (a comma-separated list) or bullets
@@ -69,7 +69,7 @@ FIELDS: tuple[Field, ...] = (
           "(none recorded)", may_be_empty=True),
     Field("warnings", "list", True, "Warnings", "safety", (("Warnings", ()),), True, "bullets", "(none recorded)",
           may_be_empty=True),
-    Field("evidence", "str", True, "Evidence", "safety", (("Evidence", ()),), True),
+    Field("evidence", "str", True, "Evidence", "about", (("Evidence", ()),), True),
     Field("administration", "block", False, "How taken", "living",
           (("How taken", ("setting", "schedule", "products")), ("How often", ("interval_days", "products"))),
           True, empty=NOT_STATED, model=model.Administration, sub=(
