@@ -12,8 +12,6 @@ A block (administration, pregnancy, ...) is a sub-table with its own fields
 fields are `sub` in order.
 """
 
-from __future__ import annotations
-
 import datetime as _dt
 import re
 from collections.abc import Callable
@@ -39,7 +37,7 @@ class Field(NamedTuple):
     show: str = "line"  # line, join (a comma-separated list) or bullets
     empty: str | None = None  # shown for an empty value; None leaves the line out
     may_be_empty: bool = False  # a list that may be [] (else it needs an item)
-    sub: tuple[Field, ...] = ()
+    sub: tuple["Field", ...] = ()
     model: Any = None  # a block's NamedTuple
     choices: tuple[str, ...] = ()
     any_of: tuple[str, ...] = ()  # a block needs at least one of these
