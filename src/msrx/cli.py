@@ -4,9 +4,12 @@ Everything else lives in its own module (loader, search, records,
 render_*), so this layer stays thin. Imports of rich, rapidfuzz and tomli
 happen inside the code paths that need them: `--json` never loads rich, a
 warm cache never loads tomli.
-"""
 
-from __future__ import annotations
+No `from __future__ import annotations`: Typer reads every command's
+parameters on every run, and string annotations cost a compile each
+(3 to 4 ms a run); so names used in annotations (the completion helpers)
+are defined before the commands that use them.
+"""
 
 import os
 import sys
@@ -178,7 +181,7 @@ def _open(ctx: typer.Context) -> tuple[Dataset, SearchIndex]:
     return ref.dataset, ref.index
 
 
-def _reference(ctx: typer.Context) -> Reference:
+def _reference(ctx: typer.Context) -> "Reference":
     from msrx.api import load as open_reference
 
     settings = _settings(ctx)
@@ -289,6 +292,27 @@ def _query(words: list[str]) -> str:
     if len(query) > 200:
         _fail(f"error: the query is {len(query)} characters long; at most 200 are searched", EXIT_USAGE)
     return query
+
+
+def _completion_reference() -> "Reference | None":
+    try:
+        from msrx.api import load as open_reference
+
+        return open_reference(os.environ.get("MSRX_DATA") or None)
+    except Exception:  # completion must never print an error into the shell
+        return None
+
+
+def _complete_treatment(incomplete: str) -> list[str]:
+    """Shell completion for treatment names: ids starting with what was typed."""
+    ref = _completion_reference()
+    prefix = incomplete.casefold()
+    return [t.id for t in ref.dataset.treatments if t.id.startswith(prefix)][:50] if ref else []
+
+
+def _complete_symptom(incomplete: str) -> list[str]:
+    ref = _completion_reference()
+    return [s for s in ref.dataset.symptoms if s.startswith(incomplete.casefold())] if ref else []
 
 
 # -- commands ---------------------------------------------------------------
@@ -431,33 +455,12 @@ def list_(
         raise typer.Exit(EXIT_NOT_FOUND)
 
 
-def _symptom_id(ref: Reference, word: str) -> str:
+def _symptom_id(ref: "Reference", word: str) -> str:
     found = ref.symptom(word)
     if found is None:
         known = ", ".join(sorted(ref.dataset.symptoms))
         _fail(f"error: unknown symptom {word!r}; known symptoms: {known}", EXIT_USAGE)
     return found.id
-
-
-def _completion_reference() -> Reference | None:
-    try:
-        from msrx.api import load as open_reference
-
-        return open_reference(os.environ.get("MSRX_DATA") or None)
-    except Exception:  # completion must never print an error into the shell
-        return None
-
-
-def _complete_treatment(incomplete: str) -> list[str]:
-    """Shell completion for treatment names: ids starting with what was typed."""
-    ref = _completion_reference()
-    prefix = incomplete.casefold()
-    return [t.id for t in ref.dataset.treatments if t.id.startswith(prefix)][:50] if ref else []
-
-
-def _complete_symptom(incomplete: str) -> list[str]:
-    ref = _completion_reference()
-    return [s for s in ref.dataset.symptoms if s.startswith(incomplete.casefold())] if ref else []
 
 
 @app.command()
@@ -492,7 +495,7 @@ def compare(
             allowed=render_formats.LIST_FIELDS, default=render_formats.COMPARE_FIELDS)
 
 
-def _resolve_all(ref: Reference, names: list[str]) -> list[Treatment]:
+def _resolve_all(ref: "Reference", names: list[str]) -> list[Treatment]:
     """The treatments named, each clearly (as show resolves one), without repeats; else exit 1."""
     chosen: list[Treatment] = []
     for name in names:
