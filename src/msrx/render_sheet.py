@@ -1,7 +1,7 @@
 """The clinic-visit sheet (msrx.sheet) as Markdown or as a standalone, printable HTML page.
 
-The HTML page has its CSS inline and loads nothing: it prints on one A4 or
-Letter page for one or two treatments. Every piece of dataset text goes
+The HTML page has its CSS inline and loads nothing; it is laid out for
+printing (compact type, one column per treatment, print styles). Every piece of dataset text goes
 through textsafe.safe (control characters made visible) and then
 html.escape; in Markdown, through md_cell, which escapes the characters
 that would make markup. Neither format ever carries dataset text as markup.
