@@ -4,9 +4,12 @@ Everything else lives in its own module (loader, search, records,
 render_*), so this layer stays thin. Imports of rich, rapidfuzz and tomli
 happen inside the code paths that need them: `--json` never loads rich, a
 warm cache never loads tomli.
-"""
 
-from __future__ import annotations
+No `from __future__ import annotations`: Typer reads every command's
+parameters on every run, and string annotations cost a compile each
+(3 to 4 ms a run); so names used in annotations (the completion helpers)
+are defined before the commands that use them.
+"""
 
 import os
 import sys
@@ -180,7 +183,7 @@ def _open(ctx: typer.Context) -> tuple[Dataset, SearchIndex]:
     return ref.dataset, ref.index
 
 
-def _reference(ctx: typer.Context) -> Reference:
+def _reference(ctx: typer.Context) -> "Reference":
     from msrx.api import load as open_reference
 
     settings = _settings(ctx)
@@ -304,6 +307,37 @@ def _query(words: list[str]) -> str:
     if len(query) > 200:
         _fail(f"error: the query is {len(query)} characters long; at most 200 are searched", EXIT_USAGE)
     return query
+
+
+def _completion_reference() -> "Reference | None":
+    try:
+        from msrx.api import load as open_reference
+
+        return open_reference(os.environ.get("MSRX_DATA") or None)
+    except Exception:  # completion must never print an error into the shell
+        return None
+
+
+def _complete_treatment(incomplete: str) -> list[str]:
+    """Shell completion for treatments: ids, names, brands and aliases that start
+    with what was typed, lowercase, spaces as hyphens (one shell word; `show`
+    reads a hyphen as a space)."""
+    ref = _completion_reference()
+    if ref is None:
+        return []
+    prefix = incomplete.casefold()
+    seen: dict[str, None] = {}
+    for t in ref.dataset.treatments:
+        for word in (t.id, t.name, *t.brands, *t.aliases):
+            word = "-".join(word.casefold().split())
+            if word.startswith(prefix):
+                seen.setdefault(word)
+    return sorted(seen)[:50]
+
+
+def _complete_symptom(incomplete: str) -> list[str]:
+    ref = _completion_reference()
+    return [s for s in ref.dataset.symptoms if s.startswith(incomplete.casefold())] if ref else []
 
 
 # -- commands ---------------------------------------------------------------
@@ -463,43 +497,12 @@ def list_(
         raise typer.Exit(EXIT_NOT_FOUND)
 
 
-def _symptom_id(ref: Reference, word: str) -> str:
+def _symptom_id(ref: "Reference", word: str) -> str:
     found = ref.symptom(word)
     if found is None:
         known = ", ".join(sorted(ref.dataset.symptoms))
         _fail(f"error: unknown symptom {word!r}; known symptoms: {known}", EXIT_USAGE)
     return found.id
-
-
-def _completion_reference() -> Reference | None:
-    try:
-        from msrx.api import load as open_reference
-
-        return open_reference(os.environ.get("MSRX_DATA") or None)
-    except Exception:  # completion must never print an error into the shell
-        return None
-
-
-def _complete_treatment(incomplete: str) -> list[str]:
-    """Shell completion for treatments: ids, names, brands and aliases that start
-    with what was typed, lowercase, spaces as hyphens (one shell word; `show`
-    reads a hyphen as a space)."""
-    ref = _completion_reference()
-    if ref is None:
-        return []
-    prefix = incomplete.casefold()
-    seen: dict[str, None] = {}
-    for t in ref.dataset.treatments:
-        for word in (t.id, t.name, *t.brands, *t.aliases):
-            word = "-".join(word.casefold().split())
-            if word.startswith(prefix):
-                seen.setdefault(word)
-    return sorted(seen)[:50]
-
-
-def _complete_symptom(incomplete: str) -> list[str]:
-    ref = _completion_reference()
-    return [s for s in ref.dataset.symptoms if s.startswith(incomplete.casefold())] if ref else []
 
 
 @app.command()
@@ -529,6 +532,13 @@ def compare(
 
     columns = _columns(fields, render_formats.LIST_FIELDS, render_formats.COMPARE_FIELDS)
     ref = _reference(ctx)
+    chosen = _resolve_all(ref, names)
+    _output(ctx, "compare", (chosen, ref.dataset), as_json=as_json, fmt=fmt, fields=fields,
+            rows=lambda: [records.full(t, ref.dataset) for t in chosen], columns=columns)
+
+
+def _resolve_all(ref: "Reference", names: list[str]) -> list[Treatment]:
+    """The treatments named, each clearly (as show resolves one), without repeats; else exit 1."""
     chosen: list[Treatment] = []
     for name in names:
         found = ref.resolve(name)
@@ -537,8 +547,46 @@ def compare(
             _fail(f"{name!r} does not clearly name one treatment" + (f"; closest: {near}" if near else ""), EXIT_NOT_FOUND)
         if found.treatment not in chosen:
             chosen.append(found.treatment)
-    _output(ctx, "compare", (chosen, ref.dataset), as_json=as_json, fmt=fmt, fields=fields,
-            rows=lambda: [records.full(t, ref.dataset) for t in chosen], columns=columns)
+    return chosen
+
+
+class SheetFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+
+
+@app.command()
+def sheet(
+    ctx: typer.Context,
+    names: Annotated[list[str], typer.Argument(help="One or more treatments (names, brands, aliases or ids).",
+                                               show_default=False, autocompletion=_complete_treatment)],
+    fmt: Annotated[SheetFormat, typer.Option("--format", "-f", help="markdown, or html: a standalone page to print.")] = SheetFormat.markdown,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (replaced whole, never half-written).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """A one-page summary to take to a clinic visit: how taken, monitoring, pregnancy, vaccines, warnings, sources.
+
+    \b
+    Examples:
+      msrx sheet ocrevus                         Markdown on stdout
+      msrx sheet ocrevus kesimpta --format html --output visit.html
+      msrx sheet tysabri --json | jq '.treatments[0].sections[] | select(.lines == []) | .label'
+
+    Exit status: 0 written; 1 a name matched no single treatment; 2 FILE cannot be written.
+    """
+    from msrx import sheet as visit
+
+    ref = _reference(ctx)
+    text = visit.text(_resolve_all(ref, names), ref.dataset, fmt.value, as_json)
+    if output is None:
+        with _writing():
+            sys.stdout.write(text)
+        return
+    try:
+        visit.write_atomically(output, text)
+    except OSError as exc:
+        _fail(f"error: cannot write {output}: {exc.strerror or exc}", EXIT_USAGE)
+    _say(f"msrx: wrote {output}")
 
 
 @app.command()

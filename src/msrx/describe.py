@@ -23,18 +23,20 @@ def interval(days: int) -> str:
     return "every day" if days == 1 else f"every {days} days"
 
 
-def lines(t: Treatment, f: Field, dataset: Dataset, only: tuple[str, ...] = (), compact: bool = False) -> list[str]:
+def lines(t: Treatment, f: Field, dataset: Dataset, only: tuple[str, ...] = (), compact: bool = False,
+          cite: bool = True) -> list[str]:
     """One field of a treatment as lines of text; [] when it is empty.
 
     `only` keeps just these fields of a block (a compare row); `compact`
     cites a block's sources at the end of its last line ("... [3]") instead
-    of on a line of their own ("Sources: [3]").
+    of on a line of their own ("Sources: [3]"); `cite=False` leaves every
+    citation out (the visit sheet cites a section's sources once).
     """
     value = getattr(t, f.name)
     if f.kind == "block":
-        return [] if value is None else _block(f, value, dataset, only, compact)
+        return [] if value is None else _block(f, value, dataset, only, compact, cite)
     if f.kind == "blocks":
-        return [_item(f, item, dataset, only) for item in value]
+        return [_item(f, item, dataset, only, cite) for item in value]
     if f.name == "sources":
         numbers = dataset.source_numbers()
         return [f"[{numbers[s]}] {dataset.sources[s].title}" for s in value]
@@ -59,17 +61,17 @@ def _text(f: Field, value: Any) -> str:
     return interval(value) if f.kind == "days" else str(value)
 
 
-def _block(f: Field, value: Any, dataset: Dataset, only: tuple[str, ...], compact: bool) -> list[str]:
+def _block(f: Field, value: Any, dataset: Dataset, only: tuple[str, ...], compact: bool, cite: bool) -> list[str]:
     out: list[str] = []
     for s in f.sub:
         v = getattr(value, s.name)
         if s.kind == "ids" or (only and s.name not in only) or v is None or v == ():
             continue
         if s.kind == "blocks":
-            out += [_item(s, item, dataset, only) for item in v]
+            out += [_item(s, item, dataset, only, cite) for item in v]
         else:
             out.append(f"{s.label}: {_text(s, v)}" if s.label else _text(s, v))
-    if out and value.sources:
+    if out and value.sources and cite:
         if compact:
             out[-1] += f" {cites(value.sources, dataset)}"
         else:
@@ -77,15 +79,26 @@ def _block(f: Field, value: Any, dataset: Dataset, only: tuple[str, ...], compac
     return out
 
 
-def _item(f: Field, item: Any, dataset: Dataset, only: tuple[str, ...]) -> str:
+def _item(f: Field, item: Any, dataset: Dataset, only: tuple[str, ...], cite: bool = True) -> str:
     """One entry of an array of tables on one line: "hepatitis B screening: before the first dose [3]"."""
     head, *rest = (s for s in f.sub if s.kind != "ids")
     parts = [_text(s, getattr(item, s.name)) for s in rest
              if getattr(item, s.name) is not None and (not only or s.name in only)]
     text = f"{getattr(item, head.name)}: {', '.join(parts)}" if parts else str(getattr(item, head.name))
     sources = getattr(item, "sources", ())
-    return f"{text} {cites(sources, dataset)}" if sources else text
+    return f"{text} {cites(sources, dataset)}" if sources and cite else text
 
 
 def section_fields(*sections: str) -> tuple[Field, ...]:
-    return tuple(f for f in FIELDS if f.section in sections)
+    """The fields of these show sections, section by section, each in table order."""
+    return tuple(f for section in sections for f in FIELDS if f.section == section)
+
+
+def block_sources(t: Treatment, f: Field) -> tuple[str, ...]:
+    """The source ids a block cites (for an array of tables, its entries' together), in dataset order."""
+    value = getattr(t, f.name)
+    if f.kind == "block":
+        return () if value is None else tuple(value.sources)
+    if f.kind == "blocks":
+        return tuple(dict.fromkeys(s for item in value for s in item.sources))
+    return ()

@@ -12,8 +12,6 @@ A block (administration, pregnancy, ...) is a sub-table with its own fields
 fields are `sub` in order.
 """
 
-from __future__ import annotations
-
 import datetime as _dt
 import re
 from collections.abc import Callable
@@ -33,13 +31,13 @@ class Field(NamedTuple):
     kind: str
     required: bool = False
     label: str = ""  # in show and the visit sheet; inside a block, the prefix of its line ("" for none)
-    section: str = ""  # show section: about, safety, living, sources or record
+    section: str = ""  # show section: about, safety, living, sources or record (the visit sheet takes living and safety)
     compare: tuple[tuple[str, tuple[str, ...]], ...] = ()  # compare rows: (label, the block fields in it; () = all)
     export: bool = False  # accepted by --fields (list, search, symptoms SYMPTOM, compare)
     show: str = "line"  # line, join (a comma-separated list) or bullets
     empty: str | None = None  # shown for an empty value; None leaves the line out
     may_be_empty: bool = False  # a list that may be [] (else it needs an item)
-    sub: tuple[Field, ...] = ()
+    sub: tuple["Field", ...] = ()
     model: Any = None  # a block's NamedTuple
     choices: tuple[str, ...] = ()
     any_of: tuple[str, ...] = ()  # a block needs at least one of these
@@ -69,7 +67,7 @@ FIELDS: tuple[Field, ...] = (
           "(none recorded)", may_be_empty=True),
     Field("warnings", "list", True, "Warnings", "safety", (("Warnings", ()),), True, "bullets", "(none recorded)",
           may_be_empty=True),
-    Field("evidence", "str", True, "Evidence", "safety", (("Evidence", ()),), True),
+    Field("evidence", "str", True, "Evidence", "about", (("Evidence", ()),), True),
     Field("administration", "block", False, "How taken", "living",
           (("How taken", ("setting", "schedule", "products")), ("How often", ("interval_days", "products"))),
           True, empty=NOT_STATED, model=model.Administration, sub=(

@@ -2,9 +2,11 @@
 
 NamedTuples rather than dataclasses: they are as plain, cost nothing to
 import, and a cached row becomes a record with one call.
-"""
 
-from __future__ import annotations
+No `from __future__ import annotations` here (nor in msrx.fields): typing.NamedTuple
+turns each string annotation into a ForwardRef, compiling it, which made
+importing this module take twice as long.
+"""
 
 from collections.abc import Sequence
 from typing import NamedTuple

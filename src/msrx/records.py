@@ -47,23 +47,17 @@ def full(t: Treatment, dataset: Dataset) -> dict[str, Any]:
     """Every field of a treatment, in the order of the field table; sources as numbered objects."""
     record = {f.name: to_json(f, getattr(t, f.name)) for f in FIELDS}
     numbers = dataset.source_numbers()
-    record["sources"] = [
-        {
-            "number": numbers[s],
-            "id": s,
-            "title": dataset.sources[s].title,
-            "publisher": dataset.sources[s].publisher,
-            "year": dataset.sources[s].year,
-            "url": dataset.sources[s].url,
-        }
-        for s in t.sources
-    ]
+    record["sources"] = [full_source(numbers[s], dataset.sources[s]) for s in t.sources]
     return record
 
 
+def full_source(number: int, s: Source) -> dict[str, Any]:
+    """A source as cited: its bibliography number and its fields."""
+    return {"number": number, "id": s.id, "title": s.title, "publisher": s.publisher, "year": s.year, "url": s.url}
+
+
 def source(number: int, s: Source, cited_by: list[Treatment]) -> dict[str, Any]:
-    return {"number": number, "id": s.id, "title": s.title, "publisher": s.publisher, "year": s.year,
-            "url": s.url, "cited_by": [t.id for t in cited_by]}
+    return {**full_source(number, s), "cited_by": [t.id for t in cited_by]}
 
 
 def symptom(s: Symptom) -> dict[str, Any]:

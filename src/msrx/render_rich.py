@@ -115,8 +115,8 @@ def listing(treatments: list[Treatment], dataset: Dataset, out: IO[str]) -> None
     _footer(c)
 
 
-# Headings of the show sections that start a new part of the panel.
-SECTION_TITLES = {"living": "Living on it", "sources": "Sources"}
+# The show sections set apart by a blank line, with their headings ("" for none).
+SECTION_TITLES = {"living": "Living on it", "sources": ""}
 
 
 def show(tr: Treatment, dataset: Dataset, out: IO[str]) -> None:
@@ -129,9 +129,10 @@ def show(tr: Treatment, dataset: Dataset, out: IO[str]) -> None:
     for f in FIELDS:
         if f.name in ("id", "name"):
             continue  # in the panel's title
-        if f.section != section and f.section in SECTION_TITLES and f.name != "sources":
+        if f.section != section and f.section in SECTION_TITLES:
             grid.add_row("", "")
-            grid.add_row(t(SECTION_TITLES[f.section], "bold underline"), "")
+            if SECTION_TITLES[f.section]:
+                grid.add_row(t(SECTION_TITLES[f.section], "bold underline"), "")
         section = f.section
         if f.name == "status":
             grid.add_row(f.label, Text.assemble(status(tr.status), t(f"  {STATUS_MEANING.get(tr.status, '')}", "dim")))

@@ -45,11 +45,12 @@ def test_python_dash_m(tmp_path: Path) -> None:
     assert result.stdout.startswith("msrx ")
 
 
-def test_json_path_never_imports_rich() -> None:
+def run_noting_rich(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run msrx in a fresh interpreter; stderr ends with RICH=True or RICH=False (was rich imported?)."""
     code = textwrap.dedent(
-        """
+        f"""
         import sys
-        sys.argv = ["msrx", "search", "fatigue", "--json"]
+        sys.argv = ["msrx", *{list(args)!r}]
         from msrx.cli import main
         try:
             main()
@@ -58,7 +59,11 @@ def test_json_path_never_imports_rich() -> None:
         sys.stderr.write("RICH=%s\\n" % any(m == "rich" or m.startswith("rich.") for m in sys.modules))
         """
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+
+def test_json_path_never_imports_rich() -> None:
+    result = run_noting_rich("search", "fatigue", "--json")
     assert "RICH=False" in result.stderr, result.stderr
     json.loads(result.stdout)
 
