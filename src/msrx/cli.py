@@ -383,7 +383,7 @@ def search(
     )
     _output(ctx, "search", (hits, dataset), as_json=as_json, fmt=fmt, fields=fields, empty=not hits,
             rows=lambda: [{**records.full(h.treatment, dataset), **records.hit(h)} for h in hits], columns=columns)
-    if not [h for h in hits if h.relation != "causes"]:
+    if not [h for h in hits if h.field not in ("use", "side_effects")]:
         _symptom_notes(dataset, index, text, as_json or fmt is not None)
     if not hits:
         message = f"msrx: no treatment matches {text!r}"

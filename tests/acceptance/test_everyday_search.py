@@ -1,0 +1,143 @@
+"""Issue 10: search meets people where they are. Every example the issue names,
+through the CLI (CliRunner) and the JSON contract."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from msrx.cli import app
+
+runner = CliRunner()
+
+
+def search(*query: str, limit: int = 10) -> list[dict[str, Any]]:
+    result = runner.invoke(app, ["search", *query, "--json", "--limit", str(limit)])
+    assert result.exit_code in (0, 1), result.output
+    data: list[dict[str, Any]] = json.loads(result.stdout)
+    return data
+
+
+def answers(data: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [d for d in data if d["matched"]["relation"] != "causes"]
+
+
+@pytest.mark.parametrize(("query", "symptom"), [
+    ("bladder leaking", "bladder"), ("shaky hands", "tremor"), ("sad all the time", "depression"),
+    ("tired all the time", "fatigue"), ("leg spasms at night", "spasticity"), ("burning feet", "neuropathic-pain"),
+    ("trouble with erections", "sexual-dysfunction"), ("dragging my foot when i walk", "walking"),
+    ("peeing at night", "bladder"), ("band around my chest", "neuropathic-pain"), ("charley horse", "spasticity"),
+    ("memory problems", "cognition"), ("constipated", "bowel"),
+])
+def test_everyday_phrases_find_treatments_for_the_symptom(check_json: Any, query: str, symptom: str) -> None:
+    data = search(query)
+    check_json("search", data)
+    assert data and data[0]["matched"]["relation"] == "treats" and symptom in data[0]["symptoms"], data[:2]
+    # `matched` says which query words explained it.
+    assert data[0]["matched"]["words"] and set(data[0]["matched"]["words"]) <= set(query.split())
+
+
+@pytest.mark.parametrize(("query", "first"), [
+    ("interferon injections", {"interferon-beta-1a", "interferon-beta-1b", "peginterferon-beta-1a"}),
+    ("ldn 4.5", {"low-dose-naltrexone"}), ("obagio", {"teriflunomide"}), ("copaxane", {"glatiramer-acetate"}),
+    ("tecfedera", {"dimethyl-fumarate"}), ("savitex", {"nabiximols"}), ("tizanadine", {"tizanidine"}),
+    ("ocrevus infusion", {"ocrelizumab"}), ("baclofen 10mg", {"baclofen"}),
+])
+def test_one_unknown_word_or_a_dose_never_empties_the_result(query: str, first: set[str]) -> None:
+    data = search(query)
+    assert data and data[0]["id"] in first, data[:2]
+
+
+@pytest.mark.parametrize("query", ["trouble sleeping", "memory problems", "headache", "hair loss", "insomnia"])
+def test_a_side_effect_is_never_an_answer(query: str) -> None:
+    data = search(query, limit=50)
+    causes = [d for d in data if d["matched"]["relation"] == "causes"]
+    assert all(d["matched"]["field"] == "side_effects" for d in causes)
+    # The group comes after every answer, never before one.
+    first_cause = next((i for i, d in enumerate(data) if d in causes), len(data))
+    assert all(d["matched"]["relation"] != "causes" for d in data[:first_cause])
+    assert causes == data[first_cause:]
+    # Corticosteroids cause insomnia; they are no answer to "trouble sleeping".
+    assert not [d for d in answers(data) if "corticosteroid" in d["drug_class"] and query == "trouble sleeping"]
+
+
+def test_the_causes_group_is_labelled_on_a_terminal_and_in_plain_output() -> None:
+    result = runner.invoke(app, ["--color", "always", "search", "trouble", "sleeping"])
+    assert "May cause this" in result.stdout
+    lines = runner.invoke(app, ["search", "trouble", "sleeping"]).stdout.splitlines()
+    labelled = [i for i, line in enumerate(lines) if "may cause this" in line]
+    assert labelled and labelled == list(range(labelled[0], len(lines)))  # the last rows, every one labelled
+
+
+def test_a_symptom_with_no_treatment_says_how_it_is_managed() -> None:
+    result = runner.invoke(app, ["search", "trouble", "sleeping"])
+    assert "Sleep problems" in result.stderr and "How it is managed" in result.stderr
+    assert "Sleep problems" not in runner.invoke(app, ["search", "trouble", "sleeping", "--json"]).stderr
+
+
+@pytest.mark.parametrize("query", ["pill for relapsing ms", "oral ms medication", "the ms pill"])
+def test_pill_for_ms_lists_oral_dmts_approved_first(query: str) -> None:
+    data = search(query)
+    assert len(data) >= 5
+    assert all(d["category"] == "dmt" for d in data)
+    assert [d["status"] for d in data[:9]] == ["approved"] * 9
+    from msrx.api import load
+
+    ref = load()
+    assert all("oral" in ref.get(d["id"]).routes for d in data)  # type: ignore[union-attr]
+    # Meaningful order, not alphabetical: the longest FDA track record first.
+    years = [ref.get(d["id"]).fda_approval_year for d in data[:9]]  # type: ignore[union-attr]
+    assert years == sorted(years)  # type: ignore[type-var]
+
+
+@pytest.mark.parametrize(("query", "route"), [("jab", "subcutaneous"), ("infusion", "intravenous"), ("drip", "intravenous")])
+def test_route_words_filter_by_route_dmts_first(query: str, route: str) -> None:
+    from msrx.api import load
+
+    ref = load()
+    data = search(query, limit=30)
+    assert data and data[0]["category"] == "dmt" and data[0]["status"] == "approved"
+    groups = {"subcutaneous": {"subcutaneous", "intramuscular"}, "intravenous": {"intravenous"}}[route]
+    assert all(groups & set(ref.get(d["id"]).routes) for d in data)  # type: ignore[union-attr]
+
+
+def test_how_often_words_filter_by_dosing_interval() -> None:
+    data = search("every 6 months")
+    assert {d["id"] for d in data} >= {"ocrelizumab", "ublituximab"}
+    assert search("once a week as a shot into your muscle")[0]["id"] == "interferon-beta-1a"
+
+
+@pytest.mark.parametrize(("query", "status_or_category"), [
+    ("relapse", "relapse"), ("flare", "relapse"), ("steroids for a relapse", "relapse"),
+    ("new ms drugs", "investigational"), ("ms drug trials", "investigational"), ("disease modifying", "dmt"),
+])
+def test_intent_words_pick_the_category_or_status(query: str, status_or_category: str) -> None:
+    data = search(query)
+    assert data and all(status_or_category in (d["status"], d["category"]) for d in data)
+
+
+@pytest.mark.parametrize(("query", "klass"), [
+    ("B cell", "anti-CD20"), ("interferon", "interferon"), ("S1P", "S1P"), ("fumarate", "fumarate"),
+    ("steroid", "corticosteroid"), ("CRAB drugs", "interferon"),
+])
+def test_class_words_people_use_return_the_class(query: str, klass: str) -> None:
+    data = search(query)
+    assert data and klass.casefold() in data[0]["drug_class"].casefold()
+
+
+def test_matched_names_every_field_that_explains_the_query() -> None:
+    [top, *_] = search("pill for relapsing ms")
+    fields = {top["matched"]["field"], *(m["field"] for m in top["matched"].get("also", []))}
+    assert fields == {"category", "route"}
+
+
+@pytest.mark.parametrize("query", ["constipated", "xyzzyqq", "plasma"])
+def test_did_you_mean_offers_only_close_spellings(query: str) -> None:
+    result = runner.invoke(app, ["search", "qqconstipatted"])
+    assert "Plasma exchange" not in result.stderr
+    near = runner.invoke(app, ["search", "tolebrutx"])
+    assert "did you mean: Tolebrutinib" in near.stderr
+    assert "did you mean" not in runner.invoke(app, ["search", "xyzzyqq"]).stderr

@@ -1,0 +1,91 @@
+"""Reading a query as people write it: intents, intervals, filler, doses, stems, sound-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from msrx.query import matches_interval, parse, read_interval, stem
+from msrx.search import sound
+
+
+def intents(text: str) -> set[tuple[str, str]]:
+    return {(field, value) for field, value, _said in parse(text).intents}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("pill for relapsing ms", {("route", "oral"), ("category", "dmt")}),
+    ("oral ms medication", {("route", "oral"), ("category", "dmt")}),
+    ("the ms pill", {("route", "oral"), ("category", "dmt")}),
+    ("interferon injections", {("route", "injection")}),
+    ("jab", {("route", "injection")}),
+    ("self inject", {("route", "injection")}),
+    ("iv drip", {("route", "infusion")}),
+    ("into the muscle", {("route", "intramuscular")}),
+    ("disease modifying", {("category", "dmt")}),
+    ("steroids for a flare", {("category", "relapse")}),
+    ("new ms drugs in trials", {("category", "dmt"), ("status", "investigational")}),
+])
+def test_intent_words_become_field_filters(text: str, expected: set[tuple[str, str]]) -> None:
+    assert intents(text) == expected
+
+
+def test_relapsing_means_a_dmt_but_relapse_means_treating_an_attack() -> None:
+    assert intents("relapsing") == {("category", "dmt")}
+    assert intents("relapse") == {("category", "relapse")}
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("every 6 months", 180), ("6 monthly infusion", 180), ("twice a year", 182), ("once a week", 7),
+    ("weekly", 7), ("daily pill", 1), ("twice a day", 1), ("three times a week", 2), ("every other day", 2),
+    ("monthly injection", 30), ("every 4 weeks", 28), ("once a year", 365), ("every two weeks", 14),
+])
+def test_how_often_words_become_an_interval(text: str, days: int) -> None:
+    found, said, rest = read_interval(text)
+    assert found == days and said and said not in rest
+    assert ("interval", str(days)) in intents(text)
+
+
+def test_an_interval_matches_within_about_a_fifth() -> None:
+    assert matches_interval(182, 180) and matches_interval(168, 180) and matches_interval(28, 30)
+    assert not matches_interval(7, 30) and not matches_interval(365, 182) and not matches_interval(2, 7)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("tired all the time", ("tired",)),
+    ("what helps with my bladder", ("bladder",)),
+    ("ldn 4.5", ("ldn",)),  # normalised to "ldn 4 5": the dose is dropped
+    ("baclofen 10mg", ("baclofen",)),
+    ("best medication for ms fatigue", ("fatigue",)),
+    ("could not get an erection", ("erection",)),
+    ("trouble sleeping", ("sleeping",)),
+])
+def test_filler_and_doses_are_dropped(text: str, words: tuple[str, ...]) -> None:
+    from msrx.query import normalise
+
+    assert parse(normalise(text)).words == words
+
+
+def test_a_query_of_filler_only_keeps_its_words() -> None:
+    parsed = parse("the")
+    assert parsed.only_filler and parsed.words == ("the",)
+
+
+@pytest.mark.parametrize("family", [
+    ("leak", "leaks", "leaking", "leaked"), ("spasm", "spasms"), ("drag", "dragging"), ("tingle", "tingling"),
+    ("burn", "burning", "burned"), ("cramp", "cramps", "cramping"),
+])
+def test_inflections_meet(family: tuple[str, ...]) -> None:
+    assert len({stem(w) for w in family}) == 1
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("obagio", "aubagio"), ("copaxane", "copaxone"), ("tecfedera", "tecfidera"), ("tizanadine", "tizanidine"),
+    ("gilenia", "gilenya"), ("baclophen", "baclofen"),
+])
+def test_sound_alikes_share_a_key(typed: str, meant: str) -> None:
+    assert sound(typed) == sound(meant)
+
+
+def test_different_drugs_do_not_sound_alike() -> None:
+    assert sound("baclofen") != sound("tizanidine")
+    assert sound("ocrevus") != sound("kesimpta")
