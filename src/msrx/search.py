@@ -176,7 +176,7 @@ class SearchIndex:
     FIELDS = (
         "fields", "values", "owners", "symptom_ids", "symptom_members", "category_members",
         "key_lengths", "exact_keys", "exact_ids", "word_list", "word_ids", "statuses", "categories", "sort_names",
-        "routes", "years", "intervals",
+        "routes", "years", "intervals", "groups",
     )
 
     # Only needed for fuzzy, prefix and free-text matching and suggestions,
@@ -218,6 +218,7 @@ class SearchIndex:
         # Per symptom: [treatment, position of the symptom in its list, ...] pairs.
         self.symptom_members: list[list[int]] = data["symptom_members"]
         self.category_members: dict[str, list[int]] = data["category_members"]
+        self.groups: list[list[int]] = data["groups"]  # treatments of each class or route key
         self.exact_keys = StringTable(*data["exact_keys"])
         self.exact_ids: Sequence[int] = _ints(data["exact_ids"])
         self.word_list = StringTable(*data["word_list"])
@@ -248,6 +249,21 @@ class SearchIndex:
                 values.append(value)
                 owners.append(owner)
 
+        # Class and route keys are shared by many treatments: one key per
+        # distinct class or route word, owning a group of treatments (owner
+        # -1 - group), instead of one key per treatment.
+        groups: list[list[int]] = []
+        group_at: dict[tuple[str, str, str], int] = {}
+
+        def join(value: str, field: str, member: int, key: str | None = None) -> None:
+            at = (field, normalise(value if key is None else key), value)
+            g = group_at.get(at)
+            if g is None:
+                g = group_at[at] = len(groups)
+                groups.append([])
+                add(value, field, -1 - g, key=key)
+            groups[g].append(member)
+
         symptom_ids = list(dataset.symptoms)
         sym_index = {s: i for i, s in enumerate(symptom_ids)}
         symptom_members: list[list[int]] = [[] for _ in symptom_ids]
@@ -260,16 +276,16 @@ class SearchIndex:
                 add(b, "brand", i)
             for a in t.aliases:
                 add(a, "alias", i)
-            add(t.drug_class, "drug_class", i)
+            join(t.drug_class, "drug_class", i)
             cls_key = f" {normalise(t.drug_class)} "
             for word, parts in CLASS_WORDS.items():
                 for part in (parts,) if isinstance(parts, str) else parts:
                     if f" {part} " in cls_key or (" " not in part and part in cls_key):
-                        add(t.drug_class, "drug_class", i, key=word)
+                        join(t.drug_class, "drug_class", i, key=word)
                         break
             for r in t.routes:
                 for word in ROUTE_WORDS.get(r, (r,)):
-                    add(word, "route", i)
+                    join(word, "route", i)
             for pos, s in enumerate(t.symptoms):
                 if s in sym_index:
                     symptom_members[sym_index[s]] += [i, pos]
@@ -308,7 +324,7 @@ class SearchIndex:
             {
                 "key_lengths": [_content_length(key) for key in keys], "fields": fields,
                 "values": StringTable.pack(values), "owners": owners,
-                "symptom_ids": symptom_ids, "symptom_members": symptom_members,
+                "symptom_ids": symptom_ids, "symptom_members": symptom_members, "groups": groups,
                 "category_members": category_members,
                 "exact_keys": StringTable.pack([e[0] for e in exact]), "exact_ids": [e[1] for e in exact],
                 "word_list": StringTable.pack([w[0] for w in words]), "word_ids": [w[1] for w in words],
@@ -504,7 +520,7 @@ def _match_keys(index: SearchIndex, query: Query, cands: dict[int, _Candidate],
         found = True
         field = index.fields[k]
         owner = index.owners[k]
-        if field == "symptom" or field.startswith("category:"):
+        if field == "symptom" or owner < 0:
             said = frozenset(positions)
             group = f"{field}{owner}"
             before = expanded.get(group)
@@ -524,11 +540,14 @@ def _match_keys(index: SearchIndex, query: Query, cands: dict[int, _Candidate],
                 c = cands.setdefault(pairs[m], _Candidate())
                 c.explained.update(positions)
                 c.offer(score, "symptom", value, used, sid, pairs[m + 1])
-        elif field.startswith("category:"):
-            for t in index.category_members.get(field.split(":", 1)[1], ()):
+        elif field.startswith("category:") or owner < 0:
+            is_category = field.startswith("category:")
+            members = index.category_members.get(field[9:], ()) if is_category else index.groups[-1 - owner]
+            shown = "category" if is_category else field
+            for t in members:
                 c = cands.setdefault(t, _Candidate())
                 c.explained.update(positions)
-                c.offer(score, "category", value, used, None, 99)
+                c.offer(score, shown, value, used, None, 99)
         else:
             c = cands.setdefault(owner, _Candidate())
             c.explained.update(positions)

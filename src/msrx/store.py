@@ -45,8 +45,8 @@ from msrx.fields import from_row, to_row
 from msrx.model import Dataset, DatasetInfo, Source, Symptom, Treatment
 from msrx.search import SearchIndex
 
-CACHE_FORMAT = 7
-MAGIC = b"MSRXc007"
+CACHE_FORMAT = 8
+MAGIC = b"MSRXc008"
 HEADER = 16  # magic (8) + metadata length (4) + metadata checksum (4)
 
 
