@@ -339,7 +339,8 @@ def _changes(doc: dict[str, Any], lines: _Lines, problem: Any) -> list[Change]:
     raw_treatments = doc.get("treatments")
     # Every id written in the file, so that a treatment with another problem
     # does not also make its change rows look wrong.
-    known = {t.get("id") for t in raw_treatments if isinstance(t, dict)} if isinstance(raw_treatments, list) else set()
+    known = {t["id"] for t in raw_treatments if isinstance(t, dict) and isinstance(t.get("id"), str)} \
+        if isinstance(raw_treatments, list) else set()
     out: list[Change] = []
     for i, raw in _tables(doc, "changes", problem, lines):
         row = _check_fields(raw, CHANGE_FIELDS, "changes", i, lines, problem, label="change", blank_ok=("treatment",))

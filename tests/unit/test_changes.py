@@ -166,3 +166,9 @@ def test_python_api(write_dataset: Write) -> None:
         ref.changes(treatment="xyzzyqq")
     with pytest.raises(ValueError):
         ref.changes(since="2026")
+
+
+def test_a_treatment_with_an_id_of_the_wrong_type_is_one_problem(write_dataset: Write) -> None:
+    path = write_dataset(MINI.replace('id = "gammazine"', "id = []") + CHANGES)
+    [message] = problems(path)
+    assert "field 'id'" in message and "must be a string" in message
