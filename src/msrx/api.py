@@ -16,7 +16,7 @@ import os
 from typing import Any
 
 from msrx import dosing
-from msrx.model import CATEGORIES, STATUSES, Dataset, Source, Symptom, Treatment
+from msrx.model import CATEGORIES, STATUSES, Change, Dataset, Source, Symptom, Treatment
 from msrx.search import STATUS_RANK, Hit, Resolution, SearchIndex, normalise, resolve, search
 
 
@@ -118,10 +118,29 @@ class Reference:
             "treatments": len(ds.treatments),
             "sources": len(ds.sources),
             "symptoms": len(ds.symptoms),
+            "changes": len(ds.changes),
             "by_status": {s: sum(1 for t in ds.treatments if t.status == s) for s in STATUSES},
             "by_category": {c: sum(1 for t in ds.treatments if t.category == c) for c in CATEGORIES},
             "review_age_days": self.review_age_days(),
         }
+
+    def changes(self, since: str | None = None, treatment: str | None = None) -> list[Change]:
+        """The dataset's change log, newest release first (file order within a release).
+
+        `since`: only releases after this version (YYYY.MM.DD[.N]; that release
+        itself excluded), ValueError if it is not one. `treatment`: only the
+        changes of this treatment (an id, or a name, brand or alias `get`
+        resolves), LookupError if it names none.
+        """
+        from msrx.changes import select
+
+        wanted = None
+        if treatment is not None:
+            found = self.dataset.get(treatment) or self.get(treatment)
+            if found is None:
+                raise LookupError(f"no treatment matches {treatment!r}")
+            wanted = found.id
+        return select(self.dataset.changes, since=since, treatment=wanted)
 
     def review_age_days(self, today: _dt.date | None = None) -> int:
         reviewed = _dt.date.fromisoformat(self.dataset.info.reviewed)

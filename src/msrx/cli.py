@@ -702,6 +702,43 @@ def info(ctx: typer.Context, as_json: JsonOption = False) -> None:
 
 
 @app.command()
+def changes(
+    ctx: typer.Context,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="VERSION",
+                                                 help="Only releases after this dataset version (YYYY.MM.DD[.N]).")] = None,
+    treatment: Annotated[Optional[str], typer.Option("--treatment", "-t", metavar="NAME", autocompletion=_complete_treatment,
+                                                     help="Only the changes to this treatment (name, brand, alias or id).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """What changed in each dataset release, per treatment, newest release first.
+
+    \b
+    Examples:
+      msrx changes                          the whole change log
+      msrx changes --since 2026.11.27       what changed after the release you have
+      msrx changes --treatment ocrevus
+      msrx changes --json | jq -r '.[] | select(.treatment == "natalizumab") | .summary'
+
+    Piped: one `version, treatment, summary` line each (treatment "" for the whole dataset).
+    Exit status: 0 listed; 1 no change matches; 2 a malformed --since or an unknown --treatment.
+    """
+    from msrx.changes import VERSION_FORMAT, version_key
+
+    if since is not None and version_key(since) is None:
+        _fail(f"error: --since {since!r} is not a dataset version ({VERSION_FORMAT}, e.g. 2026.11.27)", EXIT_USAGE)
+    ref = _reference(ctx)
+    try:
+        rows = ref.changes(since=since, treatment=treatment)
+    except LookupError:
+        _fail(f"error: --treatment {treatment!r} names no treatment; try 'msrx search {treatment}'", EXIT_USAGE)
+    if rows or as_json:
+        _draw(ctx, as_json, "changes", rows, ref.dataset)
+    if not rows:
+        _say("msrx: no recorded change matches" if since or treatment else "msrx: this dataset records no changes")
+        raise typer.Exit(EXIT_NOT_FOUND)
+
+
+@app.command()
 def validate(
     ctx: typer.Context,
     path: Annotated[

@@ -18,6 +18,7 @@ from msrx.fields import describe as _describe
 from msrx.model import (
     CATEGORIES,
     STATUSES,
+    Change,
     Dataset,
     DatasetInfo,
     Source,
@@ -56,6 +57,14 @@ SYMPTOM_FIELDS: dict[str, tuple[type, bool]] = {
     "note": (str, False),  # how the symptom is managed without a drug
     "sources": (list, False),  # the sources of the note
 }
+# A dataset release's change log: `treatment` is a treatment id, or "" for
+# a change to the dataset as a whole.
+CHANGE_FIELDS: dict[str, tuple[type, bool]] = {
+    "version": (str, True),
+    "treatment": (str, True),
+    "summary": (str, True),
+}
+TOP_LEVEL = ("dataset", "symptoms", "sources", "treatments", "changes")
 # Lists that may legitimately be empty (a DMT treats no symptom; a
 # compounded drug has no brand). Every other list needs at least one item.
 MAY_BE_EMPTY = {f.name for f in FIELDS if f.may_be_empty} | {"words"}
@@ -81,7 +90,7 @@ class _Lines:
 
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
-        self.blocks: dict[str, list[int]] = {"treatments": [], "sources": [], "symptoms": []}
+        self.blocks: dict[str, list[int]] = {"treatments": [], "sources": [], "symptoms": [], "changes": []}
         self.keys: dict[int, dict[str, int]] = {}  # block start -> key -> line
         self.top: dict[str, int] = {}  # root keys and the first header of each top-level name
         keys: dict[str, int] | None = self.top  # where the keys met now belong
@@ -204,7 +213,7 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
         raise DataError([Problem(shown, "is empty: expected [dataset], [[symptoms]], [[sources]] and [[treatments]] tables")])
 
     for key in doc:
-        if key not in ("dataset", "symptoms", "sources", "treatments"):
+        if key not in TOP_LEVEL:
             problem(f"unknown top-level key {key!r}", line=_top_line(lines, key))
 
     info = _dataset_info(doc.get("dataset"), lines, problem)
@@ -315,10 +324,40 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
     if "treatments" not in doc:
         problem("has no [[treatments]] tables")
 
+    changes = _changes(doc, lines, problem)
+
     if problems:
         raise DataError(problems)
     assert info is not None
-    return Dataset(info=info, path=shown, treatments=treatments, sources=sources, symptoms=symptoms)
+    return Dataset(info=info, path=shown, treatments=treatments, sources=sources, symptoms=symptoms, changes=changes)
+
+
+def _changes(doc: dict[str, Any], lines: _Lines, problem: Any) -> list[Change]:
+    """The `[[changes]]` rows: a version in the dataset's format, a treatment that exists (or ""), a summary."""
+    from msrx.changes import VERSION_FORMAT, version_key
+
+    raw_treatments = doc.get("treatments")
+    # Every id written in the file, so that a treatment with another problem
+    # does not also make its change rows look wrong.
+    known = {t["id"] for t in raw_treatments if isinstance(t, dict) and isinstance(t.get("id"), str)} \
+        if isinstance(raw_treatments, list) else set()
+    out: list[Change] = []
+    for i, raw in _tables(doc, "changes", problem, lines):
+        row = _check_fields(raw, CHANGE_FIELDS, "changes", i, lines, problem, label="change", blank_ok=("treatment",))
+        if row is None:
+            continue
+        ok = True
+        if version_key(row["version"]) is None:
+            problem(f"change {i + 1}: version {row['version']!r} is not a dataset version ({VERSION_FORMAT}, a real date)",
+                    lines.of("changes", i, "version"), field="version")
+            ok = False
+        if row["treatment"] != "" and row["treatment"] not in known:
+            problem(f"change {i + 1}: unknown treatment {row['treatment']!r} (not in [[treatments]]; "
+                    '"" marks a change to the whole dataset)', lines.of("changes", i, "treatment"), field="treatment")
+            ok = False
+        if ok:
+            out.append(Change(version=row["version"], treatment=row["treatment"], summary=row["summary"]))
+    return out
 
 
 def _top_line(lines: _Lines, key: str) -> int | None:
@@ -372,8 +411,12 @@ def _check_fields(
     lines: _Lines,
     problem: Any,
     label: str,
+    blank_ok: tuple[str, ...] = (),
 ) -> dict[str, Any] | None:
-    """Check one table against its field spec; return it if usable, else None."""
+    """Check one table against its field spec; return it if usable, else None.
+
+    Strings must not be blank, except the `blank_ok` fields, which may be exactly "".
+    """
     if not isinstance(raw, dict):
         problem(f"[[{table}]] entry {index + 1} is not a table", lines.of(table, index))
         return None
@@ -405,7 +448,7 @@ def _check_fields(
             elif len({v.casefold() for v in value}) != len(value):
                 problem(f"{prefix}lists the same item twice", line, owner, key)
                 ok = False
-        elif kind is str and not value.strip():
+        elif kind is str and not value.strip() and not (key in blank_ok and value == ""):
             problem(f"{prefix}must not be empty", line, owner, key)
             ok = False
     for key in raw:

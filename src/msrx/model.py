@@ -131,6 +131,14 @@ class Treatment(NamedTuple):
     stopping: Stopping | None = None
 
 
+class Change(NamedTuple):
+    """One line of a dataset release's change log (`[[changes]]`)."""
+
+    version: str  # the dataset release: YYYY.MM.DD, optionally .N
+    treatment: str  # a treatment id, or "" for a change to the dataset as a whole
+    summary: str
+
+
 class DatasetInfo(NamedTuple):
     version: str
     reviewed: str
@@ -147,12 +155,14 @@ class Dataset:
         treatments: Sequence[Treatment],
         sources: dict[str, Source],
         symptoms: dict[str, Symptom],
+        changes: Sequence[Change] = (),
     ) -> None:
         self.info = info
         self.path = path
         self.treatments = treatments
         self.sources = sources
         self.symptoms = symptoms
+        self.changes = changes  # in file order
         self._by_id: dict[str, int] | None = None
         self._numbers: dict[str, int] | None = None
 

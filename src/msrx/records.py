@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from msrx.fields import FIELDS, to_json
-from msrx.model import Dataset, Source, Symptom, Treatment
+from msrx.model import Change, Dataset, Source, Symptom, Treatment
 from msrx.search import Hit
 
 DISCLAIMER = (
@@ -63,3 +63,8 @@ def source(number: int, s: Source, cited_by: list[Treatment]) -> dict[str, Any]:
 def symptom(s: Symptom) -> dict[str, Any]:
     """A symptom's own fields: its note (how it is managed without a drug) and the note's sources, or null and []."""
     return {"id": s.id, "name": s.name, "words": list(s.words), "note": s.note, "sources": list(s.sources)}
+
+
+def change(c: Change) -> dict[str, Any]:
+    """One row of the change log; `treatment` is an id, or "" for the whole dataset."""
+    return {"version": c.version, "treatment": c.treatment, "summary": c.summary}

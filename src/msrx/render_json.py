@@ -10,7 +10,7 @@ import json
 from typing import IO, Any
 
 from msrx import records
-from msrx.model import Dataset, Source, Symptom, Treatment
+from msrx.model import Change, Dataset, Source, Symptom, Treatment
 from msrx.search import Hit
 
 
@@ -60,3 +60,7 @@ def timeline(years: list[tuple[int, list[Treatment]]], dataset: Dataset, out: IO
 
 def compare(treatments: list[Treatment], dataset: Dataset, out: IO[str]) -> None:
     emit([records.full(t, dataset) for t in treatments], out)
+
+
+def changes(rows: list[Change], dataset: Dataset, out: IO[str]) -> None:
+    emit([records.change(c) for c in rows], out)

@@ -11,7 +11,7 @@ from typing import IO, Any
 
 from msrx import describe, records
 from msrx.fields import COMPARE_ROWS, FIELDS
-from msrx.model import STATUS_MEANING, Dataset, Source, Symptom, Treatment
+from msrx.model import STATUS_MEANING, Change, Dataset, Source, Symptom, Treatment
 from msrx.search import Hit, normalise
 from msrx.textsafe import cell, safe
 
@@ -111,7 +111,7 @@ def sources(rows: list[tuple[int, Source, list[Treatment]]], dataset: Dataset, o
 
 
 def info(facts: dict[str, Any], dataset: Dataset, out: IO[str]) -> None:
-    for key in ("version", "reviewed", "path", "treatments", "sources", "symptoms"):
+    for key in ("version", "reviewed", "path", "treatments", "sources", "symptoms", "changes"):
         out.write(f"{key}\t{indented(str(facts[key]))}\n")
     for group in ("by_status", "by_category"):
         for name, count in facts[group].items():
@@ -129,3 +129,9 @@ def compare(treatments: list[Treatment], dataset: Dataset, out: IO[str]) -> None
     for f, label, only in COMPARE_ROWS:
         for t in treatments:
             _row([label, t.name, "; ".join(describe.cell(t, f, dataset, only))], out)
+
+
+def changes(rows: list[Change], dataset: Dataset, out: IO[str]) -> None:
+    """One line a change: version, treatment id ("" for the whole dataset), summary; newest first."""
+    for c in rows:
+        _row([c.version, c.treatment, c.summary], out)

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from msrx import describe, records
 from msrx.fields import COMPARE_ROWS, FIELDS
-from msrx.model import STATUS_MEANING, Dataset, Source, Symptom, Treatment
+from msrx.model import STATUS_MEANING, Change, Dataset, Source, Symptom, Treatment
 from msrx.render_plain import matched
 from msrx.search import Hit
 from msrx.textsafe import safe
@@ -213,7 +213,8 @@ def info(facts: dict[str, Any], dataset: Dataset, out: IO[str]) -> None:
     grid.add_column(style="bold")
     grid.add_column()
     for key, label in (("version", "Dataset version"), ("reviewed", "Reviewed"), ("path", "File"),
-                       ("treatments", "Treatments"), ("sources", "Sources"), ("symptoms", "Symptoms")):
+                       ("treatments", "Treatments"), ("sources", "Sources"), ("symptoms", "Symptoms"),
+                       ("changes", "Changes logged")):
         grid.add_row(label, t(str(facts[key])))
     grid.add_row("By status", Text("\n").join(Text.assemble(status(k), f"  {v}") for k, v in facts["by_status"].items()))
     grid.add_row("By category", t("\n".join(f"{k}  {v}" for k, v in facts["by_category"].items())))
@@ -257,3 +258,18 @@ def fields_table(rows: list[dict[str, Any]], columns: tuple[str, ...], out: IO[s
     for row in rows:
         table.add_row(*(t(flat(row.get(c))) for c in columns))
     console(out).print(table)
+
+
+def changes(rows: list[Change], dataset: Dataset, out: IO[str]) -> None:
+    """The change log grouped by release, newest first."""
+    from msrx.changes import grouped
+
+    c = console(out)
+    for n, (version, items) in enumerate(grouped(rows)):
+        c.print(Text.assemble("" if n == 0 else "\n", t(f"Dataset {version}", "bold")))
+        table = _table("Treatment", "Change")
+        for item in items:
+            found = dataset.get(item.treatment) if item.treatment else None
+            who = t(found.name, "bold") if found else t(item.treatment or "(whole dataset)", "dim" if not item.treatment else "")
+            table.add_row(who, t(item.summary))
+        c.print(table)

@@ -11,7 +11,7 @@ never a requirement.
 
 Layout: an 8-byte magic, the length of the metadata, an Adler-32 checksum
 of everything after the header, then the metadata (dataset info, sources,
-symptoms, the core search index and record offsets), the tables only fuzzy
+symptoms, the change log, the core search index and record offsets), the tables only fuzzy
 matching needs (loaded on demand) and the treatment records,
 each serialised on its own with `marshal`. marshal is the format of .pyc
 files: it loads plain lists, dicts and strings several times faster than
@@ -42,11 +42,11 @@ from typing import Any, BinaryIO, overload
 
 from msrx import __version__
 from msrx.fields import from_row, to_row
-from msrx.model import Dataset, DatasetInfo, Source, Symptom, Treatment
+from msrx.model import Change, Dataset, DatasetInfo, Source, Symptom, Treatment
 from msrx.search import SearchIndex
 
-CACHE_FORMAT = 8
-MAGIC = b"MSRXc008"
+CACHE_FORMAT = 9
+MAGIC = b"MSRXc009"
 HEADER = 16  # magic (8) + metadata length (4) + metadata checksum (4)
 
 
@@ -197,9 +197,10 @@ def _read_cache(target: str, key: list[Any], shown: str) -> tuple[Dataset, Searc
         info = DatasetInfo(*meta["info"])
         symptoms = {row[0]: Symptom(*row) for row in meta["symptoms"]}
         sources = {row[0]: Source(*row) for row in meta["sources"]}
+        changes = [Change(*row) for row in meta["changes"]]
         index = SearchIndex(meta["index"], load_extra=load_extra)
         opened = True
-        return Dataset(info, shown, records, sources, symptoms), index
+        return Dataset(info, shown, records, sources, symptoms, changes), index
     except Exception:  # the cache is optional: any failure means rebuild or skip
         return None
     finally:
@@ -228,6 +229,7 @@ def _write_cache(target: str, key: list[Any], dataset: Dataset, index: SearchInd
             "info": tuple(dataset.info),
             "symptoms": [tuple(s) for s in dataset.symptoms.values()],
             "sources": [tuple(s) for s in dataset.sources.values()],
+            "changes": [tuple(c) for c in dataset.changes],
             "index": index.to_data(),
             "offsets": array("q", offsets).tobytes(),
             "adlers": array("q", [zlib.adler32(b) for b in blobs]).tobytes(),
