@@ -103,6 +103,9 @@ class Hit(NamedTuple):
 
 # Id lists stored as raw machine integers: loading them is a memory copy.
 INT_FIELDS = ("owners", "key_lengths", "exact_ids", "word_ids", "years")
+# The same for the lazily loaded spelling tables.
+STRING_TABLES = ("vocabulary", "sound_keys", "spell_words", "prefix_keys")
+INT_TABLES = ("sound_words", "spell_lengths", "prefix_ids")
 
 
 def _ints(value: bytes | list[int] | Sequence[int]) -> Sequence[int]:
@@ -145,6 +148,12 @@ class StringTable:
 
     def to_data(self) -> list[Any]:
         return [self._text, array("q", self._ends).tobytes()]
+
+    def lines(self, lo: int, hi: int) -> list[str]:
+        """Items lo..hi-1 of a table whose items each end in a newline, split in one C call."""
+        if hi <= lo:
+            return []
+        return self._text[self._ends[lo - 1] if lo > 0 else 0 : self._ends[hi - 1] - 1].split("\n")
 
 
 def sound(word: str) -> str:
@@ -194,17 +203,17 @@ class SearchIndex:
     EXTRA_FIELDS = tuple(name for group in EXTRA_GROUPS.values() for name in group)
     text_list: list[str]
     text_ids: list[int]
-    prefix_keys: list[str]
-    prefix_ids: list[int]
+    prefix_keys: StringTable
+    prefix_ids: Sequence[int]
     fuzzy_choices: list[str]
     fuzzy_ids: list[int]
     identity_choices: list[str]
     identity_ids: list[int]
-    vocabulary: list[str]
-    sound_keys: list[str]
-    sound_words: list[str]
-    spell_words: list[str]
-    spell_lengths: list[int]
+    vocabulary: StringTable
+    sound_keys: StringTable
+    sound_words: Sequence[int]
+    spell_words: StringTable
+    spell_lengths: Sequence[int]
 
     def __init__(self, data: dict[str, Any], load_extra: Callable[[str], dict[str, Any]] | None = None) -> None:
         # Lookup tables are sorted parallel lists searched with bisect, not
@@ -318,8 +327,10 @@ class SearchIndex:
         # Words a typo can be fixed to: letters only (a research code such as
         # "bg12" is typed exactly), ordered by length so that only words of a
         # possible length are compared.
+        # Positions in the vocabulary, not copies of its words: the spelling
+        # tables then load as one string and three arrays.
         spell = sorted((len(w), w) for w in vocabulary)
-        sounds = sorted((sound(w), w) for w in vocabulary)
+        sounds = sorted((sound(w), n) for n, w in enumerate(vocabulary))
         return cls(
             {
                 "key_lengths": [_content_length(key) for key in keys], "fields": fields,
@@ -329,12 +340,15 @@ class SearchIndex:
                 "exact_keys": StringTable.pack([e[0] for e in exact]), "exact_ids": [e[1] for e in exact],
                 "word_list": StringTable.pack([w[0] for w in words]), "word_ids": [w[1] for w in words],
                 "text_list": [p[0] for p in text_pairs], "text_ids": [p[1] for p in text_pairs],
-                "prefix_keys": [p[0] for p in prefix], "prefix_ids": [p[1] for p in prefix],
+                "prefix_keys": StringTable.pack([p[0] for p in prefix]),
+                "prefix_ids": array("q", [p[1] for p in prefix]).tobytes(),
                 "fuzzy_choices": [keys[k] for k in fuzzy_ids], "fuzzy_ids": fuzzy_ids,
                 "identity_choices": [keys[k] for k in identity_ids], "identity_ids": identity_ids,
-                "vocabulary": vocabulary,
-                "sound_keys": [s[0] for s in sounds], "sound_words": [s[1] for s in sounds],
-                "spell_words": [s[1] for s in spell], "spell_lengths": [s[0] for s in spell],
+                "vocabulary": StringTable.pack(vocabulary),
+                "sound_keys": StringTable.pack([s[0] for s in sounds]),
+                "sound_words": array("q", [s[1] for s in sounds]).tobytes(),
+                "spell_words": StringTable.pack([s[1] + "\n" for s in spell]),
+                "spell_lengths": array("q", [s[0] for s in spell]).tobytes(),
                 # Interned: the cache then stores each word once, not once per treatment.
                 "statuses": [sys.intern(t.status) for t in dataset.treatments],
                 "categories": [sys.intern(t.category) for t in dataset.treatments],
@@ -347,7 +361,12 @@ class SearchIndex:
 
     def _set_extra(self, data: dict[str, Any], names: tuple[str, ...]) -> None:
         for name in names:
-            setattr(self, name, data[name])
+            value = data[name]
+            if name in STRING_TABLES:
+                value = StringTable(*value)
+            elif name in INT_TABLES:
+                value = _ints(value)
+            setattr(self, name, value)
 
     def __getattr__(self, name: str) -> Any:
         # Reached only for attributes not set yet: the lazily loaded tables.
@@ -372,9 +391,17 @@ class SearchIndex:
         return out
 
     def extra_data(self, group: str | None = None) -> dict[str, Any]:
-        """The tables only fuzzy, prefix and text matching need (one group, or all)."""
+        """The tables only fuzzy, prefix and text matching need (one group, or all), as plain data."""
         names = self.EXTRA_GROUPS[group] if group else self.EXTRA_FIELDS
-        return {name: getattr(self, name) for name in names}
+        out: dict[str, Any] = {}
+        for name in names:
+            value = getattr(self, name)
+            if isinstance(value, StringTable):
+                value = value.to_data()
+            elif name in INT_TABLES:
+                value = array("q", value).tobytes()
+            out[name] = value
+        return out
 
     # -- matching -------------------------------------------------------
 
@@ -402,7 +429,7 @@ class SearchIndex:
             return longer, 0.92
         lo = bisect_left(self.sound_keys, sound(word))
         hi = bisect_right(self.sound_keys, sound(word), lo)
-        alike = self.sound_words[lo:hi]
+        alike = [vocab[n] for n in self.sound_words[lo:hi]]
         from rapidfuzz import fuzz, process  # lazy: only typos pay for it
 
         # A sound-alike must still look alike: "fecal" sounds like "facial".
@@ -413,7 +440,7 @@ class SearchIndex:
         # fuzz.ratio >= TOKEN_CUTOFF needs lengths within this window.
         lo = bisect_left(self.spell_lengths, int(len(word) * 0.72))
         hi = bisect_right(self.spell_lengths, int(len(word) / 0.72) + 1)
-        window = self.spell_words[lo:hi]
+        window = self.spell_words.lines(lo, hi)
         best = process.extractOne(word, window, scorer=fuzz.ratio, score_cutoff=TOKEN_CUTOFF)
         if best is not None:
             return [best[0]], best[1] / 100.0 * 0.95

@@ -45,8 +45,8 @@ from msrx.fields import from_row, to_row
 from msrx.model import Change, Dataset, DatasetInfo, Source, Symptom, Treatment
 from msrx.search import SearchIndex
 
-CACHE_FORMAT = 9
-MAGIC = b"MSRXc009"
+CACHE_FORMAT = 10
+MAGIC = b"MSRXc010"
 HEADER = 16  # magic (8) + metadata length (4) + metadata checksum (4)
 
 
@@ -108,12 +108,15 @@ def open_dataset(path: str | os.PathLike[str] | None = None, use_cache: bool = T
 
 
 def digest(raw: bytes) -> bytes:
-    """The cache key's content hash: BLAKE2b-128, about 0.2 ms for the bundled file."""
-    try:
-        from _blake2 import blake2b  # what hashlib uses, without its 2-3 ms OpenSSL import
-    except ImportError:  # pragma: no cover - other Python builds
-        from hashlib import blake2b
-    return blake2b(raw, digest_size=16).digest()
+    """The cache key's content hash: CRC-32 of the bytes (with their length in the key).
+
+    The cache guards against accidental staleness (an edit that keeps size and
+    mtime), not against an adversary who can already write the data file:
+    CRC-32 catches every change of up to 32 consecutive bits and misses a
+    random one with odds of 1 in 4 billion, at a fifth of BLAKE2b's cost
+    (0.8 ms against 4 ms for a 4 MB, 10,000-treatment file).
+    """
+    return zlib.crc32(raw).to_bytes(4, "little")
 
 
 def _build(shown: str, raw: bytes, target: str | None, key: list[Any] | None) -> tuple[Dataset, SearchIndex]:
