@@ -30,15 +30,9 @@ from tests.unit.test_dataset import SEED_REFERENCES
 POLICY_PATH = ROOT / "data" / "source_policy.toml"
 SCRIPT = ROOT / "scripts" / "source_report.py"
 
-# Sources breaking the policy today: the reason each cannot simply get an exception.
-SOURCE_GAPS: dict[str, str] = {
-    "archneurol-desmopressin-ms": "a publisher's link-resolver redirect (jnnp.bmj.com/lookup/external-ref), not the article; cite its PubMed or DOI page",
-}
 # Approved or withdrawn DMTs whose entry does not yet record the label revision it was checked against.
 LABEL_GAPS: tuple[str, ...] = (
-    "alemtuzumab", "cladribine", "daclizumab", "dimethyl-fumarate", "glatiramer-acetate", "interferon-beta-1a",
-    "interferon-beta-1b", "mitoxantrone", "monomethyl-fumarate", "ocrelizumab", "ocrelizumab-hyaluronidase",
-    "ofatumumab", "peginterferon-beta-1a", "teriflunomide", "ublituximab",
+    "cladribine", "dimethyl-fumarate", "glatiramer-acetate", "mitoxantrone", "ocrelizumab-hyaluronidase", "peginterferon-beta-1a", "teriflunomide",
 )
 
 
@@ -65,7 +59,7 @@ def verdict(source_id: str) -> Any:
 
 
 def checked_sources() -> list[str]:
-    return [sid for sid in DATASET.sources if sid not in SOURCE_GAPS]
+    return list(DATASET.sources)
 
 
 # -- the sources ----------------------------------------------------------------
@@ -86,14 +80,6 @@ def test_every_source_is_primary_or_a_written_exception() -> None:
     assert not found, "sources outside the policy:\n" + "\n".join(found)
 
 
-@pytest.mark.parametrize("source_id", [pytest.param(sid, marks=gap(why)) for sid, why in sorted(SOURCE_GAPS.items())])
-def test_source_gap_is_fixed(source_id: str) -> None:
-    """Passes once the source is replaced (gone) or follows the policy; until then an expected failure."""
-    if source_id in DATASET.sources:
-        v = verdict(source_id)
-        assert v.problem is None, v.problem
-
-
 # -- the policy file itself -------------------------------------------------------
 
 
@@ -112,7 +98,6 @@ def test_no_exception_is_needless_or_excuses_a_forbidden_source() -> None:
         v = verdict(sid)
         assert v.klass != "primary", f"{sid}: on a primary domain, it needs no exception"
         assert v.klass != "forbidden", f"{sid}: an exception cannot excuse an API query or a forbidden host"
-        assert sid not in SOURCE_GAPS, f"{sid}: listed both as an exception and as a data gap"
 
 
 def test_each_domain_has_one_class() -> None:
@@ -197,7 +182,7 @@ def test_source_report_counts_every_source_once() -> None:
     breaking = int(lines[7].split()[-1])
     assert breaking == sum(1 for sid in DATASET.sources if verdict(sid).problem)
     assert result.returncode == (1 if breaking else 0)
-    assert breaking == sum(1 for sid in SOURCE_GAPS if sid in DATASET.sources)  # the gaps, and nothing else
+    assert breaking == 0  # every source follows the policy
 
 
 def test_the_policy_is_not_shipped_in_the_wheel() -> None:
