@@ -1,0 +1,462 @@
+"""The search index: every name, brand, alias, class, route and symptom word
+as sorted parallel tables, built once per dataset and cached (store.py).
+
+Plain lists, packed strings (StringTable) and raw int arrays rather than
+dicts of objects: the cache loads them with a memory copy, and lookups are
+bisects. Tables only typos, prefixes, side effects and suggestions need are
+loaded lazily, in groups. Matching and ranking are in msrx.search.
+"""
+
+from __future__ import annotations
+
+import sys
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, ClassVar
+
+from msrx import dosing
+from msrx.model import Dataset
+from msrx.query import FILLER, ROUTE_INTENTS, matches_interval, normalise, stem
+
+IDENTITY_FIELDS = ("name", "id", "brand", "alias")
+SHORT = 4  # words this short match exactly or not at all
+FUZZY_CUTOFF = 80.0  # fuzz.ratio: one edit in five letters, two in ten
+TOKEN_CUTOFF = 83.0  # a single word is fixed only when the typo is clearly one (one slip in six letters)
+
+ROUTE_WORDS = {
+    "intravenous": ("iv", "infusion", "intravenous"),
+    "subcutaneous": ("sc", "subq", "subcutaneous", "injection under the skin"),
+    "intramuscular": ("im", "intramuscular"),
+    "oral": ("oral", "pill", "tablet", "by mouth"),
+    "intrathecal": ("intrathecal", "pump"),
+    "nasal": ("nasal", "nose spray"),
+}
+CATEGORY_WORDS = {
+    "dmt": ("dmt", "dmts", "disease modifying", "disease modifying therapy", "disease modifying therapies"),
+    "relapse": ("relapse treatment",),
+}
+# Words people use for a class, and a word of the class they mean. Checked
+# against each treatment's class, so they only ever find real members.
+CLASS_WORDS: dict[str, str | tuple[str, ...]] = {
+    # "CRAB": Copaxone, Rebif, Avonex, Betaseron, the first injectable MS drugs.
+    "crab": ("interferon", "glatiramer"), "crab drugs": ("interferon", "glatiramer"),
+    "cannabis": "cannabinoid", "marijuana": "cannabinoid", "medical marijuana": "cannabinoid",
+    "thc": "cannabinoid", "cannabinoids": "cannabinoid",
+    "b cell": "cd20", "b cells": "cd20", "b cell therapy": "cd20", "b cell depleting": "cd20", "cd20": "cd20",
+    "anti cd20": "cd20", "s1p": "s1p", "s1p modulator": "s1p", "sphingosine": "s1p",
+    "steroid": "corticosteroid", "steroids": "corticosteroid", "fumarate": "fumarate", "fumarates": "fumarate",
+    "interferon": "interferon", "interferons": "interferon", "beta interferon": "interferon",
+    "btk": "btk", "btki": "btk", "antidepressant": "antidepressant", "antidepressants": "antidepressant",
+    "muscle relaxant": "muscle relaxant", "muscle relaxants": "muscle relaxant", "stimulant": "stimulant",
+    "stimulants": "stimulant", "anticholinergic": "anticholinergic", "antispasmodic": "muscle relaxant",
+    "immunosuppressant": "immunosuppressant", "chemo": "chemotherapy", "chemotherapy": "chemotherapy",
+    "monoclonal": "monoclonal", "antibody": "monoclonal", "biologic": "monoclonal", "biologics": "monoclonal",
+    "stem cell": "stem cell", "stem cells": "stem cell",
+}
+
+
+# Id lists stored as raw machine integers: loading them is a memory copy.
+INT_FIELDS = ("owners", "key_lengths", "exact_ids", "word_ids", "years")
+# The same for the lazily loaded spelling tables.
+STRING_TABLES = ("vocabulary", "sound_keys", "spell_words", "prefix_keys")
+INT_TABLES = ("sound_words", "spell_lengths", "prefix_ids")
+
+
+def _ints(value: bytes | list[int] | Sequence[int]) -> Sequence[int]:
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        table = array("q")
+        table.frombytes(value)
+        return table
+    return value
+
+
+class StringTable:
+    """Many strings stored as one string and a list of end offsets.
+
+    A cache loads one long string and a list of ints far faster than tens
+    of thousands of separate strings, and bisect works on it directly.
+    """
+
+    __slots__ = ("_ends", "_text")
+
+    def __init__(self, text: str, ends: bytes | list[int] | Sequence[int]) -> None:
+        self._text = text
+        self._ends = _ints(ends)
+
+    @classmethod
+    def pack(cls, items: list[str]) -> list[Any]:
+        ends: list[int] = []
+        total = 0
+        for item in items:
+            total += len(item)
+            ends.append(total)
+        return ["".join(items), array("q", ends).tobytes()]
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __getitem__(self, i: int) -> str:
+        if i < 0:
+            i += len(self._ends)
+        return self._text[self._ends[i - 1] if i > 0 else 0 : self._ends[i]]
+
+    def to_data(self) -> list[Any]:
+        return [self._text, array("q", self._ends).tobytes()]
+
+    def lines(self, lo: int, hi: int) -> list[str]:
+        """Items lo..hi-1 of a table whose items each end in a newline, split in one C call."""
+        if hi <= lo:
+            return []
+        return self._text[self._ends[lo - 1] if lo > 0 else 0 : self._ends[hi - 1] - 1].split("\n")
+
+
+def sound(word: str) -> str:
+    """A sound-alike key: spellings people confuse map to one form.
+
+    "obagio" and "aubagio", "tecfedera" and "tecfidera", "copaxane" and
+    "copaxone" meet here: vowels are one letter, doubled letters one, and
+    c/k, ph/f, x/ks, z/s are the same sound.
+    """
+    w = word.replace("ph", "f").replace("ck", "k").replace("qu", "kw").replace("x", "ks").replace("z", "s")
+    w = w.replace("th", "t").replace("c", "k").replace("y", "i")
+    out: list[str] = []
+    for ch in w:
+        ch = "a" if ch in "aeiou" else ch
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+class SearchIndex:
+    """Keys and their owners as parallel lists and dicts of plain values, so the
+    whole index can be cached (store.py) and loaded without a Python loop.
+
+    owner >= 0 is a treatment index; owner < 0 is a symptom (-1 - symptom index),
+    which expands to every treatment for that symptom; the category keys use
+    owner_kind "category".
+    """
+
+    FIELDS = (
+        "fields", "values", "owners", "symptom_ids", "symptom_members", "category_members",
+        "key_lengths", "exact_keys", "exact_ids", "word_list", "word_ids", "statuses", "categories", "sort_names",
+        "routes", "years", "intervals", "groups",
+    )
+
+    # Only needed for fuzzy, prefix and free-text matching and suggestions,
+    # so a cache can hand them over lazily (see `load_extra`).
+    # Loaded in groups, each only when a query needs it: a typo needs the
+    # spelling tables, a side-effect lookup the text tables, a prefix, a
+    # phrase typo and a suggestion one table each.
+    EXTRA_GROUPS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "spell": ("vocabulary", "sound_keys", "sound_words", "spell_words", "spell_lengths"),
+        "text": ("text_list", "text_ids"),
+        "prefix": ("prefix_keys", "prefix_ids"),
+        "phrases": ("fuzzy_choices", "fuzzy_ids"),
+        "names": ("identity_choices", "identity_ids"),
+    }
+    EXTRA_FIELDS = tuple(name for group in EXTRA_GROUPS.values() for name in group)
+    text_list: list[str]
+    text_ids: list[int]
+    prefix_keys: StringTable
+    prefix_ids: Sequence[int]
+    fuzzy_choices: list[str]
+    fuzzy_ids: list[int]
+    identity_choices: list[str]
+    identity_ids: list[int]
+    vocabulary: StringTable
+    sound_keys: StringTable
+    sound_words: Sequence[int]
+    spell_words: StringTable
+    spell_lengths: Sequence[int]
+
+    def __init__(self, data: dict[str, Any], load_extra: Callable[[str], dict[str, Any]] | None = None) -> None:
+        # Lookup tables are sorted parallel lists searched with bisect, not
+        # dicts: lists of strings and ints load from the cache many times
+        # faster than a dict of lists, and a lookup is still O(log n).
+        self.key_lengths: Sequence[int] = _ints(data["key_lengths"])  # content words in each key
+        self.fields: list[str] = data["fields"]
+        self.values = StringTable(*data["values"])
+        self.owners: Sequence[int] = _ints(data["owners"])
+        self.symptom_ids: list[str] = data["symptom_ids"]
+        # Per symptom: [treatment, position of the symptom in its list, ...] pairs.
+        self.symptom_members: list[list[int]] = data["symptom_members"]
+        self.category_members: dict[str, list[int]] = data["category_members"]
+        self.groups: list[list[int]] = data["groups"]  # treatments of each class or route key
+        self.exact_keys = StringTable(*data["exact_keys"])
+        self.exact_ids: Sequence[int] = _ints(data["exact_ids"])
+        self.word_list = StringTable(*data["word_list"])
+        self.word_ids: Sequence[int] = _ints(data["word_ids"])
+        self._load_extra = load_extra
+        if "vocabulary" in data:
+            self._set_extra(data, self.EXTRA_FIELDS)
+        # Per treatment, for ranking and filtering without decoding records.
+        self.statuses: list[str] = data["statuses"]
+        self.categories: list[str] = data["categories"]
+        self.sort_names: list[str] = data["sort_names"]
+        self.routes: list[str] = data["routes"]  # comma-joined
+        self.years: Sequence[int] = _ints(data["years"])  # FDA approval year, 0 when none
+        self.intervals: list[str] = data["intervals"]  # comma-joined dosing intervals in days
+
+    @classmethod
+    def build(cls, dataset: Dataset) -> SearchIndex:
+        keys: list[str] = []
+        fields: list[str] = []
+        values: list[str] = []
+        owners: list[int] = []
+
+        def add(value: str, field: str, owner: int, key: str | None = None) -> None:
+            key = normalise(value if key is None else key)
+            if key:
+                keys.append(key)
+                fields.append(field)
+                values.append(value)
+                owners.append(owner)
+
+        # Class and route keys are shared by many treatments: one key per
+        # distinct class or route word, owning a group of treatments (owner
+        # -1 - group), instead of one key per treatment.
+        groups: list[list[int]] = []
+        group_at: dict[tuple[str, str, str], int] = {}
+
+        def join(value: str, field: str, member: int, key: str | None = None) -> None:
+            at = (field, normalise(value if key is None else key), value)
+            g = group_at.get(at)
+            if g is None:
+                g = group_at[at] = len(groups)
+                groups.append([])
+                add(value, field, -1 - g, key=key)
+            groups[g].append(member)
+
+        symptom_ids = list(dataset.symptoms)
+        sym_index = {s: i for i, s in enumerate(symptom_ids)}
+        symptom_members: list[list[int]] = [[] for _ in symptom_ids]
+        category_members: dict[str, list[int]] = {}
+        text_words: dict[str, set[int]] = {}
+        for i, t in enumerate(dataset.treatments):
+            add(t.name, "name", i)
+            add(t.id, "id", i)
+            for b in t.brands:
+                add(b, "brand", i)
+            for a in t.aliases:
+                add(a, "alias", i)
+            join(t.drug_class, "drug_class", i)
+            cls_key = f" {normalise(t.drug_class)} "
+            for word, parts in CLASS_WORDS.items():
+                for part in (parts,) if isinstance(parts, str) else parts:
+                    if f" {part} " in cls_key or (" " not in part and part in cls_key):
+                        join(t.drug_class, "drug_class", i, key=word)
+                        break
+            for r in t.routes:
+                for word in ROUTE_WORDS.get(r, (r,)):
+                    join(word, "route", i)
+            for pos, s in enumerate(t.symptoms):
+                if s in sym_index:
+                    symptom_members[sym_index[s]] += [i, pos]
+            category_members.setdefault(t.category, []).append(i)
+            for field_name, text in (("use", t.use), ("side_effects", " ".join(t.side_effects))):
+                for w in normalise(text).split():
+                    if len(w) >= 4:
+                        text_words.setdefault(stem(w), set()).add(i if field_name == "use" else -1 - i)
+        for j, sid in enumerate(symptom_ids):
+            sym = dataset.symptoms[sid]
+            for word in (sid, sym.name, *sym.words):
+                add(word, "symptom", -1 - j)
+        for cat, cat_words in CATEGORY_WORDS.items():
+            if cat in category_members:
+                for word in cat_words:
+                    add(word, "category:" + cat, -1)
+
+        exact = sorted((key, k) for k, key in enumerate(keys))
+        # Interned, so the cache stores each word once however often it recurs.
+        words = sorted(
+            {(sys.intern(stem(w)), k) for k, key in enumerate(keys) if fields[k] != "route" for w in key.split()}
+        )
+        text_pairs = sorted((w, owner) for w, owners_of in text_words.items() for owner in owners_of)
+        prefix = sorted((key, k) for k, key in enumerate(keys) if fields[k] in IDENTITY_FIELDS)
+        fuzzy_ids = [k for k in range(len(keys)) if fields[k] != "route" and " " in keys[k]]
+        identity_ids = [k for k in range(len(keys)) if fields[k] in IDENTITY_FIELDS or fields[k] == "symptom"]
+        # Only words a typo can be fixed to (letters, longer than SHORT): a
+        # research code or a number is typed exactly.
+        vocabulary = sorted({w[0] for w in words if w[0].isalpha() and len(w[0]) > SHORT})
+        # Words a typo can be fixed to: letters only (a research code such as
+        # "bg12" is typed exactly), ordered by length so that only words of a
+        # possible length are compared.
+        # Positions in the vocabulary, not copies of its words: the spelling
+        # tables then load as one string and three arrays.
+        spell = sorted((len(w), w) for w in vocabulary)
+        sounds = sorted((sound(w), n) for n, w in enumerate(vocabulary))
+        return cls(
+            {
+                "key_lengths": [_content_length(key) for key in keys], "fields": fields,
+                "values": StringTable.pack(values), "owners": owners,
+                "symptom_ids": symptom_ids, "symptom_members": symptom_members, "groups": groups,
+                "category_members": category_members,
+                "exact_keys": StringTable.pack([e[0] for e in exact]), "exact_ids": [e[1] for e in exact],
+                "word_list": StringTable.pack([w[0] for w in words]), "word_ids": [w[1] for w in words],
+                "text_list": [p[0] for p in text_pairs], "text_ids": [p[1] for p in text_pairs],
+                "prefix_keys": StringTable.pack([p[0] for p in prefix]),
+                "prefix_ids": array("q", [p[1] for p in prefix]).tobytes(),
+                "fuzzy_choices": [keys[k] for k in fuzzy_ids], "fuzzy_ids": fuzzy_ids,
+                "identity_choices": [keys[k] for k in identity_ids], "identity_ids": identity_ids,
+                "vocabulary": StringTable.pack(vocabulary),
+                "sound_keys": StringTable.pack([s[0] for s in sounds]),
+                "sound_words": array("q", [s[1] for s in sounds]).tobytes(),
+                "spell_words": StringTable.pack([s[1] + "\n" for s in spell]),
+                "spell_lengths": array("q", [s[0] for s in spell]).tobytes(),
+                # Interned: the cache then stores each word once, not once per treatment.
+                "statuses": [sys.intern(t.status) for t in dataset.treatments],
+                "categories": [sys.intern(t.category) for t in dataset.treatments],
+                "sort_names": [t.name.casefold() for t in dataset.treatments],
+                "routes": [sys.intern(",".join(t.routes)) for t in dataset.treatments],
+                "years": [t.fda_approval_year or 0 for t in dataset.treatments],
+                "intervals": [",".join(map(str, dosing.intervals(t))) for t in dataset.treatments],
+            }
+        )
+
+    def _set_extra(self, data: dict[str, Any], names: tuple[str, ...]) -> None:
+        for name in names:
+            value = data[name]
+            if name in STRING_TABLES:
+                value = StringTable(*value)
+            elif name in INT_TABLES:
+                value = _ints(value)
+            setattr(self, name, value)
+
+    def __getattr__(self, name: str) -> Any:
+        # Reached only for attributes not set yet: the lazily loaded tables.
+        loader = self.__dict__.get("_load_extra")
+        if loader is not None:
+            for group, names in SearchIndex.EXTRA_GROUPS.items():
+                if name in names:
+                    self._set_extra(loader(group), names)
+                    return getattr(self, name)
+        raise AttributeError(name)
+
+    def to_data(self) -> dict[str, Any]:
+        """The core tables, always loaded: strings packed, id lists as raw bytes."""
+        out: dict[str, Any] = {}
+        for name in self.FIELDS:
+            value = getattr(self, name)
+            if isinstance(value, StringTable):
+                value = value.to_data()
+            elif name in INT_FIELDS:
+                value = array("q", value).tobytes()
+            out[name] = value
+        return out
+
+    def extra_data(self, group: str | None = None) -> dict[str, Any]:
+        """The tables only fuzzy, prefix and text matching need (one group, or all), as plain data."""
+        names = self.EXTRA_GROUPS[group] if group else self.EXTRA_FIELDS
+        out: dict[str, Any] = {}
+        for name in names:
+            value = getattr(self, name)
+            if isinstance(value, StringTable):
+                value = value.to_data()
+            elif name in INT_TABLES:
+                value = array("q", value).tobytes()
+            out[name] = value
+        return out
+
+    # -- matching -------------------------------------------------------
+
+    def exact(self, key: str) -> Sequence[int]:
+        return _lookup(self.exact_keys, self.exact_ids, key)
+
+    def words_of(self, word: str) -> Sequence[int]:
+        return _lookup(self.word_list, self.word_ids, word)
+
+    def spellings(self, word: str) -> tuple[list[str], float]:
+        """Index words a query word may have meant, and how sure that is (0-1).
+
+        A word that starts vocabulary words is read as their prefix; otherwise
+        its sound-alike, then its closest spelling, then a same-letters swap.
+        """
+        if len(word) <= SHORT or not word.isalpha():
+            return [], 0.0
+        vocab = self.vocabulary
+        pos = bisect_left(vocab, word)
+        longer: list[str] = []
+        while pos < len(vocab) and vocab[pos].startswith(word) and len(longer) < 20:
+            longer.append(vocab[pos])
+            pos += 1
+        if longer:
+            return longer, 0.92
+        lo = bisect_left(self.sound_keys, sound(word))
+        hi = bisect_right(self.sound_keys, sound(word), lo)
+        alike = [vocab[n] for n in self.sound_words[lo:hi]]
+        from rapidfuzz import fuzz, process  # lazy: only typos pay for it
+
+        # A sound-alike must still look alike: "fecal" sounds like "facial".
+        alike = [w for w in alike if fuzz.ratio(word, w) >= 75.0]
+        if alike:
+            return alike[:5], 0.9
+
+        # fuzz.ratio >= TOKEN_CUTOFF needs lengths within this window.
+        lo = bisect_left(self.spell_lengths, int(len(word) * 0.72))
+        hi = bisect_right(self.spell_lengths, int(len(word) / 0.72) + 1)
+        window = self.spell_words.lines(lo, hi)
+        best = process.extractOne(word, window, scorer=fuzz.ratio, score_cutoff=TOKEN_CUTOFF)
+        if best is not None:
+            return [best[0]], best[1] / 100.0 * 0.95
+        letters = sorted(word)
+        for w in window:
+            if len(w) == len(word) and w[0] == word[0] and sorted(w) == letters:
+                return [w], 0.86  # two letters swapped: "savitex" -> "sativex"
+        return [], 0.0
+
+    def whole_key_typos(self, q: str, offer: Callable[[int, float], None]) -> None:
+        """Close typos of a whole multi-word key ("stem cel transplant")."""
+        from rapidfuzz import fuzz, process
+
+        # token_sort_ratio so that word order does not matter ("naltrexone low dose").
+        for _key, score, pos in process.extract(q, self.fuzzy_choices, scorer=fuzz.token_sort_ratio,
+                                               score_cutoff=FUZZY_CUTOFF, limit=None):
+            offer(self.fuzzy_ids[pos], score * 0.95)
+
+    def prefixes(self, q: str, offer: Callable[[int, float], None]) -> None:
+        """Names, brands and aliases the query starts ("ocreli" -> "ocrelizumab")."""
+        pos = bisect_left(self.prefix_keys, q)
+        while pos < len(self.prefix_keys) and self.prefix_keys[pos].startswith(q):
+            offer(self.prefix_ids[pos], 80.0 + 15.0 * len(q) / len(self.prefix_keys[pos]))
+            pos += 1
+
+    def text_matches(self, qwords: Iterable[str]) -> list[tuple[int, str]]:
+        # Text postings hold t for the use text and -1 - t for the side effects.
+        common = _intersect(_lookup(self.text_list, self.text_ids, w) for w in qwords)
+        return [(owner, "use") if owner >= 0 else (-1 - owner, "side_effects") for owner in sorted(common)]
+
+    def satisfies(self, t: int, field: str, value: str) -> bool:
+        if field == "route":
+            return not ROUTE_INTENTS[value].isdisjoint(self.routes[t].split(","))
+        if field == "category":
+            return self.categories[t] == value
+        if field == "interval":
+            return any(matches_interval(int(d), int(value)) for d in self.intervals[t].split(",") if d)
+        return self.statuses[t] == value
+
+    def members(self, field: str, value: str) -> list[int]:
+        """Every treatment an intent describes, in index order."""
+        return [t for t in range(len(self.statuses)) if self.satisfies(t, field, value)]
+
+
+def _content_length(key: str) -> int:
+    """How many words of a key a query has to say: filler words ("MS hug") do not count."""
+    return max(1, sum(1 for w in key.split() if w not in FILLER))
+
+
+def _intersect(postings: Iterable[Iterable[int]]) -> set[int]:
+    """Ids present in every posting list (empty as soon as one is empty)."""
+    common: set[int] | None = None
+    for posting in postings:
+        common = set(posting) if common is None else common.intersection(posting)
+        if not common:
+            return set()
+    return common or set()
+
+
+def _lookup(sorted_keys: list[str] | StringTable, ids: Sequence[int], key: str) -> Sequence[int]:
+    """The ids stored under `key` in a sorted key list with a parallel id list."""
+    lo = bisect_left(sorted_keys, key)
+    hi = bisect_right(sorted_keys, key, lo)
+    return ids[lo:hi]
