@@ -39,7 +39,10 @@ FILLER = frozenset(
     # sleeping", "could not get an erection", "lack of energy".
     "or not no nor cannot cant can t s could couldn couldnt trouble troubles problem problems difficulty "
     "difficulties issue issues hard lack unable keep keeps reason why just like only still even also "
-    "again suffer suffering suffers experiencing experience".split()
+    "again suffer suffering suffers experiencing experience "
+    # Plain function words.
+    "as by into onto from than then if but because its our your his her we you he she they was were been "
+    "there here out over under off".split()
 )
 
 # Intent phrases: (words, field, value). Longer phrases are tried first.
@@ -56,7 +59,7 @@ _INTENTS: list[tuple[str, str, str]] = [
     ("self injection", "route", "injection"), ("self injecting", "route", "injection"),
     ("jab", "route", "injection"), ("jabs", "route", "injection"), ("shot", "route", "injection"),
     ("shots", "route", "injection"), ("pen", "route", "injection"), ("pens", "route", "injection"),
-    ("injector", "route", "injection"), ("needle", "route", "injection"), ("needles", "route", "injection"),
+    ("injector", "route", "injection"),
     ("infusion", "route", "infusion"), ("infusions", "route", "infusion"), ("infused", "route", "infusion"),
     ("drip", "route", "infusion"), ("iv", "route", "infusion"), ("intravenous", "route", "infusion"),
     # categories

@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 
 from msrx.index import IDENTITY_FIELDS, SHORT, SearchIndex, StringTable, sound
 from msrx.model import STATUSES, Dataset, Treatment
-from msrx.query import Query, normalise, parse, stem
+from msrx.query import Query, is_filler, normalise, parse, stem
 
 __all__ = [
     "Hit", "Match", "Resolution", "SearchIndex", "StringTable", "normalise", "resolve", "search", "sound", "stem",
@@ -204,6 +204,36 @@ def _match_keys(index: SearchIndex, query: Query, cands: dict[int, _Candidate],
     return found
 
 
+def _phrases_over_intents(index: SearchIndex, q: str, parsed: Query) -> Query:
+    """Intent words that are part of a known phrase in the query belong to the
+    phrase: "panic attacks" is anxiety, not a relapse; "pins and needles" is
+    nerve pain, not an injection; a whole query that is a name is that name."""
+    raw = q.split()
+    if index.exact(q):
+        return parsed._replace(intents=(), words=tuple(raw), stems=tuple(stem(w) for w in raw))
+    kept = []
+    words = list(parsed.words)
+    for intent in parsed.intents:
+        said = intent[2].split()
+        phrase = None
+        for i in range(len(raw) - len(said) + 1):
+            if raw[i : i + len(said)] != said:
+                continue
+            for lo, hi in ((i - 1, i + len(said)), (i, i + len(said) + 1), (i - 2, i + len(said)), (i, i + len(said) + 2)):
+                if lo >= 0 and hi <= len(raw) and index.exact(" ".join(raw[lo:hi])):
+                    phrase = raw[lo:hi]
+                    break
+            if phrase:
+                break
+        if phrase is None:
+            kept.append(intent)
+        else:
+            words += [w for w in phrase if w not in words and not is_filler(w)]
+    if len(kept) == len(parsed.intents):
+        return parsed
+    return parsed._replace(intents=tuple(kept), words=tuple(words), stems=tuple(stem(w) for w in words))
+
+
 def search(
     dataset: Dataset,
     index: SearchIndex,
@@ -219,6 +249,8 @@ def search(
     if not q:
         return []
     parsed = parse(q)
+    if parsed.intents:
+        parsed = _phrases_over_intents(index, q, parsed)
     cands: dict[int, _Candidate] = {}
     matched = _match_keys(index, parsed, cands)
     intents = parsed.intents
