@@ -63,4 +63,6 @@ def test_family_rates_stay_at_or_above_the_measured_floors(scores: tuple[str, di
     split, by_family = scores
     figures = relevance_real.summary(by_family)
     for family, floor in FLOORS[split].items():
-        assert figures[family]["rate"] >= floor - 1e-9, (split, family, by_family[family].misses)
+        # The held-out half's misses are not printed: reading them would be tuning on it.
+        shown = by_family[family].misses if split == "dev" else "run benchmarks/relevance_real.py --split test"
+        assert figures[family]["rate"] >= floor - 1e-9, (split, family, shown)
