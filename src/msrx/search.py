@@ -178,8 +178,9 @@ def _match_keys(index: SearchIndex, query: Query, cands: dict[int, _Candidate],
         whole_query = n >= len(query.words) and not unexplained
         # Half of a symptom phrase still names the symptom ("laughing or
         # crying" -> "sudden crying"), at a lower score.
+        # Not "up" of "flare up", and not a guessed spelling ("clinic" is no "clinical").
         half_symptom = (index.fields[k] == "symptom" and length >= 2 and 2 * n >= length
-                        and any(len(query.stems[p]) > SHORT for p in hits))  # not "up" of "flare up"
+                        and any(len(query.stems[p]) > SHORT for p in hits) and min(hits.values()) == 1.0)
         if not (whole_key or whole_query or half_symptom):
             continue
         certainty = min(hits.values())
