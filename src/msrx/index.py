@@ -335,25 +335,20 @@ class SearchIndex:
 
     def to_data(self) -> dict[str, Any]:
         """The core tables, always loaded: strings packed, id lists as raw bytes."""
-        out: dict[str, Any] = {}
-        for name in self.FIELDS:
-            value = getattr(self, name)
-            if isinstance(value, StringTable):
-                value = value.to_data()
-            elif name in INT_FIELDS:
-                value = array("q", value).tobytes()
-            out[name] = value
-        return out
+        return self._as_data(self.FIELDS, INT_FIELDS)
 
     def extra_data(self, group: str | None = None) -> dict[str, Any]:
         """The tables only fuzzy, prefix and text matching need (one group, or all), as plain data."""
-        names = self.EXTRA_GROUPS[group] if group else self.EXTRA_FIELDS
+        return self._as_data(self.EXTRA_GROUPS[group] if group else self.EXTRA_FIELDS, INT_TABLES)
+
+    def _as_data(self, names: tuple[str, ...], ints: tuple[str, ...]) -> dict[str, Any]:
+        """Tables as marshal-ready data: a StringTable as its packed string, an id list as raw bytes."""
         out: dict[str, Any] = {}
         for name in names:
             value = getattr(self, name)
             if isinstance(value, StringTable):
                 value = value.to_data()
-            elif name in INT_TABLES:
+            elif name in ints:
                 value = array("q", value).tobytes()
             out[name] = value
         return out
