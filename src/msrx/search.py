@@ -270,17 +270,17 @@ def search(
 
     asked = len(parsed.words) + len(intents)
     causes: list[tuple[int, str]] = []
-    text_only: dict[int, _Candidate] = {}
+    text_fallback = not cands  # the use text answers only when nothing else did
     long_words = [w for w in parsed.stems if len(w) >= 4]
     # Side effects only ever come after the answers: look for them only when
     # the answers leave room (they load the text tables).
     room = limit is None or len(cands) < limit or status is not None or category is not None
-    if long_words and len(long_words) == len(parsed.stems) and (room or not cands):
+    if long_words and len(long_words) == len(parsed.stems) and (room or text_fallback):
         for t, text_field in index.text_matches(long_words):
             if text_field == "side_effects":
                 causes.append((t, text_field))
-            elif not cands or t in text_only:
-                c = text_only[t] = cands.setdefault(t, _Candidate())
+            elif text_fallback:
+                c = cands.setdefault(t, _Candidate())
                 c.explained.update(range(len(parsed.words)))
                 c.offer(TEXT_SCORE, "use", query.strip(), parsed.words, None, 99)
 

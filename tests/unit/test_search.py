@@ -91,6 +91,14 @@ def test_free_text_is_a_weak_last_signal(small: tuple[Dataset, SearchIndex]) -> 
     assert hit.score < 50
 
 
+def test_every_use_text_match_is_offered_when_nothing_else_matched(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    hits = search(ds, index, "bedtime", limit=None)
+    with_word = [t.id for t in ds.treatments if "bedtime" in t.use.casefold()]
+    assert len(with_word) >= 2
+    assert {h.treatment.id for h in hits if h.field == "use"} == set(with_word)
+
+
 def test_nonsense_and_empty_queries_find_nothing(small: tuple[Dataset, SearchIndex]) -> None:
     assert names(small, "xyzzyqq") == []
     assert names(small, "   ") == []
