@@ -66,6 +66,7 @@ class Hit(NamedTuple):
     relation: str | None = None  # "treats" (a symptom), "causes" (a side effect)
     also: tuple[Match, ...] = ()  # other fields that explain the rest of the query
 
+
 class _Candidate:
     """What is known about one treatment while a query is matched."""
 
@@ -192,7 +193,7 @@ def _match_keys(index: SearchIndex, query: Query, cands: dict[int, _Candidate],
             score = 97.0  # the key is fully said; how much of the query it explains is scored later
         else:
             score = 97.0 - 20.0 * (1.0 - n / length)
-        give(k, score * (certainty if certainty < 1.0 else 1.0), hits.keys())
+        give(k, score * certainty, hits.keys())  # certainty is 1.0 unless a spelling was guessed
     if found or not query.words:
         return found
     q = " ".join(query.words)
@@ -284,9 +285,12 @@ def search(
                 c.explained.update(range(len(parsed.words)))
                 c.offer(TEXT_SCORE, "use", query.strip(), parsed.words, None, 99)
 
+    def wanted(t: int) -> bool:
+        return (not status or index.statuses[t] == status) and (not category or index.categories[t] == category)
+
     ranked: list[tuple[Any, ...]] = []
     for t, c in cands.items():
-        if (status and index.statuses[t] != status) or (category and index.categories[t] != category):
+        if not wanted(t):
             continue
         explained = len(c.explained) + len(c.intents)
         coverage = min(1.0, explained / asked) if asked else 1.0
@@ -300,7 +304,7 @@ def search(
                        index.sort_names[t], t,
                        c.field, c.value, c.symptom, c.words, "treats" if c.field == "symptom" else None, also))
     for t, text_field in causes:
-        if t in cands or (status and index.statuses[t] != status) or (category and index.categories[t] != category):
+        if t in cands or not wanted(t):
             continue
         ranked.append((1, -CAUSES_SCORE, 8, STATUS_RANK.get(index.statuses[t], 9), 9, 99, 9999, index.sort_names[t], t,
                        text_field, query.strip(), None, parsed.words, "causes", ()))
