@@ -56,8 +56,9 @@ def passes(row: dict[str, Any], hits: list[Any]) -> bool:
     if "top_category" in row and t.category != row["top_category"]:
         return False
     if "top_route" in row:
-        wanted = {"oral": {"oral"}, "injection": {"subcutaneous", "intramuscular"}, "infusion": {"intravenous"}}
-        if not wanted.get(row["top_route"], {row["top_route"]}) & set(t.routes):
+        from msrx.dosing import ROUTE_GROUPS
+
+        if not set(ROUTE_GROUPS.get(row["top_route"], (row["top_route"],))) & set(t.routes):
             return False
     return not ("top_status" in row and t.status != row["top_status"])
 

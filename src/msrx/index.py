@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 
 from msrx import dosing
 from msrx.model import Dataset
-from msrx.query import FILLER, ROUTE_INTENTS, matches_interval, normalise, stem
+from msrx.query import FILLER, matches_interval, normalise, stem
 
 IDENTITY_FIELDS = ("name", "id", "brand", "alias")
 SHORT = 4  # words this short match exactly or not at all
@@ -423,7 +423,9 @@ class SearchIndex:
 
     def satisfies(self, t: int, field: str, value: str) -> bool:
         if field == "route":
-            return not ROUTE_INTENTS[value].isdisjoint(self.routes[t].split(","))
+            # A route intent is a group of `list --route` (oral, injection,
+            # infusion) or one route ("into the muscle" -> intramuscular).
+            return any(r in dosing.ROUTE_GROUPS.get(value, (value,)) for r in self.routes[t].split(","))
         if field == "category":
             return self.categories[t] == value
         if field == "interval":

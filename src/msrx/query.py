@@ -95,15 +95,6 @@ ALSO: dict[tuple[str, ...], tuple[str, str]] = {
 }
 _LONGEST = max(len(k) for k in INTENTS)
 
-# Which dataset routes each route intent covers.
-ROUTE_INTENTS: dict[str, frozenset[str]] = {
-    "oral": frozenset({"oral"}),
-    "injection": frozenset({"subcutaneous", "intramuscular"}),
-    "infusion": frozenset({"intravenous"}),
-    "intramuscular": frozenset({"intramuscular"}),
-    "subcutaneous": frozenset({"subcutaneous"}),
-}
-
 
 def normalise(text: str) -> str:
     """Lowercase ASCII words: accents dropped, punctuation to spaces."""
