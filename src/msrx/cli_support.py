@@ -15,26 +15,21 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
+from msrx.dosing import ROUTE_GROUPS, SORTS
 from msrx.errors import EXIT_DATA, EXIT_USAGE, DataError
-from msrx.model import Dataset
+from msrx.model import CATEGORIES, STATUSES, Dataset
 from msrx.search import SearchIndex
 
 if TYPE_CHECKING:
     from msrx.api import Reference
 
 
-class StatusWord(str, Enum):
-    approved = "approved"
-    off_label = "off-label"
-    investigational = "investigational"
-    discontinued = "discontinued"
-    withdrawn = "withdrawn"
-
-
-class CategoryWord(str, Enum):
-    dmt = "dmt"
-    symptom = "symptom"
-    relapse = "relapse"
+# The choices of --status, --category, --route and --sort, made from the
+# vocabularies they filter by, so a word added there is accepted here.
+StatusWord = Enum("StatusWord", {s.replace("-", "_"): s for s in STATUSES}, type=str)  # type: ignore[misc]
+CategoryWord = Enum("CategoryWord", {c: c for c in CATEGORIES}, type=str)  # type: ignore[misc]
+RouteWord = Enum("RouteWord", {r: r for r in ROUTE_GROUPS}, type=str)  # type: ignore[misc]
+SortWord = Enum("SortWord", {s: s for s in SORTS}, type=str)  # type: ignore[misc]
 
 
 class FormatWord(str, Enum):
@@ -43,17 +38,6 @@ class FormatWord(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     markdown = "markdown"
-
-
-class RouteWord(str, Enum):
-    oral = "oral"
-    injection = "injection"
-    infusion = "infusion"
-
-
-class SortWord(str, Enum):
-    name = "name"
-    interval = "interval"
 
 
 class ColorMode(str, Enum):
