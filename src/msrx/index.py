@@ -132,9 +132,10 @@ class SearchIndex:
     """Keys and their owners as parallel lists and dicts of plain values, so the
     whole index can be cached (store.py) and loaded without a Python loop.
 
-    owner >= 0 is a treatment index; owner < 0 is a symptom (-1 - symptom index),
-    which expands to every treatment for that symptom; the category keys use
-    owner_kind "category".
+    owner >= 0 is a treatment index. owner < 0 names a set of treatments: for a
+    symptom key, symptom -1 - owner (every treatment for that symptom); for a
+    class or route key, group -1 - owner of `groups`; category keys (field
+    "category:<word>") expand to `category_members`.
     """
 
     FIELDS = (
@@ -143,11 +144,10 @@ class SearchIndex:
         "routes", "years", "intervals", "groups",
     )
 
-    # Only needed for fuzzy, prefix and free-text matching and suggestions,
-    # so a cache can hand them over lazily (see `load_extra`).
-    # Loaded in groups, each only when a query needs it: a typo needs the
-    # spelling tables, a side-effect lookup the text tables, a prefix, a
-    # phrase typo and a suggestion one table each.
+    # Only needed for fuzzy, prefix and free-text matching and suggestions, so
+    # a cache hands them over lazily (see `load_extra`), in groups loaded only
+    # when a query needs them: a typo needs the spelling tables, a side-effect
+    # lookup the text tables, a prefix, a phrase typo and a suggestion one each.
     EXTRA_GROUPS: ClassVar[dict[str, tuple[str, ...]]] = {
         "spell": ("vocabulary", "sound_keys", "sound_words", "spell_words", "spell_lengths"),
         "text": ("text_list", "text_ids"),
@@ -277,13 +277,11 @@ class SearchIndex:
         fuzzy_ids = [k for k in range(len(keys)) if fields[k] != "route" and " " in keys[k]]
         identity_ids = [k for k in range(len(keys)) if fields[k] in IDENTITY_FIELDS or fields[k] == "symptom"]
         # Only words a typo can be fixed to (letters, longer than SHORT): a
-        # research code or a number is typed exactly.
+        # research code such as "bg12" or a number is typed exactly.
         vocabulary = sorted({w[0] for w in words if w[0].isalpha() and len(w[0]) > SHORT})
-        # Words a typo can be fixed to: letters only (a research code such as
-        # "bg12" is typed exactly), ordered by length so that only words of a
-        # possible length are compared.
-        # Positions in the vocabulary, not copies of its words: the spelling
-        # tables then load as one string and three arrays.
+        # The same words ordered by length, so that only words of a possible
+        # length are compared; sound-alike keys point into the vocabulary by
+        # position. Both load as packed strings and int arrays.
         spell = sorted((len(w), w) for w in vocabulary)
         sounds = sorted((sound(w), n) for n, w in enumerate(vocabulary))
         return cls(
