@@ -375,9 +375,7 @@ class SearchIndex:
             pos += 1
         if longer:
             return longer, 0.92
-        lo = bisect_left(self.sound_keys, sound(word))
-        hi = bisect_right(self.sound_keys, sound(word), lo)
-        alike = [vocab[n] for n in self.sound_words[lo:hi]]
+        alike = [vocab[n] for n in _lookup(self.sound_keys, self.sound_words, sound(word))]
         from rapidfuzz import fuzz, process  # lazy: only typos pay for it
 
         # A sound-alike must still look alike: "fecal" sounds like "facial".
