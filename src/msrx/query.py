@@ -34,15 +34,15 @@ FILLER = frozenset(
     "something what which who how does do did can could should would will best good better top most any some "
     "there their them they it its this that these those all time times day days daily every lot lots "
     "about from when while after before been being was were use used using taking take takes "
-    "mg mcg ml iu dose doses dosage per need needs need anything stop stops "
+    "mg mcg ml iu dose doses dosage per need needs anything stop stops "
     # Words that say something is wrong without saying what: "trouble
     # sleeping", "could not get an erection", "lack of energy".
-    "or not no nor cannot cant can t s could couldn couldnt trouble troubles problem problems difficulty "
+    "or not no nor cannot cant t s couldn couldnt trouble troubles problem problems difficulty "
     "difficulties issue issues hard lack unable keep keeps reason why just like only still even also "
     "again suffer suffering suffers experiencing experience "
     # Plain function words.
-    "as by into onto from than then if but because its our your his her we you he she they was were been "
-    "there here out over under off".split()
+    "as by into onto than then if but because our your his her we you he she "
+    "here out over under off".split()
 )
 
 # Intent phrases: (words, field, value). Longer phrases are tried first.
