@@ -130,7 +130,7 @@ def search(
 
     text = query_text(query)
     columns = checked_columns(fields, render_formats.SEARCH_FIELDS,
-                       ("id", "name", "status", "category", "matched", "symptoms", "score"))
+                              ("id", "name", "status", "category", "matched", "symptoms", "score"))
     dataset, index = open_data(ctx)
     hits = run_search(
         dataset, index, text, limit=limit,
@@ -138,8 +138,8 @@ def search(
     )
     output(ctx, "search", (hits, dataset), as_json=as_json, fmt=fmt, fields=fields, empty=not hits,
             rows=lambda: [{**records.full(h.treatment, dataset), **records.hit(h)} for h in hits], columns=columns)
-    if not [h for h in hits if h.field not in ("use", "side_effects")]:
-        _symptom_notes(dataset, index, text, as_json or fmt is not None)
+    if not (as_json or fmt) and not [h for h in hits if h.field not in ("use", "side_effects")]:
+        _symptom_notes(dataset, index, text)
     if not hits:
         message = f"msrx: no treatment matches {text!r}"
         near = suggest(dataset, index, text, limit=3)
@@ -149,19 +149,18 @@ def search(
         raise typer.Exit(EXIT_NOT_FOUND)
 
 
-def _symptom_notes(dataset: Dataset, index: SearchIndex, text: str, quiet: bool) -> None:
+def _symptom_notes(dataset: Dataset, index: SearchIndex, text: str) -> None:
     """No treatment answers, but the query names a symptom: say how it is managed (on stderr, so
-    stdout stays the result list)."""
+    stdout stays the result list; `say` neutralises the dataset text)."""
     from msrx.search import symptoms_asked
-    from msrx.textsafe import safe
 
     numbers = dataset.source_numbers()
     for sid in symptoms_asked(index, text):
         sym = dataset.symptoms[sid]
-        if sym.note and not quiet:
+        if sym.note:
             cites = " ".join(f"[{numbers[s]}]" for s in sym.sources)
-            say(f"msrx: {safe(sym.name)}: no treatment in msrx is for it. How it is managed: {safe(sym.note)} {cites}"
-                 f" (see: msrx sources {' '.join(str(numbers[s]) for s in sym.sources)})")
+            say(f"msrx: {sym.name}: no treatment in msrx is for it. How it is managed: {sym.note} {cites}"
+                f" (see: msrx sources {' '.join(str(numbers[s]) for s in sym.sources)})")
 
 
 @app.command()
