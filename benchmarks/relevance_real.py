@@ -1,8 +1,15 @@
-"""Relevance against queries real people wrote (tests/relevance/real_queries.toml).
+"""Relevance against queries real people wrote (tests/relevance/real_queries*.toml).
 
     python benchmarks/relevance_real.py               # dev half: the half used for tuning
     python benchmarks/relevance_real.py --split test  # the held-out half, reported, never tuned on
+    python benchmarks/relevance_real.py --split test --batch 2   # one collection round only
     python benchmarks/relevance_real.py --split all --json
+    python benchmarks/relevance_real.py --add-batch collected.toml  # split a new round, once
+
+The queries come in batches, one file each, collected in separate rounds:
+batch 1 is real_queries.toml, batch N (N >= 2) is real_queries_N.toml. Every
+batch was split into dev and test by a fixed rule before the system was run on
+it (see split_rows), so a later batch's test half is as unseen as the first's.
 
 Each row cites the page its wording came from. A row passes when the FIRST
 result meets its expectation (a treatment for the symptom, one of the ids,
@@ -22,7 +29,8 @@ from typing import Any
 import tomli
 
 ROOT = Path(__file__).resolve().parent.parent
-QUERIES = ROOT / "tests" / "relevance" / "real_queries.toml"
+QUERY_DIR = ROOT / "tests" / "relevance"
+QUERIES = QUERY_DIR / "real_queries.toml"
 FAMILIES = ("symptom_phrase", "question", "misspelling", "name", "nothing")
 
 
@@ -34,10 +42,35 @@ class FamilyScore:
     misses: list[str] = field(default_factory=list)
 
 
-def load_queries(split: str = "dev") -> list[dict[str, Any]]:
-    with open(QUERIES, "rb") as f:
-        rows = list(tomli.load(f)["q"])
+def batch_files() -> dict[int, Path]:
+    """Batch number -> file: real_queries.toml is batch 1, real_queries_N.toml batch N."""
+    files = {1: QUERIES}
+    for path in QUERY_DIR.glob("real_queries_*.toml"):
+        files[int(path.stem.rsplit("_", 1)[1])] = path
+    return dict(sorted(files.items()))
+
+
+def load_batch(batch: int) -> list[dict[str, Any]]:
+    with open(batch_files()[batch], "rb") as f:
+        return [dict(row, batch=batch) for row in tomli.load(f)["q"]]
+
+
+def load_queries(split: str = "dev", batch: int | None = None) -> list[dict[str, Any]]:
+    """Rows of one split ("dev", "test" or "all"), of one batch or of all of them."""
+    rows = [row for b in batch_files() if batch in (None, b) for row in load_batch(b)]
     return rows if split == "all" else [r for r in rows if r["split"] == split]
+
+
+def split_rows(rows: list[dict[str, Any]], first: str = "dev") -> list[dict[str, Any]]:
+    """The fixed split rule: within each family, rows sorted by query (plain
+    string order) go alternately to dev and test, starting with `first`.
+    Batch 2 onwards are split by this function before anything is measured."""
+    other = {"dev": "test", "test": "dev"}[first]
+    out = []
+    for family in FAMILIES:
+        ordered = sorted((r for r in rows if r["family"] == family), key=lambda r: r["query"])
+        out += [dict(r, split=first if i % 2 == 0 else other) for i, r in enumerate(ordered)]
+    return out
 
 
 def passes(row: dict[str, Any], hits: list[Any]) -> bool:
@@ -92,15 +125,54 @@ def summary(scores: dict[str, FamilyScore]) -> dict[str, dict[str, float]]:
     }
 
 
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+
+
+def add_batch(collected: Path) -> Path:
+    """Split a newly collected file of rows (no `split` keys) by the fixed rule
+    and write it as the next batch. Run once, before measuring anything."""
+    with open(collected, "rb") as f:
+        data = tomli.load(f)
+    known = {(r["family"], r["query"].casefold()) for r in load_queries("all")}
+    fresh = [r for r in data["q"] if (r["family"], r["query"].casefold()) not in known]
+    number = max(batch_files()) + 1
+    target = QUERY_DIR / f"real_queries_{number}.toml"
+    header = collected.read_text(encoding="utf-8").split("[[q]]", 1)[0].rstrip()
+    lines = [header, f"#\n# Batch {number}: split by split_rows (benchmarks/relevance_real.py) before any run;"
+             f" {len(data['q']) - len(fresh)} rows that repeat an earlier batch were dropped.", ""]
+    order = ("query", "family", "split", "source")
+    for row in split_rows(fresh):
+        lines.append("[[q]]")
+        lines += [f"{k} = {_toml_value(row[k])}" for k in order]
+        lines += [f"{k} = {_toml_value(v)}" for k, v in row.items() if k not in order]
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target
+
+
+def _option(name: str, default: str) -> str:
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else default
+
+
 def main() -> int:
-    split = sys.argv[sys.argv.index("--split") + 1] if "--split" in sys.argv else "dev"
-    rows = load_queries(split)
+    if "--add-batch" in sys.argv:
+        print(add_batch(Path(_option("--add-batch", ""))))
+        return 0
+    split = _option("--split", "dev")
+    chosen = _option("--batch", "all")
+    batch = None if chosen == "all" else int(chosen)
+    rows = load_queries(split, batch)
     scores = evaluate(rows)
     figures = summary(scores)
     if "--json" in sys.argv:
-        print(json.dumps({"split": split, "families": figures}, indent=2))
+        print(json.dumps({"split": split, "batch": chosen, "families": figures}, indent=2))
         return 0
-    print(f"{len(rows)} real queries ({split} half) from {QUERIES.relative_to(ROOT)}\n")
+    where = ", ".join(str(p.relative_to(ROOT)) for b, p in batch_files().items() if batch in (None, b))
+    print(f"{len(rows)} real queries ({split} half) from {where}\n")
     print(f"{'family':<16}{'queries':>8}{'passed':>8}{'rate':>8}{'side-effect first':>19}")
     for family, f in figures.items():
         print(f"{family:<16}{f['queries']:>8.0f}{f['passed']:>8.0f}{f['rate']:>8.1%}{f['side_effect_first']:>19.0f}")

@@ -32,7 +32,7 @@ SCRIPT = ROOT / "scripts" / "source_report.py"
 
 # Approved or withdrawn DMTs whose entry does not yet record the label revision it was checked against.
 LABEL_GAPS: tuple[str, ...] = (
-    "cladribine", "dimethyl-fumarate", "glatiramer-acetate", "mitoxantrone", "ocrelizumab-hyaluronidase", "peginterferon-beta-1a", "teriflunomide",
+    "cladribine", "dimethyl-fumarate", "glatiramer-acetate", "mitoxantrone", "ocrelizumab-hyaluronidase", "peginterferon-beta-1a",
 )
 
 

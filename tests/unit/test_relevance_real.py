@@ -35,11 +35,43 @@ def test_every_row_cites_a_page_and_says_what_a_right_answer_is() -> None:
         assert any(k in row for k in EXPECTATIONS), row
 
 
-def test_each_family_is_split_about_evenly() -> None:
-    rows = relevance_real.load_queries("all")
-    counts = Counter((r["family"], r["split"]) for r in rows)
+@pytest.mark.parametrize("batch", list(relevance_real.batch_files()))
+def test_each_family_is_split_about_evenly(batch: int) -> None:
+    counts = Counter((r["family"], r["split"]) for r in relevance_real.load_batch(batch))
     for family in relevance_real.FAMILIES:
-        assert abs(counts[(family, "dev")] - counts[(family, "test")]) <= 2, family
+        assert abs(counts[(family, "dev")] - counts[(family, "test")]) <= 2, (batch, family)
+
+
+@pytest.mark.parametrize("batch", [b for b in relevance_real.batch_files() if b > 1])
+def test_later_batches_keep_the_split_the_fixed_rule_gave_them(batch: int) -> None:
+    # A row moved from test to dev after a miss would be tuning on the held-out half.
+    rows = relevance_real.load_batch(batch)
+    ruled = {(r["family"], r["query"]): r["split"] for r in relevance_real.split_rows(rows)}
+    assert {(r["family"], r["query"]): r["split"] for r in rows} == ruled
+
+
+def test_no_query_repeats_across_batches() -> None:
+    seen = Counter((r["family"], r["query"].casefold()) for r in relevance_real.load_queries("all"))
+    assert [q for q, n in seen.items() if n > 1] == []
+
+
+def test_a_new_batch_is_split_by_the_rule_and_drops_repeats(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = tmp_path / "real_queries.toml"
+    first.write_text('[[q]]\nquery = "brain fog"\nfamily = "symptom_phrase"\nsplit = "dev"\n'
+                     'source = "https://example.org/a"\ntop_symptom = "cognition"\n', encoding="utf-8")
+    monkeypatch.setattr(relevance_real, "QUERY_DIR", tmp_path)
+    monkeypatch.setattr(relevance_real, "QUERIES", first)
+    collected = tmp_path / "collected.toml"
+    rows = [("Brain fog", "cognition"), ("wobbly legs", "walking"), ("jelly legs", "walking"), ("can't pee", "bladder")]
+    collected.write_text("# collected by hand\n" + "".join(
+        f'[[q]]\nquery = "{q}"\nfamily = "symptom_phrase"\nsource = "https://example.org/b"\ntop_symptom = "{s}"\n'
+        for q, s in rows), encoding="utf-8")
+    written = relevance_real.add_batch(collected)
+    assert written == tmp_path / "real_queries_2.toml"
+    batch = relevance_real.load_batch(2)
+    assert [(r["query"], r["split"]) for r in batch] == [("can't pee", "dev"), ("jelly legs", "test"), ("wobbly legs", "dev")]
+    assert batch[1]["top_symptom"] == "walking" and batch[1]["source"] == "https://example.org/b"
+    assert written.read_text(encoding="utf-8").startswith("# collected by hand")
 
 
 @pytest.fixture(scope="module", params=["dev", "test"])
