@@ -21,6 +21,7 @@ counted separately: that must stay at zero.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,6 +126,11 @@ def summary(scores: dict[str, FamilyScore]) -> dict[str, dict[str, float]]:
     }
 
 
+def same_query(query: str) -> str:
+    """What makes two queries the same row: their words, ignoring case and punctuation."""
+    return " ".join(re.findall(r"[^\W_]+", query.casefold()))
+
+
 def _toml_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -138,8 +144,8 @@ def add_batch(collected: Path) -> Path:
     and write it as the next batch. Run once, before measuring anything."""
     with open(collected, "rb") as f:
         data = tomli.load(f)
-    known = {(r["family"], r["query"].casefold()) for r in load_queries("all")}
-    fresh = [r for r in data["q"] if (r["family"], r["query"].casefold()) not in known]
+    known = {same_query(r["query"]) for r in load_queries("all")}
+    fresh = [r for r in data["q"] if same_query(r["query"]) not in known]
     number = max(batch_files()) + 1
     target = QUERY_DIR / f"real_queries_{number}.toml"
     header = collected.read_text(encoding="utf-8").split("[[q]]", 1)[0].rstrip()

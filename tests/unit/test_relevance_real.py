@@ -21,8 +21,8 @@ import relevance_real
 EXPECTATIONS = ("top_symptom", "top_in", "top_category", "top_route", "nothing")
 # Measured floors (rates), per split and family; the README gives the figures.
 FLOORS = {
-    "dev": {"symptom_phrase": 0.90, "question": 1.0, "misspelling": 1.0, "name": 0.90, "nothing": 1.0},
-    "test": {"symptom_phrase": 0.86, "question": 0.88, "misspelling": 0.95, "name": 0.90, "nothing": 1.0},
+    "dev": {"symptom_phrase": 0.79, "question": 0.97, "misspelling": 1.0, "name": 0.82, "nothing": 1.0},
+    "test": {"symptom_phrase": 0.78, "question": 0.92, "misspelling": 0.96, "name": 0.86, "nothing": 1.0},
 }
 
 
@@ -51,7 +51,7 @@ def test_later_batches_keep_the_split_the_fixed_rule_gave_them(batch: int) -> No
 
 
 def test_no_query_repeats_across_batches() -> None:
-    seen = Counter((r["family"], r["query"].casefold()) for r in relevance_real.load_queries("all"))
+    seen = Counter(relevance_real.same_query(r["query"]) for r in relevance_real.load_queries("all"))
     assert [q for q, n in seen.items() if n > 1] == []
 
 
