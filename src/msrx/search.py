@@ -24,7 +24,7 @@ matching to mean anything.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from msrx.index import IDENTITY_FIELDS, SHORT, SearchIndex, StringTable, sound
@@ -170,6 +170,7 @@ def _match_keys(index: SearchIndex, query: Query, cands: dict[int, _Candidate],
             for k in index.words_of(option):
                 per_key.setdefault(k, {}).setdefault(p, certainty)
     unexplained = any(not any(p in hits for hits in per_key.values()) for p in unknown)
+    named = _symptoms_named(index, query.stems)
     for k, hits in per_key.items():
         n = len(hits)
         length = index.key_lengths[k]
@@ -181,7 +182,8 @@ def _match_keys(index: SearchIndex, query: Query, cands: dict[int, _Candidate],
         # crying" -> "sudden crying"), at a lower score.
         # Not "up" of "flare up", and not a guessed spelling ("clinic" is no "clinical").
         half_symptom = (index.fields[k] == "symptom" and length >= 2 and 2 * n >= length
-                        and any(len(query.stems[p]) > SHORT for p in hits) and min(hits.values()) == 1.0)
+                        and any(len(query.stems[p]) > SHORT for p in hits) and min(hits.values()) == 1.0
+                        and index.owners[k] in named)
         if not (whole_key or whole_query or half_symptom):
             continue
         certainty = min(hits.values())
@@ -204,6 +206,19 @@ def _match_keys(index: SearchIndex, query: Query, cands: dict[int, _Candidate],
         if not found and len(query.words) > 1 and not fixed:
             index.whole_key_typos(q, lambda k, s: give(k, s, everything))
     return found
+
+
+def _symptoms_named(index: SearchIndex, stems: Sequence[str]) -> set[int]:
+    """The symptoms (as key owners) some query word belongs to alone: a word in
+    one symptom's phrases and no other's. Half a phrase names a symptom only
+    when one of these does: "crying" is half of "sudden crying" and "fecal
+    leakage" is bowel, but "legs" (stiff legs, weak legs) is half of nothing."""
+    named: set[int] = set()
+    for word in stems:
+        owners = {index.owners[k] for k in index.words_of(word) if index.fields[k] == "symptom"}
+        if len(owners) == 1:
+            named |= owners
+    return named
 
 
 def _phrases_over_intents(index: SearchIndex, q: str, parsed: Query) -> Query:

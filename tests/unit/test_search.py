@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -177,3 +178,19 @@ def test_index_round_trips_through_its_data(bundled: tuple[Dataset, SearchIndex]
     copy = SearchIndex(marshal.loads(marshal.dumps({**index.to_data(), **index.extra_data()})))
     for query in ("ocrevus", "tired", "BTK inhibitor", "gilenia", "headache"):
         assert [h.treatment.id for h in search(ds, copy, query)] == names(bundled, query)
+
+
+def test_half_a_phrase_needs_a_word_that_belongs_to_one_symptom(write_dataset: Callable[..., Path]) -> None:
+    # "muscles" is in a fatigue phrase and a spasticity phrase: alone it names
+    # neither. "stiff" belongs to spasticity only, so it names half of
+    # "stiff muscles".
+    from tests.conftest import MINI
+
+    text = MINI.replace('words = ["tired", "exhausted"]', 'words = ["tired", "exhausted", "heavy muscles"]')
+    text = text.replace('words = ["stiffness", "spasms"]', 'words = ["stiffness", "spasms", "stiff muscles", "stiff joints"]')
+    ds = load(write_dataset(text))
+    index = SearchIndex.build(ds)
+    assert search(ds, index, "muscles like jelly") == []
+    hits = search(ds, index, "stiff painful muscles")
+    assert hits and all(h.symptom == "spasticity" for h in hits)
+    assert search(ds, index, "muscles are stiff")[0].symptom == "spasticity"
