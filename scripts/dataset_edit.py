@@ -50,7 +50,7 @@ BLOCK_KEYS = {
     "stopping": ("summary", "sources"),
 }
 PRODUCT_KEYS = ("brand", "schedule", "interval_days")
-SYMPTOM_ORDER = ("id", "name", "words", "note", "sources")
+SYMPTOM_ORDER = ("id", "name", "words", "note", "sources", "phrases")
 SOURCE_ORDER = ("id", "title", "publisher", "year", "url")
 CHANGE_ORDER = ("version", "treatment", "summary")
 
@@ -68,6 +68,8 @@ def _scalar(v: Any) -> str:
         return v.isoformat()
     if isinstance(v, str):
         return _str(v)
+    if isinstance(v, dict):  # an inline table: a symptom's phrase {text, page}
+        return "{ " + ", ".join(f"{k} = {_scalar(x)}" for k, x in v.items()) + " }"
     raise TypeError(f"cannot write {v!r}")
 
 

@@ -260,7 +260,7 @@ class SearchIndex:
                         text_words.setdefault(stem(w), set()).add(i if field_name == "use" else -1 - i)
         for j, sid in enumerate(symptom_ids):
             sym = dataset.symptoms[sid]
-            for word in (sid, sym.name, *sym.words):
+            for word in (sid, sym.name, *sym.words, *(p.text for p in sym.phrases)):
                 add(word, "symptom", -1 - j)
         for cat, cat_words in CATEGORY_WORDS.items():
             if cat in category_members:

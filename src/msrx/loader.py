@@ -21,6 +21,7 @@ from msrx.model import (
     Change,
     Dataset,
     DatasetInfo,
+    Phrase,
     Source,
     Symptom,
     Treatment,
@@ -56,6 +57,7 @@ SYMPTOM_FIELDS: dict[str, tuple[type, bool]] = {
     "words": (list, True),
     "note": (str, False),  # how the symptom is managed without a drug
     "sources": (list, False),  # the sources of the note
+    "phrases": (Phrase, False),  # [{text, page}]: patients' own words, with the page they are from
 }
 # A dataset release's change log: `treatment` is a treatment id, or "" for
 # a change to the dataset as a whole.
@@ -69,7 +71,8 @@ TOP_LEVEL = ("dataset", "symptoms", "sources", "treatments", "changes")
 # compounded drug has no brand). Every other list needs at least one item.
 MAY_BE_EMPTY = {f.name for f in FIELDS if f.may_be_empty} | {"words"}
 
-_TYPE_WORDS = {str: "a string", list: "a list", int: "a whole number", _dt.date: "a date (YYYY-MM-DD)"}
+_TYPE_WORDS = {str: "a string", list: "a list", int: "a whole number", _dt.date: "a date (YYYY-MM-DD)",
+               Phrase: "a list of {text, page} tables"}
 
 
 def normalise_name(text: str) -> str:
@@ -229,7 +232,8 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
             problem(f"symptom id {sid!r} is defined twice", lines.of("symptoms", i, "id"), field="id")
             continue
         symptoms[sid] = Symptom(id=sid, name=row["name"], words=tuple(row["words"]), note=row.get("note"),
-                                sources=tuple(row.get("sources", ())))
+                                sources=tuple(row.get("sources", ())),
+                                phrases=tuple(Phrase(p["text"], p["page"]) for p in row.get("phrases", ())))
         if "note" in row or "sources" in row:
             noted.append((i, sid))
 
@@ -437,7 +441,9 @@ def _check_fields(
             problem(f"{prefix}must be {_TYPE_WORDS[kind]}, not {_describe(value)}", line, owner, key)
             ok = False
             continue
-        if kind is list:
+        if kind is Phrase:
+            ok = _check_phrases(value, f"{prefix}{key}: ", line, owner, key, problem) and ok
+        elif kind is list:
             bad = [v for v in value if not isinstance(v, str) or not v.strip()]
             if bad:
                 problem(f"{prefix}every item must be a non-empty string", line, owner, key)
@@ -461,7 +467,30 @@ def _check_fields(
     return raw if ok else None
 
 
+def _check_phrases(value: list[Any], prefix: str, line: int | None, owner: str | None, key: str, problem: Any) -> bool:
+    """Each phrase is {text, page}: non-empty text, a web page, no text twice."""
+    seen: set[str] = set()
+    for n, item in enumerate(value, 1):
+        if not isinstance(item, dict) or set(item) != {"text", "page"}:
+            problem(f"{prefix}item {n} must be a table with exactly text and page", line, owner, key)
+            return False
+        text, page = item["text"], item["page"]
+        if not isinstance(text, str) or not text.strip() or not isinstance(page, str):
+            problem(f"{prefix}item {n} needs a non-empty text and a page", line, owner, key)
+            return False
+        if not page.startswith(("https://", "http://")):
+            problem(f"{prefix}item {n}: page must start with https:// or http://", line, owner, key)
+            return False
+        if text.casefold() in seen:
+            problem(f"{prefix}lists {text!r} twice", line, owner, key)
+            return False
+        seen.add(text.casefold())
+    return True
+
+
 def _is(value: Any, kind: type) -> bool:
+    if kind is Phrase:
+        return isinstance(value, list)
     if kind is int:
         return isinstance(value, int) and not isinstance(value, bool)
     if kind is _dt.date:

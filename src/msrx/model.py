@@ -38,12 +38,22 @@ class Source(NamedTuple):
     url: str
 
 
+class Phrase(NamedTuple):
+    """How someone with MS put a symptom in their own words, and the page
+    (a forum post, a blog) where it was seen: search vocabulary, never a
+    medical claim, so it needs no primary source."""
+
+    text: str
+    page: str
+
+
 class Symptom(NamedTuple):
     id: str
     name: str
     words: tuple[str, ...] = ()
     note: str | None = None  # how it is managed without a drug (e.g. cooling for heat sensitivity)
-    sources: tuple[str, ...] = ()  # source ids behind the note
+    sources: tuple[str, ...] = ()  # source ids behind the note and the words
+    phrases: tuple[Phrase, ...] = ()
 
 
 # The blocks of what living on a treatment involves (issue 11). Their fields,

@@ -61,8 +61,10 @@ def source(number: int, s: Source, cited_by: list[Treatment]) -> dict[str, Any]:
 
 
 def symptom(s: Symptom) -> dict[str, Any]:
-    """A symptom's own fields: its note (how it is managed without a drug) and the note's sources, or null and []."""
-    return {"id": s.id, "name": s.name, "words": list(s.words), "note": s.note, "sources": list(s.sources)}
+    """A symptom's own fields: its note (how it is managed without a drug) and the note's sources, or null
+    and [], and the phrases people with MS use for it, each with the page it is from."""
+    return {"id": s.id, "name": s.name, "words": list(s.words), "note": s.note, "sources": list(s.sources),
+            "phrases": [{"text": p.text, "page": p.page} for p in s.phrases]}
 
 
 def change(c: Change) -> dict[str, Any]:

@@ -151,6 +151,21 @@ def test_cache_is_written_and_reused(mini: Path, isolated_env: Path) -> None:
     assert cache.stat().st_mtime_ns == stamp  # read, not rewritten
 
 
+def test_cached_symptoms_keep_their_phrases(write_dataset: Callable[..., Path], isolated_env: Path) -> None:
+    from tests.conftest import MINI
+
+    path = write_dataset(MINI.replace('words = ["stiffness", "spasms"]', 'words = ["stiffness", "spasms"]\n'
+                                      'phrases = [{ text = "legs like planks", page = "https://example.org/1" }]'))
+    first = run("--data", str(path), "symptoms", "spasticity", "--json")
+    assert cache_files(isolated_env)
+    second = run("--data", str(path), "symptoms", "spasticity", "--json")  # from the cache
+    assert first.stdout == second.stdout
+    phrases = json.loads(second.stdout)["symptom"]["phrases"]
+    assert phrases == [{"text": "legs like planks", "page": "https://example.org/1"}]
+    hits = json.loads(run("--data", str(path), "search", "legs like planks", "--json").stdout)
+    assert hits and hits[0]["matched"]["symptom"] == "spasticity"
+
+
 def test_cache_never_serves_stale_data(mini: Path, isolated_env: Path) -> None:
     assert json.loads(run("--data", str(mini), "show", "alphamab", "--json").stdout)["brands"] == ["Alphix"]
     text = mini.read_text().replace('brands = ["Alphix"]', 'brands = ["Alphox"]')  # same size

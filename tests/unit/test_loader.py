@@ -215,3 +215,30 @@ def test_bundled_dataset_is_valid() -> None:
 
     ds = load(bundled_path())
     assert len(ds.treatments) >= 60
+
+
+PHRASES = 'words = ["stiffness", "spasms"]\nphrases = [{ text = "legs like planks", page = "https://example.org/forum/1" }]'
+
+
+def test_a_symptom_keeps_its_phrases_and_their_pages(write_dataset: Write) -> None:
+    from msrx.model import Phrase
+
+    ds = load(write_dataset(MINI.replace('words = ["stiffness", "spasms"]', PHRASES)))
+    assert ds.symptoms["spasticity"].phrases == (Phrase("legs like planks", "https://example.org/forum/1"),)
+    assert ds.symptoms["fatigue"].phrases == ()
+
+
+@pytest.mark.parametrize(("phrases", "expected"), [
+    ('[{ text = "legs like planks" }]', "item 1 must be a table with exactly text and page"),
+    ('["legs like planks"]', "item 1 must be a table with exactly text and page"),
+    ('[{ text = " ", page = "https://example.org/" }]', "item 1 needs a non-empty text and a page"),
+    ('[{ text = "planks", page = "ftp://example.org/" }]', "item 1: page must start with https:// or http://"),
+    ('[{ text = "Planks", page = "https://a.org/" }, { text = "planks", page = "https://b.org/" }]', "lists 'planks' twice"),
+    ('"planks"', "must be a list of {text, page} tables"),
+])
+def test_bad_phrases_are_reported_with_their_line(write_dataset: Write, phrases: str, expected: str) -> None:
+    text = MINI.replace('words = ["stiffness", "spasms"]', f'words = ["stiffness", "spasms"]\nphrases = {phrases}')
+    path = write_dataset(text)
+    found = problems(path)[0]  # then: treatments of the dropped symptom name an unknown symptom
+    line = text.splitlines().index(f"phrases = {phrases}") + 1
+    assert expected in found and f":{line}:" in found, found

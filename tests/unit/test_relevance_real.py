@@ -98,3 +98,17 @@ def test_family_rates_stay_at_or_above_the_measured_floors(scores: tuple[str, di
         # The held-out half's misses are not printed: reading them would be tuning on it.
         shown = by_family[family].misses if split == "dev" else "run benchmarks/relevance_real.py --split test"
         assert figures[family]["rate"] >= floor - 1e-9, (split, family, shown)
+
+
+def test_no_vocabulary_phrase_comes_from_a_page_the_queries_come_from() -> None:
+    # Otherwise a query would be answered by its own page's wording, and the
+    # held-out half would measure nothing.
+    from msrx.loader import load
+    from msrx.store import bundled_path
+
+    def page(url: str) -> str:
+        return url.split("://", 1)[-1].removeprefix("www.").split("?")[0].split("#")[0].rstrip("/").casefold()
+
+    asked = {page(r["source"]) for r in relevance_real.load_queries("all")}
+    phrases = [p for s in load(bundled_path()).symptoms.values() for p in s.phrases]
+    assert [p for p in phrases if page(p.page) in asked] == []

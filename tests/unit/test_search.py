@@ -194,3 +194,13 @@ def test_half_a_phrase_needs_a_word_that_belongs_to_one_symptom(write_dataset: C
     hits = search(ds, index, "stiff painful muscles")
     assert hits and all(h.symptom == "spasticity" for h in hits)
     assert search(ds, index, "muscles are stiff")[0].symptom == "spasticity"
+
+
+def test_a_patients_phrase_finds_the_symptoms_treatments(write_dataset: Callable[..., Path]) -> None:
+    from tests.conftest import MINI
+
+    text = MINI.replace('words = ["stiffness", "spasms"]',
+                        'words = ["stiffness", "spasms"]\nphrases = [{ text = "legs like planks", page = "https://example.org/1" }]')
+    ds = load(write_dataset(text))
+    hits = search(ds, SearchIndex.build(ds), "my legs feel like planks")
+    assert hits and hits[0].symptom == "spasticity" and hits[0].value == "legs like planks"
