@@ -260,8 +260,13 @@ class SearchIndex:
                         text_words.setdefault(stem(w), set()).add(i if field_name == "use" else -1 - i)
         for j, sid in enumerate(symptom_ids):
             sym = dataset.symptoms[sid]
-            for word in (sid, sym.name, *sym.words, *(p.text for p in sym.phrases)):
+            for word in (sid, sym.name, *sym.words):
                 add(word, "symptom", -1 - j)
+            # Patients' phrases answer for the symptom too, but as a field of
+            # their own: whole or not at all, and never a target for typos or
+            # suggestions ("goggle" is not "giggle uncontrollably").
+            for phrase in sym.phrases:
+                add(phrase.text, "phrase", -1 - j)
         for cat, cat_words in CATEGORY_WORDS.items():
             if cat in category_members:
                 for word in cat_words:
@@ -274,11 +279,12 @@ class SearchIndex:
         )
         text_pairs = sorted((w, owner) for w, owners_of in text_words.items() for owner in owners_of)
         prefix = sorted((key, k) for k, key in enumerate(keys) if fields[k] in IDENTITY_FIELDS)
-        fuzzy_ids = [k for k in range(len(keys)) if fields[k] != "route" and " " in keys[k]]
+        fuzzy_ids = [k for k in range(len(keys)) if fields[k] not in ("route", "phrase") and " " in keys[k]]
         identity_ids = [k for k in range(len(keys)) if fields[k] in IDENTITY_FIELDS or fields[k] == "symptom"]
         # Only words a typo can be fixed to (letters, longer than SHORT): a
         # research code such as "bg12" or a number is typed exactly.
-        vocabulary = sorted({w[0] for w in words if w[0].isalpha() and len(w[0]) > SHORT})
+        spellable = {k for k in range(len(keys)) if fields[k] != "phrase"}
+        vocabulary = sorted({w[0] for w in words if w[0].isalpha() and len(w[0]) > SHORT and w[1] in spellable})
         # The same words ordered by length, so that only words of a possible
         # length are compared; sound-alike keys point into the vocabulary by
         # position. Both load as packed strings and int arrays.

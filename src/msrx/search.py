@@ -106,6 +106,8 @@ def _match_keys(index: SearchIndex, query: Query, cands: dict[int, _Candidate],
         nonlocal found
         found = True
         field = index.fields[k]
+        if field == "phrase":  # a patient's phrase is shown as what it is: a way to name the symptom
+            field = "symptom"
         owner = index.owners[k]
         if field == "symptom" or owner < 0:
             said = frozenset(positions)
@@ -178,6 +180,10 @@ def _match_keys(index: SearchIndex, query: Query, cands: dict[int, _Candidate],
         # Every query word is in the key ("BTK" -> "BTK inhibitor"); never
         # when some query word is unknown: "up" alone is not "flare up".
         whole_query = n >= len(query.words) and not unexplained
+        if index.fields[k] == "phrase" and not whole_key:
+            # A patient's phrase is made of everyday words: one of them alone
+            # ("patch" of "a bad patch of symptoms") names nothing.
+            whole_query = whole_query and n >= 2
         # Half of a symptom phrase still names the symptom ("laughing or
         # crying" -> "sudden crying"), at a lower score.
         # Not "up" of "flare up", and not a guessed spelling ("clinic" is no "clinical").

@@ -204,3 +204,16 @@ def test_a_patients_phrase_finds_the_symptoms_treatments(write_dataset: Callable
     ds = load(write_dataset(text))
     hits = search(ds, SearchIndex.build(ds), "my legs feel like planks")
     assert hits and hits[0].symptom == "spasticity" and hits[0].value == "legs like planks"
+
+
+def test_a_phrase_is_matched_whole_never_by_one_everyday_word_or_a_typo(write_dataset: Callable[..., Path]) -> None:
+    from tests.conftest import MINI
+
+    text = MINI.replace('words = ["tired", "exhausted"]', 'words = ["tired", "exhausted"]\n'
+                        'phrases = [{ text = "a bad patch of shuddering", page = "https://example.org/2" }]')
+    ds = load(write_dataset(text))
+    index = SearchIndex.build(ds)
+    assert search(ds, index, "patch") == []  # one everyday word of the phrase
+    assert search(ds, index, "shudering patch") == []  # a typo is never corrected into a phrase's word
+    assert search(ds, index, "patch of shuddering")[0].symptom == "fatigue"  # two of its words, nothing else
+    assert search(ds, index, "what a bad patch of shuddering")[0].symptom == "fatigue"
