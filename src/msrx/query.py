@@ -115,14 +115,21 @@ def stem(word: str) -> str:
     """
     if len(word) <= 4 or not word.isalpha():
         return word
-    if word.endswith("ies") and len(word) > 5:
-        return word[:-3] + "y"
+    if word.endswith(("ies", "ied")) and len(word) > 5:
+        word = word[:-3] + "y"  # worries, worried -> worry, folded below with it
     for suffix in ("ing", "ed"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             base = word[: -len(suffix)]
             if len(base) >= 2 and base[-1] == base[-2] and base[-1] not in "lsz":
                 base = base[:-1]  # "dragging" -> "drag", "shopped" -> "shop"
             return _drop_e(base)
+    if word.endswith("y") and len(word) > 4 and word[-2] not in "aeiouy":
+        # Adjectives meet their noun or verb: blurry/blur, shaky/shaking,
+        # dribbly/dribble, foggy/fog, sleepy/sleep, itchy/itch.
+        base = word[:-1]
+        if base[-1] == base[-2] and base[-1] not in "lsz":
+            base = base[:-1]
+        return base
     if word.endswith("es") and word[-3] in "sxz" and not word.endswith("ses"):
         return word[:-2]
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):

@@ -187,7 +187,7 @@ def _match_keys(index: SearchIndex, query: Query, cands: dict[int, _Candidate],
         # Half of a symptom phrase still names the symptom ("laughing or
         # crying" -> "sudden crying"), at a lower score.
         # Not "up" of "flare up", and not a guessed spelling ("clinic" is no "clinical").
-        half_symptom = (index.fields[k] == "symptom" and length >= 2 and 2 * n >= length
+        half_symptom = (index.fields[k] in ("symptom", "phrase") and length >= 2 and 2 * n >= length
                         and any(len(query.stems[p]) > SHORT for p in hits) and min(hits.values()) == 1.0
                         and index.owners[k] in named)
         if not (whole_key or whole_query or half_symptom):
@@ -221,8 +221,10 @@ def _symptoms_named(index: SearchIndex, stems: Sequence[str]) -> set[int]:
     leakage" is bowel, but "legs" (stiff legs, weak legs) is half of nothing."""
     named: set[int] = set()
     for word in stems:
-        owners = {index.owners[k] for k in index.words_of(word) if index.fields[k] == "symptom"}
-        if len(owners) == 1:
+        keys = [k for k in index.words_of(word) if index.fields[k] in ("symptom", "phrase")]
+        owners = {index.owners[k] for k in keys}
+        # A word of patients' phrases only counts once two phrases share it.
+        if len(owners) == 1 and (len(keys) >= 2 or index.fields[keys[0]] == "symptom"):
             named |= owners
     return named
 

@@ -41,7 +41,9 @@ def test_normalise_folds_case_accents_and_punctuation() -> None:
 def test_stem_folds_inflections_to_one_form() -> None:
     for family in (("leak", "leaks", "leaking", "leaked"), ("benzodiazepine", "benzodiazepines"),
                    ("therapy", "therapies"), ("shake", "shakes", "shaking"), ("drag", "dragging"),
-                   ("spasm", "spasms"), ("fatigue", "fatigued")):
+                   ("spasm", "spasms"), ("fatigue", "fatigued"), ("blur", "blurry", "blurred"),
+                   ("shaky", "shaking"), ("dribbly", "dribble", "dribbles"), ("foggy", "fog"), ("sleepy", "sleep"),
+                   ("itchy", "itching", "itch"), ("worry", "worries", "worried")):
         assert len({stem(w) for w in family}) == 1, family
     # Left alone: double s, Latin endings, short words and abbreviations.
     for word in ("stiffness", "sclerosis", "ocrevus", "ms", "ldn", "bg12"):
