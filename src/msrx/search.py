@@ -24,23 +24,18 @@ matching to mean anything.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
-from msrx.index import IDENTITY_FIELDS, SHORT, SearchIndex, StringTable, sound
+from msrx.index import IDENTITY_FIELDS, SearchIndex, StringTable, sound
+from msrx.match import FIELD_RANK, Candidate, match_keys, phrases_over_intents
 from msrx.model import STATUSES, Dataset, Treatment
-from msrx.query import Query, is_filler, normalise, parse, stem
+from msrx.query import normalise, parse, stem
 
 __all__ = [
     "Hit", "Match", "Resolution", "SearchIndex", "StringTable", "normalise", "resolve", "search", "sound", "stem",
     "suggest", "symptoms_asked",
 ]
 
-# Field ranks: on equal scores a name beats a brand beats a class word.
-FIELD_RANK = {
-    "name": 0, "id": 0, "brand": 1, "alias": 2, "drug_class": 3, "category": 4,
-    "symptom": 4, "route": 6, "status": 6, "interval": 6, "use": 7, "side_effects": 8,
-}
 STATUS_RANK = {s: i for i, s in enumerate(STATUSES)}
 CATEGORY_RANK = {"dmt": 0, "relapse": 1, "symptom": 2}
 
@@ -67,198 +62,6 @@ class Hit(NamedTuple):
     also: tuple[Match, ...] = ()  # other fields that explain the rest of the query
 
 
-class _Candidate:
-    """What is known about one treatment while a query is matched."""
-
-    __slots__ = ("explained", "field", "intents", "score", "symptom", "symptom_pos", "value", "words")
-
-    def __init__(self) -> None:
-        self.score = -1.0
-        self.field = ""
-        self.value = ""
-        self.symptom: str | None = None
-        self.symptom_pos = 99
-        self.words: tuple[str, ...] = ()
-        self.explained: set[int] = set()  # positions of the content words explained
-        self.intents: list[tuple[str, str, str]] = []
-
-    def offer(self, score: float, field: str, value: str, words: tuple[str, ...], symptom: str | None, pos: int) -> None:
-        rank = (score, -FIELD_RANK.get(field, 9), -pos)
-        if rank > (self.score, -FIELD_RANK.get(self.field, 9), -self.symptom_pos):
-            self.score, self.field, self.value, self.words, self.symptom, self.symptom_pos = (
-                score, field, value, words, symptom, pos)
-
-
-def _match_keys(index: SearchIndex, query: Query, cands: dict[int, _Candidate],
-                asked: list[str] | None = None) -> bool:
-    """Offer every key the query matches to its treatments; True if any matched.
-
-    `asked`, when given, collects the ids of the symptoms the query names,
-    including those with no treatment at all.
-    """
-    found = False
-    # A symptom or category reached again through another of its words adds
-    # nothing unless it scores higher or explains more: skip re-expanding it
-    # (a symptom can have thousands of treatments).
-    expanded: dict[str, tuple[float, frozenset[int]]] = {}
-
-    def give(k: int, score: float, positions: Iterable[int]) -> None:
-        nonlocal found
-        found = True
-        field = index.fields[k]
-        if field == "phrase":  # a patient's phrase is shown as what it is: a way to name the symptom
-            field = "symptom"
-        owner = index.owners[k]
-        if field == "symptom" or owner < 0:
-            said = frozenset(positions)
-            group = f"{field}{owner}"
-            before = expanded.get(group)
-            if before is not None and before[0] >= score and said <= before[1]:
-                return
-            expanded[group] = (max(score, before[0]) if before else score, said | before[1] if before else said)
-            positions = said
-        value = index.values[k]
-        used = tuple(query.words[p] for p in sorted(positions)) if query.words else (query.text,)
-        if field == "symptom":
-            j = -1 - owner
-            sid = index.symptom_ids[j]
-            if asked is not None and sid not in asked and score >= 80.0:
-                asked.append(sid)
-            pairs = index.symptom_members[j]
-            for m in range(0, len(pairs), 2):
-                c = cands.setdefault(pairs[m], _Candidate())
-                c.explained.update(positions)
-                c.offer(score, "symptom", value, used, sid, pairs[m + 1])
-        elif field.startswith("category:") or owner < 0:
-            is_category = field.startswith("category:")
-            members = index.category_members.get(field[9:], ()) if is_category else index.groups[-1 - owner]
-            shown = "category" if is_category else field
-            for t in members:
-                c = cands.setdefault(t, _Candidate())
-                c.explained.update(positions)
-                c.offer(score, shown, value, used, None, 99)
-        else:
-            c = cands.setdefault(owner, _Candidate())
-            c.explained.update(positions)
-            c.offer(score, field, value, used, None, 99)
-
-    everything = range(len(query.words))
-    for k in index.exact(query.text):
-        give(k, 100.0, everything)
-    content = " ".join(query.words)
-    if content and content != query.text:
-        for k in index.exact(content):
-            give(k, 98.0, everything)
-
-    if query.only_filler:
-        return found  # "the", "what helps": only an exact key may answer
-    # Words: which query words each key holds.
-    per_key: dict[int, dict[int, float]] = {}  # key -> {query position: certainty}
-    unknown: list[int] = []
-    for p, w in enumerate(query.stems):
-        posting = index.words_of(w)
-        if not posting:
-            unknown.append(p)
-            continue
-        for k in posting:
-            per_key.setdefault(k, {})[p] = 1.0
-    fixed = False
-    for p in unknown[:4]:
-        options, certainty = index.spellings(query.stems[p])
-        if not options and query.words[p] != query.stems[p]:
-            options, certainty = index.spellings(query.words[p])
-        for option in options:
-            fixed = True
-            for k in index.words_of(option):
-                per_key.setdefault(k, {}).setdefault(p, certainty)
-    unexplained = any(not any(p in hits for hits in per_key.values()) for p in unknown)
-    named = _symptoms_named(index, query.stems)
-    for k, hits in per_key.items():
-        n = len(hits)
-        length = index.key_lengths[k]
-        whole_key = n >= length  # every word of the key is in the query
-        # Every query word is in the key ("BTK" -> "BTK inhibitor"); never
-        # when some query word is unknown: "up" alone is not "flare up".
-        whole_query = n >= len(query.words) and not unexplained
-        if index.fields[k] == "phrase" and not whole_key:
-            # A patient's phrase is made of everyday words: one of them alone
-            # ("patch" of "a bad patch of symptoms") names nothing.
-            whole_query = whole_query and n >= 2
-        # Half of a symptom phrase still names the symptom ("laughing or
-        # crying" -> "sudden crying"), at a lower score.
-        # Not "up" of "flare up", and not a guessed spelling ("clinic" is no "clinical").
-        half_symptom = (index.fields[k] in ("symptom", "phrase") and length >= 2 and 2 * n >= length
-                        and any(len(query.stems[p]) > SHORT for p in hits) and min(hits.values()) == 1.0
-                        and index.owners[k] in named)
-        if not (whole_key or whole_query or half_symptom):
-            continue
-        certainty = min(hits.values())
-        if whole_key and whole_query:
-            score = 97.0
-        elif whole_query:
-            score = 88.0 + 8.0 * min(n, length) / length
-        elif whole_key:
-            score = 97.0  # the key is fully said; how much of the query it explains is scored later
-        else:
-            score = 97.0 - 20.0 * (1.0 - n / length)
-        give(k, score * certainty, hits.keys())  # certainty is 1.0 unless a spelling was guessed
-    if found or not query.words:
-        return found
-    q = " ".join(query.words)
-    if len(q.replace(" ", "")) > SHORT:
-        # Only when nothing matched: a typo cannot beat an exact answer, and
-        # skipping it keeps exact lookups cheap at any size.
-        index.prefixes(q, lambda k, s: give(k, s, everything))
-        if not found and len(query.words) > 1 and not fixed:
-            index.whole_key_typos(q, lambda k, s: give(k, s, everything))
-    return found
-
-
-def _symptoms_named(index: SearchIndex, stems: Sequence[str]) -> set[int]:
-    """The symptoms (as key owners) some query word belongs to alone: a word in
-    one symptom's phrases and no other's. Half a phrase names a symptom only
-    when one of these does: "crying" is half of "sudden crying" and "fecal
-    leakage" is bowel, but "legs" (stiff legs, weak legs) is half of nothing."""
-    named: set[int] = set()
-    for word in stems:
-        keys = [k for k in index.words_of(word) if index.fields[k] in ("symptom", "phrase")]
-        owners = {index.owners[k] for k in keys}
-        # A word of patients' phrases only counts once two phrases share it.
-        if len(owners) == 1 and (len(keys) >= 2 or index.fields[keys[0]] == "symptom"):
-            named |= owners
-    return named
-
-
-def _phrases_over_intents(index: SearchIndex, q: str, parsed: Query) -> Query:
-    """Intent words that are part of a known phrase in the query belong to the
-    phrase: "panic attacks" is anxiety, not a relapse; "pins and needles" is
-    nerve pain, not an injection; a whole query that is a name is that name."""
-    raw = q.split()
-    if index.exact(q):
-        return parsed._replace(intents=(), words=tuple(raw), stems=tuple(stem(w) for w in raw))
-    kept = []
-    words = list(parsed.words)
-    for intent in parsed.intents:
-        said = intent[2].split()
-        phrase = None
-        for i in range(len(raw) - len(said) + 1):
-            if raw[i : i + len(said)] != said:
-                continue
-            for lo, hi in ((i - 1, i + len(said)), (i, i + len(said) + 1), (i - 2, i + len(said)), (i, i + len(said) + 2)):
-                if lo >= 0 and hi <= len(raw) and index.exact(" ".join(raw[lo:hi])):
-                    phrase = raw[lo:hi]
-                    break
-            if phrase:
-                break
-        if phrase is None:
-            kept.append(intent)
-        else:
-            words += [w for w in phrase if w not in words and not is_filler(w)]
-    if len(kept) == len(parsed.intents):
-        return parsed
-    return parsed._replace(intents=tuple(kept), words=tuple(words), stems=tuple(stem(w) for w in words))
-
-
 def search(
     dataset: Dataset,
     index: SearchIndex,
@@ -275,15 +78,15 @@ def search(
         return []
     parsed = parse(q)
     if parsed.intents:
-        parsed = _phrases_over_intents(index, q, parsed)
-    cands: dict[int, _Candidate] = {}
-    matched = _match_keys(index, parsed, cands)
+        parsed = phrases_over_intents(index, q, parsed)
+    cands: dict[int, Candidate] = {}
+    matched = match_keys(index, parsed, cands)
     intents = parsed.intents
     if not matched and intents:
         # Nothing but intents ("pill for relapsing ms"): they are the answer.
         for field, value, said in intents:
             for t in index.members(field, value):
-                cands.setdefault(t, _Candidate()).offer(90.0, field, said, (said,), None, 99)
+                cands.setdefault(t, Candidate()).offer(90.0, field, said, (said,), None, 99)
     for t, c in cands.items():
         c.intents = [i for i in intents if index.satisfies(t, i[0], i[1])]
     # Intents filter, unless that would leave nothing.
@@ -304,7 +107,7 @@ def search(
             if text_field == "side_effects":
                 causes.append((t, text_field))
             elif text_fallback:
-                c = cands.setdefault(t, _Candidate())
+                c = cands.setdefault(t, Candidate())
                 c.explained.update(range(len(parsed.words)))
                 c.offer(TEXT_SCORE, "use", query.strip(), parsed.words, None, 99)
 
@@ -345,7 +148,7 @@ def symptoms_asked(index: SearchIndex, query: str) -> list[str]:
     if not q:
         return []
     asked: list[str] = []
-    _match_keys(index, parse(q), {}, asked)
+    match_keys(index, parse(q), {}, asked)
     return asked
 
 
