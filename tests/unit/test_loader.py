@@ -174,14 +174,15 @@ def test_size_cap_holds_while_reading_a_file_that_grows(mini: Path, monkeypatch:
     ],
 )
 def test_line_numbers_survive_quoted_headers_strings_and_sub_tables(write_dataset: Write, text: str, line: str) -> None:
-    from msrx.loader import _Lines, parse_toml, validate
+    from msrx.loader import parse_toml, validate
+    from msrx.toml_lines import Lines
 
     text = text.replace('status = "off-label"', f'status = "{line}"')
     path = write_dataset(text)
     expected = text.splitlines().index(f'status = "{line}"') + 1
     if "[treatments.administration]" in text:  # not a field msrx knows yet: check the finder directly
         doc = parse_toml(text, str(path))
-        lines = _Lines(text)
+        lines = Lines(text)
         assert lines.of("treatments", 1, "status") == expected
         assert lines.of("treatments", 1, "administration") == text.splitlines().index("[treatments.administration]") + 1
         assert lines.of("treatments", 1, "administration.status") == expected + 10
