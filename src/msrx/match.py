@@ -161,6 +161,18 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         index.prefixes(q, lambda k, s: give(k, s, everything))
         if not found and len(query.words) > 1 and not fixed:
             index.whole_key_typos(q, lambda k, s: give(k, s, everything))
+    elif len(q) == 3 and q.isalpha():
+        # Forum shorthand for brands: "tec", "tys", "cop" for Tecfidera,
+        # Tysabri, Copaxone. Only when everything the three letters start is
+        # one treatment's, a brand among it and no generic name ("arm" starts
+        # armodafinil: a word, not shorthand); otherwise they say nothing.
+        starts: list[tuple[int, float]] = []
+        index.prefixes(q, lambda k, s: starts.append((k, s)))
+        if (starts and len({index.owners[k] for k, _s in starts}) == 1
+                and any(index.fields[k] == "brand" for k, _s in starts)
+                and not any(index.fields[k] in ("name", "id") for k, _s in starts)):
+            for k, s in starts:
+                give(k, s - 20.0, everything)
     return found
 
 

@@ -219,3 +219,13 @@ def test_a_phrase_is_matched_whole_never_by_one_everyday_word_or_a_typo(write_da
     assert search(ds, index, "shudering patch") == []  # a typo is never corrected into a phrase's word
     assert search(ds, index, "patch of shuddering")[0].symptom == "fatigue"  # two of its words, nothing else
     assert search(ds, index, "what a bad patch of shuddering")[0].symptom == "fatigue"
+
+
+def test_three_letters_are_brand_shorthand_only_when_they_name_one_brand(bundled: tuple[Dataset, SearchIndex]) -> None:
+    # Forums write "tec", "tys", "cop" for Tecfidera, Tysabri, Copaxone.
+    assert names(bundled, "tec")[:1] == ["dimethyl-fumarate"]
+    assert names(bundled, "tys")[:1] == ["natalizumab"]
+    assert names(bundled, "cop")[:1] == ["glatiramer-acetate"]
+    assert search(*bundled, "tys")[0].score < 70  # a guess, below any real match
+    assert names(bundled, "bet") == []  # Betaseron and Betmiga: two treatments
+    assert names(bundled, "arm") == []  # starts armodafinil, a generic name: a word, not shorthand
