@@ -40,7 +40,7 @@ class Candidate:
 
 
 def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
-                asked: list[str] | None = None) -> bool:
+               asked: list[str] | None = None) -> bool:
     """Offer every key the query matches to its treatments; True if any matched.
 
     `asked`, when given, collects the ids of the symptoms the query names,
