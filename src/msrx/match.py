@@ -122,7 +122,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
             for k in index.words_of(option):
                 per_key.setdefault(k, {}).setdefault(p, certainty)
     unexplained = any(not any(p in hits for hits in per_key.values()) for p in unknown)
-    named = _symptoms_named(index, query.stems)
+    named, sure = _symptoms_named(index, query.stems)
     for k, hits in per_key.items():
         n = len(hits)
         length = index.key_lengths[k]
@@ -138,7 +138,8 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         # crying" -> "sudden crying"), at a lower score.
         # Not "up" of "flare up", and not a guessed spelling ("clinic" is no "clinical").
         half_symptom = (index.fields[k] in ("symptom", "phrase") and length >= 2 and 2 * n >= length
-                        and any(len(query.stems[p]) > SHORT for p in hits) and min(hits.values()) == 1.0
+                        and any(len(query.stems[p]) > SHORT or query.stems[p] in sure for p in hits)
+                        and min(hits.values()) == 1.0
                         and index.owners[k] in named)
         if not (whole_key or whole_query or half_symptom):
             continue
@@ -176,19 +177,27 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
     return found
 
 
-def _symptoms_named(index: SearchIndex, stems: Sequence[str]) -> set[int]:
+def _symptoms_named(index: SearchIndex, stems: Sequence[str]) -> tuple[set[int], set[str]]:
     """The symptoms (as key owners) some query word belongs to alone: a word in
     one symptom's phrases and no other's. Half a phrase names a symptom only
     when one of these does: "crying" is half of "sudden crying" and "fecal
-    leakage" is bowel, but "legs" (stiff legs, weak legs) is half of nothing."""
+    leakage" is bowel, but "legs" (stiff legs, weak legs) is half of nothing.
+
+    Also the words that say it twice over (in two or more of that symptom's
+    phrases): a short one of these ("dim" of "dim vision", "dimming of
+    colours"; "fog") may name half a phrase too, where "up" may not.
+    """
     named: set[int] = set()
+    sure: set[str] = set()
     for word in stems:
         keys = [k for k in index.words_of(word) if index.fields[k] in ("symptom", "phrase")]
         owners = {index.owners[k] for k in keys}
         # A word of patients' phrases only counts once two phrases share it.
         if len(owners) == 1 and (len(keys) >= 2 or index.fields[keys[0]] == "symptom"):
             named |= owners
-    return named
+            if len(keys) >= 2:
+                sure.add(word)
+    return named, sure
 
 
 def phrases_over_intents(index: SearchIndex, q: str, parsed: Query) -> Query:

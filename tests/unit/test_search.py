@@ -229,3 +229,15 @@ def test_three_letters_are_brand_shorthand_only_when_they_name_one_brand(bundled
     assert search(*bundled, "tys")[0].score < 70  # a guess, below any real match
     assert names(bundled, "bet") == []  # Betaseron and Betmiga: two treatments
     assert names(bundled, "arm") == []  # starts armodafinil, a generic name: a word, not shorthand
+
+
+def test_a_short_word_names_half_a_phrase_only_when_two_phrases_of_one_symptom_hold_it(
+        write_dataset: Callable[..., Path]) -> None:
+    from tests.conftest import MINI
+
+    text = MINI.replace('words = ["tired", "exhausted"]', 'words = ["tired", "exhausted", "dim vision", "dim spot", "up all night"]')
+    text = text.replace('words = ["stiffness", "spasms"]', 'words = ["stiffness", "spasms", "jumps up"]')
+    ds = load(write_dataset(text))
+    index = SearchIndex.build(ds)
+    assert search(ds, index, "the world has dimmed")[0].symptom == "fatigue"  # "dim": fatigue's, twice
+    assert search(ds, index, "things up high") == []  # "up": in both symptoms' phrases
