@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -105,6 +108,16 @@ def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
         monkeypatch.delenv(var, raising=False)
     return cache
 
+
+
+def load_script(name: str) -> ModuleType:
+    """A maintainer script (scripts/NAME.py) as a module, for testing it offline."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses and NamedTuples look their module up
+    spec.loader.exec_module(module)
+    return module
 
 @pytest.fixture
 def write_dataset(tmp_path: Path) -> Callable[..., Path]:

@@ -16,6 +16,9 @@ FIELD_RANK = {
     "symptom": 4, "route": 6, "status": 6, "interval": 6, "use": 7, "side_effects": 8,
 }
 
+# The index fields whose keys name a symptom: its words, and patients' phrases.
+SYMPTOM_KEYS = ("symptom", "phrase")
+
 
 class Candidate:
     """What is known about one treatment while a query is matched."""
@@ -105,8 +108,8 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
     # Words: which query words each key holds.
     per_key: dict[int, dict[int, float]] = {}  # key -> {query position: certainty}
     unknown: list[int] = []
-    for p, w in enumerate(query.stems):
-        posting = index.words_of(w)
+    postings = [index.words_of(w) for w in query.stems]
+    for p, posting in enumerate(postings):
         if not posting:
             unknown.append(p)
             continue
@@ -122,7 +125,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
             for k in index.words_of(option):
                 per_key.setdefault(k, {}).setdefault(p, certainty)
     unexplained = any(not any(p in hits for hits in per_key.values()) for p in unknown)
-    named, sure = _symptoms_named(index, query.stems)
+    named, sure = _symptoms_named(index, query.stems, postings)
     for k, hits in per_key.items():
         n = len(hits)
         length = index.key_lengths[k]
@@ -137,7 +140,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         # Half of a symptom phrase still names the symptom ("laughing or
         # crying" -> "sudden crying"), at a lower score.
         # Not "up" of "flare up", and not a guessed spelling ("clinic" is no "clinical").
-        half_symptom = (index.fields[k] in ("symptom", "phrase") and length >= 2 and 2 * n >= length
+        half_symptom = (index.fields[k] in SYMPTOM_KEYS and length >= 2 and 2 * n >= length
                         and any(len(query.stems[p]) > SHORT or query.stems[p] in sure for p in hits)
                         and min(hits.values()) == 1.0
                         and index.owners[k] in named)
@@ -177,7 +180,8 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
     return found
 
 
-def _symptoms_named(index: SearchIndex, stems: Sequence[str]) -> tuple[set[int], set[str]]:
+def _symptoms_named(index: SearchIndex, stems: Sequence[str],
+                    postings: Sequence[Sequence[int]]) -> tuple[set[int], set[str]]:
     """The symptoms (as key owners) some query word belongs to alone: a word in
     one symptom's phrases and no other's. Half a phrase names a symptom only
     when one of these does: "crying" is half of "sudden crying" and "fecal
@@ -189,8 +193,8 @@ def _symptoms_named(index: SearchIndex, stems: Sequence[str]) -> tuple[set[int],
     """
     named: set[int] = set()
     sure: set[str] = set()
-    for word in stems:
-        keys = [k for k in index.words_of(word) if index.fields[k] in ("symptom", "phrase")]
+    for word, posting in zip(stems, postings, strict=True):
+        keys = [k for k in posting if index.fields[k] in SYMPTOM_KEYS]
         owners = {index.owners[k] for k in keys}
         # A word of patients' phrases only counts once two phrases share it.
         if len(owners) == 1 and (len(keys) >= 2 or index.fields[keys[0]] == "symptom"):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import subprocess
@@ -10,12 +9,11 @@ import sys
 import urllib.error
 import urllib.parse
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_script
 
 SCRIPT = ROOT / "scripts" / "check_labels.py"
 FIXTURES = ROOT / "tests" / "fixtures" / "openfda"
@@ -23,16 +21,9 @@ SAMPLE_DATA = FIXTURES / "treatments.toml"
 NEWER_ID = "5a3f0c1e-0000-4000-8000-00000000000a"
 
 
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("check_labels", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["check_labels"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
-cl = _load()
+cl = load_script("check_labels")
 
 
 class FakeResponse(io.BytesIO):

@@ -12,10 +12,8 @@ entry from the gap list". Nothing else is excused.
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -24,7 +22,7 @@ import tomli
 from msrx.loader import load
 from msrx.model import Dataset
 from msrx.store import bundled_path
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_script
 from tests.unit.test_dataset import SEED_REFERENCES
 
 POLICY_PATH = ROOT / "data" / "source_policy.toml"
@@ -36,16 +34,9 @@ LABEL_GAPS: tuple[str, ...] = (
 )
 
 
-def _load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("source_report", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["source_report"] = module  # NamedTuples need their module registered
-    spec.loader.exec_module(module)
-    return module
 
 
-report = _load_script()
+report = load_script("source_report")
 POLICY = report.load_policy(str(POLICY_PATH))
 DATASET: Dataset = load(bundled_path())
 

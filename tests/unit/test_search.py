@@ -182,16 +182,25 @@ def test_index_round_trips_through_its_data(bundled: tuple[Dataset, SearchIndex]
         assert [h.treatment.id for h in search(ds, copy, query)] == names(bundled, query)
 
 
+FATIGUE_WORDS = 'words = ["tired", "exhausted"]'
+SPASTICITY_WORDS = 'words = ["stiffness", "spasms"]'
+
+
+def with_vocabulary(write_dataset: Callable[..., Path], fatigue: str = FATIGUE_WORDS,
+                    spasticity: str = SPASTICITY_WORDS) -> tuple[Dataset, SearchIndex]:
+    """The mini dataset with its two symptoms' `words` lines replaced (more words, phrases)."""
+    from tests.conftest import MINI
+
+    ds = load(write_dataset(MINI.replace(FATIGUE_WORDS, fatigue).replace(SPASTICITY_WORDS, spasticity)))
+    return ds, SearchIndex.build(ds)
+
+
 def test_half_a_phrase_needs_a_word_that_belongs_to_one_symptom(write_dataset: Callable[..., Path]) -> None:
     # "muscles" is in a fatigue phrase and a spasticity phrase: alone it names
     # neither. "stiff" belongs to spasticity only, so it names half of
     # "stiff muscles".
-    from tests.conftest import MINI
-
-    text = MINI.replace('words = ["tired", "exhausted"]', 'words = ["tired", "exhausted", "heavy muscles"]')
-    text = text.replace('words = ["stiffness", "spasms"]', 'words = ["stiffness", "spasms", "stiff muscles", "stiff joints"]')
-    ds = load(write_dataset(text))
-    index = SearchIndex.build(ds)
+    ds, index = with_vocabulary(write_dataset, 'words = ["tired", "exhausted", "heavy muscles"]',
+                                'words = ["stiffness", "spasms", "stiff muscles", "stiff joints"]')
     assert search(ds, index, "muscles like jelly") == []
     hits = search(ds, index, "stiff painful muscles")
     assert hits and all(h.symptom == "spasticity" for h in hits)
@@ -199,22 +208,15 @@ def test_half_a_phrase_needs_a_word_that_belongs_to_one_symptom(write_dataset: C
 
 
 def test_a_patients_phrase_finds_the_symptoms_treatments(write_dataset: Callable[..., Path]) -> None:
-    from tests.conftest import MINI
-
-    text = MINI.replace('words = ["stiffness", "spasms"]',
-                        'words = ["stiffness", "spasms"]\nphrases = [{ text = "legs like planks", page = "https://example.org/1" }]')
-    ds = load(write_dataset(text))
-    hits = search(ds, SearchIndex.build(ds), "my legs feel like planks")
+    ds, index = with_vocabulary(write_dataset, spasticity=SPASTICITY_WORDS + '\n'
+                                'phrases = [{ text = "legs like planks", page = "https://example.org/1" }]')
+    hits = search(ds, index, "my legs feel like planks")
     assert hits and hits[0].symptom == "spasticity" and hits[0].value == "legs like planks"
 
 
 def test_a_phrase_is_matched_whole_never_by_one_everyday_word_or_a_typo(write_dataset: Callable[..., Path]) -> None:
-    from tests.conftest import MINI
-
-    text = MINI.replace('words = ["tired", "exhausted"]', 'words = ["tired", "exhausted"]\n'
-                        'phrases = [{ text = "a bad patch of shuddering", page = "https://example.org/2" }]')
-    ds = load(write_dataset(text))
-    index = SearchIndex.build(ds)
+    ds, index = with_vocabulary(write_dataset, FATIGUE_WORDS + '\n'
+                                'phrases = [{ text = "a bad patch of shuddering", page = "https://example.org/2" }]')
     assert search(ds, index, "patch") == []  # one everyday word of the phrase
     assert search(ds, index, "shudering patch") == []  # a typo is never corrected into a phrase's word
     assert search(ds, index, "patch of shuddering")[0].symptom == "fatigue"  # two of its words, nothing else
@@ -233,11 +235,7 @@ def test_three_letters_are_brand_shorthand_only_when_they_name_one_brand(bundled
 
 def test_a_short_word_names_half_a_phrase_only_when_two_phrases_of_one_symptom_hold_it(
         write_dataset: Callable[..., Path]) -> None:
-    from tests.conftest import MINI
-
-    text = MINI.replace('words = ["tired", "exhausted"]', 'words = ["tired", "exhausted", "dim vision", "dim spot", "up all night"]')
-    text = text.replace('words = ["stiffness", "spasms"]', 'words = ["stiffness", "spasms", "jumps up"]')
-    ds = load(write_dataset(text))
-    index = SearchIndex.build(ds)
+    ds, index = with_vocabulary(write_dataset, 'words = ["tired", "exhausted", "dim vision", "dim spot", "up all night"]',
+                                'words = ["stiffness", "spasms", "jumps up"]')
     assert search(ds, index, "the world has dimmed")[0].symptom == "fatigue"  # "dim": fatigue's, twice
     assert search(ds, index, "things up high") == []  # "up": in both symptoms' phrases
