@@ -62,6 +62,8 @@ FIELDS: tuple[Field, ...] = (
     Field("routes", "list", True, "Routes", "about", (("Routes", ()),), True, "join"),
     Field("symptoms", "list", True, "Symptoms", "about", export=True, show="join", may_be_empty=True),
     Field("fda_approval_year", "int", False, "FDA approval for MS", "about", (("FDA approval (MS)", ()),), True, empty="none"),
+    Field("trial_phase", "choice", False, "Furthest trial phase", "about", (("Trial phase", ()),), True,
+          choices=model.TRIAL_PHASES),
     Field("use", "str", True, "Use", "about", (("Use", ()),), True),
     Field("side_effects", "list", True, "Side effects", "safety", (("Side effects", ()),), True, "bullets",
           "(none recorded)", may_be_empty=True),

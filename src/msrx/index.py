@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar
 
 from msrx import dosing
-from msrx.model import Dataset
+from msrx.model import TRIAL_PHASES, Dataset
 from msrx.query import FILLER, matches_interval, normalise, stem
 
 IDENTITY_FIELDS = ("name", "id", "brand", "alias")
@@ -57,7 +57,7 @@ CLASS_WORDS: dict[str, str | tuple[str, ...]] = {
 
 
 # Id lists stored as raw machine integers: loading them is a memory copy.
-INT_FIELDS = ("owners", "key_lengths", "exact_ids", "word_ids", "years")
+INT_FIELDS = ("owners", "key_lengths", "exact_ids", "word_ids", "years", "phases")
 # The same for the lazily loaded spelling tables.
 STRING_TABLES = ("vocabulary", "sound_keys", "spell_words", "prefix_keys")
 INT_TABLES = ("sound_words", "spell_lengths", "prefix_ids")
@@ -141,7 +141,7 @@ class SearchIndex:
     FIELDS = (
         "fields", "values", "owners", "symptom_ids", "symptom_members", "category_members",
         "key_lengths", "exact_keys", "exact_ids", "word_list", "word_ids", "statuses", "categories", "sort_names",
-        "routes", "years", "intervals", "groups",
+        "routes", "years", "phases", "intervals", "groups",
     )
 
     # Only needed for fuzzy, prefix and free-text matching and suggestions, so
@@ -196,6 +196,7 @@ class SearchIndex:
         self.sort_names: list[str] = data["sort_names"]
         self.routes: list[str] = data["routes"]  # comma-joined
         self.years: Sequence[int] = _ints(data["years"])  # FDA approval year, 0 when none
+        self.phases: Sequence[int] = _ints(data["phases"])  # place in fields.TRIAL_PHASES, from 1; 0 when none
         self.intervals: list[str] = data["intervals"]  # comma-joined dosing intervals in days
 
     @classmethod
@@ -314,6 +315,7 @@ class SearchIndex:
                 "sort_names": [t.name.casefold() for t in dataset.treatments],
                 "routes": [sys.intern(",".join(t.routes)) for t in dataset.treatments],
                 "years": [t.fda_approval_year or 0 for t in dataset.treatments],
+                "phases": [TRIAL_PHASES.index(t.trial_phase) + 1 if t.trial_phase else 0 for t in dataset.treatments],
                 "intervals": [",".join(map(str, dosing.intervals(t))) for t in dataset.treatments],
             }
         )

@@ -203,6 +203,9 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
                 problem(f"fda_approval_year {year} is not a plausible year", at("fda_approval_year"), tid, "fda_approval_year")
             if row["status"] not in ("approved", "withdrawn"):
                 problem(f"fda_approval_year is set but status is {row['status']!r}", at("fda_approval_year"), tid, "fda_approval_year")
+        if row.get("trial_phase") is not None and row["status"] != "investigational":
+            problem(f"trial_phase is set but status is {row['status']!r} (only investigational treatments have one)",
+                    at("trial_phase"), tid, "trial_phase")
         for fld in ("name", "brands", "aliases"):
             values = [row[fld]] if fld == "name" else row[fld]
             for value in values:

@@ -15,6 +15,9 @@ from typing import NamedTuple
 # (approved first) and when listing counts.
 STATUSES: tuple[str, ...] = ("approved", "off-label", "investigational", "discontinued", "withdrawn")
 CATEGORIES: tuple[str, ...] = ("dmt", "symptom", "relapse")
+# The furthest phase of MS trials an investigational treatment has begun;
+# search ranks later phases first among equal scores ("new ms drugs").
+TRIAL_PHASES: tuple[str, ...] = ("phase 1", "phase 1/2", "phase 2", "phase 2/3", "phase 3")
 
 STATUS_MEANING: dict[str, str] = {
     "approved": "the FDA label covers this use in MS",
@@ -132,6 +135,7 @@ class Treatment(NamedTuple):
     sources: tuple[str, ...]
     reviewed: str  # ISO date, YYYY-MM-DD
     label_revised: str | None = None  # the label revision checked against: YYYY-MM-DD or YYYY-MM
+    trial_phase: str | None = None  # investigational only: the furthest MS trial phase begun ("phase 3")
     administration: Administration | None = None
     monitoring: tuple[Monitoring, ...] = ()
     pregnancy: Pregnancy | None = None

@@ -124,21 +124,22 @@ def search(
         also = tuple(Match(f, said, (said,)) for f, _v, said in c.intents if c.field != f)
         # Equal scores: approved first, then disease-modifying before relapse
         # and symptom drugs ("jab", "pill"), then the symptom a drug is mainly
-        # for, then the longest FDA track record, then the name.
+        # for, then the furthest trial phase (investigational: "new ms
+        # drugs"), then the longest FDA track record, then the name.
         ranked.append((0, -min(score, 100.0), FIELD_RANK.get(c.field, 9), STATUS_RANK.get(index.statuses[t], 9),
-                       CATEGORY_RANK.get(index.categories[t], 9), c.symptom_pos, index.years[t] or 9999,
-                       index.sort_names[t], t,
+                       CATEGORY_RANK.get(index.categories[t], 9), c.symptom_pos, -index.phases[t],
+                       index.years[t] or 9999, index.sort_names[t], t,
                        c.field, c.value, c.symptom, c.words, "treats" if c.field == "symptom" else None, also))
     for t, text_field in causes:
         if t in cands or not wanted(t):
             continue
-        ranked.append((1, -CAUSES_SCORE, 8, STATUS_RANK.get(index.statuses[t], 9), 9, 99, 9999, index.sort_names[t], t,
+        ranked.append((1, -CAUSES_SCORE, 8, STATUS_RANK.get(index.statuses[t], 9), 9, 99, 0, 9999, index.sort_names[t], t,
                        text_field, query.strip(), None, parsed.words, "causes", ()))
     ranked.sort()
     if limit is not None:
         ranked = ranked[:limit]
     # Only the records that are shown are decoded (see store.LazyTreatments).
-    return [Hit(dataset.treatments[r[8]], -r[1], r[9], r[10], r[11], tuple(r[12]), r[13], r[14]) for r in ranked]
+    return [Hit(dataset.treatments[r[9]], -r[1], r[10], r[11], r[12], tuple(r[13]), r[14], r[15]) for r in ranked]
 
 
 def symptoms_asked(index: SearchIndex, query: str) -> list[str]:

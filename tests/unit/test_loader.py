@@ -103,6 +103,20 @@ def test_year_only_for_approved_or_withdrawn(write_dataset: Write) -> None:
     assert any("fda_approval_year is set but status is 'off-label'" in p for p in problems(write_dataset(text)))
 
 
+def test_trial_phase_only_for_investigational(write_dataset: Write) -> None:
+    text = MINI.replace('sources = ["review-beta"]', 'trial_phase = "phase 2"\nsources = ["review-beta"]')
+    [message] = problems(write_dataset(text))
+    assert "trial_phase is set but status is 'off-label'" in message and ":60" in message
+
+
+def test_trial_phase_must_be_a_known_phase(write_dataset: Write) -> None:
+    text = MINI.replace('status = "off-label"', 'status = "investigational"')
+    text = text.replace('sources = ["review-beta"]', 'trial_phase = "phase 4"\nsources = ["review-beta"]')
+    [message] = problems(write_dataset(text))
+    assert "trial_phase" in message and "must be one of: phase 1, phase 1/2, phase 2, phase 2/3, phase 3" in message
+    assert load(write_dataset(text.replace('"phase 4"', '"phase 2/3"'))).get("betadine").trial_phase == "phase 2/3"  # type: ignore[union-attr]
+
+
 def test_all_problems_are_collected_not_just_the_first(write_dataset: Write) -> None:
     text = MINI.replace('status = "off-label"', 'status = "maybe"').replace('category = "dmt"', 'category = "cure"')
     text = text.replace('url = "https://example.org/alpha"', 'url = "ftp://x"')

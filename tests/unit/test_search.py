@@ -173,6 +173,26 @@ def test_bundled_symptom_results_put_approved_before_off_label(bundled: tuple[Da
     assert ranks == sorted(ranks) and ranks
 
 
+def test_investigational_results_rank_the_furthest_trial_phase_first(write_dataset: Callable[..., Path]) -> None:
+    # Equal scores used to fall back on the name: "new ms drugs" read alphabetically.
+    from tests.conftest import MINI
+
+    text = MINI.replace('status = "approved"\ncategory = "symptom"', 'status = "investigational"\ncategory = "symptom"')
+    text = text.replace('status = "off-label"', 'status = "investigational"')
+    ds = load(write_dataset(text.replace('sources = ["label-alpha", "review-beta"]',
+                                         'trial_phase = "phase 3"\nsources = ["label-alpha", "review-beta"]')))
+    assert names((ds, SearchIndex.build(ds)), "new ms drugs") == ["gammazine", "betadine"]
+    ds = load(write_dataset(text))
+    assert names((ds, SearchIndex.build(ds)), "new ms drugs") == ["betadine", "gammazine"]
+
+
+def test_bundled_pipeline_lists_phase_3_before_phase_2(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    phases = [h.treatment.trial_phase for h in search(ds, index, "new ms drugs", limit=None)]
+    assert phases[0] == "phase 3" and "phase 2" in phases
+    assert phases.index("phase 2") > max(i for i, p in enumerate(phases) if p == "phase 3")
+
+
 def test_index_round_trips_through_its_data(bundled: tuple[Dataset, SearchIndex]) -> None:
     import marshal
 
