@@ -234,13 +234,14 @@ class SearchIndex:
         symptom_members: list[list[int]] = [[] for _ in symptom_ids]
         category_members: dict[str, list[int]] = {}
         text_words: dict[str, set[int]] = {}
+        run_together: set[int] = set()  # symptom words' keys written without their space
         for i, t in enumerate(dataset.treatments):
-            add(t.name, "name", i)
-            add(t.id, "id", i)
-            for b in t.brands:
-                add(b, "brand", i)
-            for a in t.aliases:
-                add(a, "alias", i)
+            for value, field in ((t.name, "name"), (t.id, "id"), *((b, "brand") for b in t.brands),
+                                 *((a, "alias") for a in t.aliases)):
+                add(value, field, i)
+                if " " in normalise(value):
+                    # Written without its spaces or hyphens too: "solumedrol", "bg12".
+                    add(value, field, i, key=_compact(value))
             join(t.drug_class, "drug_class", i)
             cls_key = f" {normalise(t.drug_class)} "
             for word, parts in CLASS_WORDS.items():
@@ -263,6 +264,11 @@ class SearchIndex:
             sym = dataset.symptoms[sid]
             for word in (sid, sym.name, *sym.words):
                 add(word, "symptom", -1 - j)
+                if normalise(word).count(" ") == 1:
+                    # "brain fog" as "brainfog"; typed exactly, never a spelling to
+                    # fix to ("clinic" is not the start of "clinicaldepression").
+                    run_together.add(len(keys))
+                    add(word, "symptom", -1 - j, key=_compact(word))
             # Patients' phrases answer for the symptom too, but as a field of
             # their own: whole or not at all, and never a target for typos or
             # suggestions ("goggle" is not "giggle uncontrollably").
@@ -284,7 +290,7 @@ class SearchIndex:
         identity_ids = [k for k in range(len(keys)) if fields[k] in IDENTITY_FIELDS or fields[k] == "symptom"]
         # Only words a typo can be fixed to (letters, longer than SHORT): a
         # research code such as "bg12" or a number is typed exactly.
-        spellable = {k for k in range(len(keys)) if fields[k] != "phrase"}
+        spellable = {k for k in range(len(keys)) if fields[k] != "phrase" and k not in run_together}
         vocabulary = sorted({w[0] for w in words if w[0].isalpha() and len(w[0]) > SHORT and w[1] in spellable})
         # The same words ordered by length, so that only words of a possible
         # length are compared; sound-alike keys point into the vocabulary by
@@ -439,6 +445,11 @@ class SearchIndex:
     def members(self, field: str, value: str) -> list[int]:
         """Every treatment an intent describes, in index order."""
         return [t for t in range(len(self.statuses)) if self.satisfies(t, field, value)]
+
+
+def _compact(value: str) -> str:
+    """A key as people also write it, run together: Solu-Medrol -> solumedrol, BG-12 -> bg12."""
+    return normalise(value).replace(" ", "")
 
 
 def _content_length(key: str) -> int:

@@ -102,6 +102,9 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
     if content and content != query.text:
         for k in index.exact(content):
             give(k, 98.0, everything)
+    if " " in query.text:
+        for k in index.exact(query.text.replace(" ", "")):  # "fty 720" is FTY720 (numbers are otherwise filler)
+            give(k, 98.0, everything)
 
     if query.only_filler:
         return found  # "the", "what helps": only an exact key may answer
@@ -109,12 +112,26 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
     per_key: dict[int, dict[int, float]] = {}  # key -> {query position: certainty}
     unknown: list[int] = []
     postings = [index.words_of(w) for w in query.stems]
+    # Two unknown neighbours may be one word split: "air stopper" is
+    # "airstopper", "fty 720" is "FTY720". The second half counts as said
+    # but not as a word of its own.
+    glued: set[int] = set()
+    for p in range(len(postings) - 1):
+        if not postings[p] and not postings[p + 1] and p not in glued:
+            joined = index.words_of(stem(query.words[p] + query.words[p + 1]))
+            if joined:
+                postings[p] = joined
+                glued.add(p + 1)
     for p, posting in enumerate(postings):
+        if p in glued:
+            continue
         if not posting:
             unknown.append(p)
             continue
         for k in posting:
             per_key.setdefault(k, {})[p] = 1.0
+            if p + 1 in glued:
+                per_key[k][p + 1] = 1.0
     fixed = False
     for p in unknown[:4]:
         options, certainty = index.spellings(query.stems[p])
@@ -127,12 +144,12 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
     unexplained = any(not any(p in hits for hits in per_key.values()) for p in unknown)
     named, sure = _symptoms_named(index, query.stems, postings)
     for k, hits in per_key.items():
-        n = len(hits)
+        n = len(hits) - len(glued.intersection(hits))
         length = index.key_lengths[k]
         whole_key = n >= length  # every word of the key is in the query
         # Every query word is in the key ("BTK" -> "BTK inhibitor"); never
         # when some query word is unknown: "up" alone is not "flare up".
-        whole_query = n >= len(query.words) and not unexplained
+        whole_query = n >= len(query.words) - len(glued) and not unexplained
         if index.fields[k] == "phrase" and not whole_key:
             # A patient's phrase is made of everyday words: one of them alone
             # ("patch" of "a bad patch of symptoms") names nothing.

@@ -80,6 +80,9 @@ _INTENTS: list[tuple[str, str, str]] = [
     ("clinical trial", "status", "investigational"), ("clinical trials", "status", "investigational"),
     ("pipeline", "status", "investigational"), ("experimental", "status", "investigational"),
     ("upcoming", "status", "investigational"), ("in development", "status", "investigational"),
+    ("investigational", "status", "investigational"), ("research", "status", "investigational"),
+    ("studies", "status", "investigational"), ("being studied", "status", "investigational"),
+    ("being tested", "status", "investigational"), ("under investigation", "status", "investigational"),
 ]
 # "the MS pill", "MS injections": a route said together with MS means an MS drug.
 _INTENTS += [(f"ms {p}", f, v) for p, f, v in list(_INTENTS) if f == "route" and " " not in p]
@@ -106,13 +109,25 @@ def normalise(text: str) -> str:
     return " ".join(_NON_ALNUM.sub(" ", text.casefold()).split())
 
 
+# Irregular past forms of the verbs people describe symptoms with: the
+# suffix rules below cannot reach them ("I forgot", "I fell", "I woke up").
+_IRREGULAR = {
+    "forgot": "forget", "forgotten": "forget", "fell": "fall", "fallen": "fall", "slept": "sleep",
+    "woke": "wake", "woken": "wake", "shook": "shake", "shaken": "shake", "wept": "weep", "lost": "lose",
+    "froze": "freeze", "frozen": "freeze", "stung": "sting", "spun": "spin", "bled": "bleed",
+}
+
+
 def stem(word: str) -> str:
     """Fold inflections to one form: leak, leaks, leaking, leaked -> leak.
 
-    Deliberately light (no dictionary): it only has to make a query word and
-    an index word meet, and both go through the same function. Words of four
-    letters or fewer are left alone so abbreviations stay exact.
+    Deliberately light: suffix rules and a few irregular verbs, no dictionary.
+    It only has to make a query word and an index word meet, and both go
+    through the same function. Words of four letters or fewer are left alone
+    so abbreviations stay exact.
     """
+    if word in _IRREGULAR:
+        return stem(_IRREGULAR[word])
     if len(word) <= 4 or not word.isalpha():
         return word
     if word.endswith(("ies", "ied")) and len(word) > 5:

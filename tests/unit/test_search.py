@@ -143,6 +143,12 @@ def test_suggest_offers_near_names_for_a_miss(small: tuple[Dataset, SearchIndex]
         ("DMF", "dimethyl-fumarate"),
         ("MSC", "mesenchymal-stem-cells"),
         ("Fampyra", "dalfampridine"),
+        # Names written without their hyphen or space, and codes with one added.
+        ("solumedrol", "methylprednisolone-iv"),
+        ("soumedrol", "methylprednisolone-iv"),
+        ("bg12", "dimethyl-fumarate"),
+        ("fty 720", "fingolimod"),
+        ("campath1h", "alemtuzumab"),
     ],
 )
 def test_bundled_first_result(bundled: tuple[Dataset, SearchIndex], query: str, first: str) -> None:
@@ -191,6 +197,17 @@ def test_bundled_pipeline_lists_phase_3_before_phase_2(bundled: tuple[Dataset, S
     phases = [h.treatment.trial_phase for h in search(ds, index, "new ms drugs", limit=None)]
     assert phases[0] == "phase 3" and "phase 2" in phases
     assert phases.index("phase 2") > max(i for i, p in enumerate(phases) if p == "phase 3")
+
+
+def test_a_word_split_in_two_meets_its_run_together_form(write_dataset: Callable[..., Path]) -> None:
+    ds, index = with_vocabulary(write_dataset, fatigue='words = ["tired", "pulled the airstopper out"]',
+                                spasticity='words = ["stiffness", "clinical spasms"]')
+    for query in ("air stopper", "someone pulled out the air-stopper"):
+        assert [h.symptom for h in search(ds, index, query)][:1] == ["fatigue"], query
+    assert [h.value for h in search(ds, index, "clinicalspasms")][:1] == ["clinical spasms"]
+    # A run-together symptom word is typed whole, never a spelling to fix a
+    # word to: "clinic" is not the start of "clinicalspasms".
+    assert search(ds, index, "hospital clinic") == [] and search(ds, index, "air") == []
 
 
 def test_index_round_trips_through_its_data(bundled: tuple[Dataset, SearchIndex]) -> None:
