@@ -43,7 +43,7 @@ FILLER = frozenset(
     "again suffer suffering suffers experiencing experience "
     # Plain function words.
     "as by into onto than then if but because our your his her we you he she "
-    "here out over under off".split()
+    "here out over under off enough quite rather".split()
 )
 
 # Intent phrases: (words, field, value). Longer phrases are tried first.

@@ -60,6 +60,7 @@ def test_an_interval_matches_within_about_a_fifth() -> None:
     ("could not get an erection", ("erection",)),
     ("trouble sleeping", ("sleeping",)),
     ("drugs that treat spasms", ("spasms",)),  # "treat" says nothing of what
+    ("not quite enough sleep", ("sleep",)),  # "enough" named sleep ("not enough sleep") for a foot that lifts too slowly
 ])
 def test_filler_and_doses_are_dropped(text: str, words: tuple[str, ...]) -> None:
     from msrx.query import normalise

@@ -149,6 +149,7 @@ def test_suggest_offers_near_names_for_a_miss(small: tuple[Dataset, SearchIndex]
         ("bg12", "dimethyl-fumarate"),
         ("fty 720", "fingolimod"),
         ("campath1h", "alemtuzumab"),
+        ("difficulty falling asleep", "melatonin"),  # the sleep words, not "falls" (walking)
     ],
 )
 def test_bundled_first_result(bundled: tuple[Dataset, SearchIndex], query: str, first: str) -> None:
