@@ -239,7 +239,7 @@ class SearchIndex:
             for value, field in ((t.name, "name"), (t.id, "id"), *((b, "brand") for b in t.brands),
                                  *((a, "alias") for a in t.aliases)):
                 add(value, field, i)
-                if " " in normalise(value):
+                if field in ("brand", "alias") and " " in normalise(value):
                     # Written without its spaces or hyphens too: "solumedrol", "bg12".
                     add(value, field, i, key=_compact(value))
             join(t.drug_class, "drug_class", i)
