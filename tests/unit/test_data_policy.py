@@ -66,6 +66,17 @@ def test_no_source_is_on_a_forbidden_host() -> None:
     assert not found, "sources on forbidden hosts or URLs:\n" + "\n".join(found)
 
 
+def test_no_patient_phrase_is_credited_to_a_copy_of_a_page() -> None:
+    # Phrases are search vocabulary, not sources, but the page a phrase is
+    # credited to must be where a person wrote it: not a mirror, a scraped
+    # copy or a content farm, and a well-formed address.
+    from urllib.parse import urlsplit
+
+    pages = sorted({p.page for s in DATASET.symptoms.values() for p in s.phrases})
+    found = [page for page in pages if report.is_forbidden(page, POLICY) or urlsplit(page).hostname.endswith(".")]  # type: ignore[union-attr]
+    assert not found, "phrases credited to forbidden or malformed pages:\n" + "\n".join(found)
+
+
 def test_every_source_is_primary_or_a_written_exception() -> None:
     found = [f"{v.source}: {v.problem}" for v in map(verdict, checked_sources()) if v.problem]
     assert not found, "sources outside the policy:\n" + "\n".join(found)
