@@ -17,6 +17,7 @@ Pure functions, no imports beyond the standard library: this runs on every searc
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import NamedTuple
@@ -162,34 +163,45 @@ def _drop_e(word: str) -> str:
 # turned into an interval intent in days.
 _NUMBERS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "six": 6, "twelve": 12}
 _UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
-_EVERY = re.compile(r"\b(?:every|once every|each)\s+(\d+|one|two|three|four|six|twelve|other)?\s*(day|week|month|year)s?\b")
-_N_LY = re.compile(r"\b(\d+|two|three|four|six|twelve)\s+(?:monthly|months?ly)\b")
-_PHRASES: list[tuple[re.Pattern[str], int]] = [
-    (re.compile(r"\b(?:twice|two times) (?:a|per) year\b"), 182),
-    (re.compile(r"\b(?:three|3) times (?:a|per) week\b"), 2),
-    (re.compile(r"\bevery other day\b"), 2),
-    (re.compile(r"\b(?:once|twice|two times) (?:a|per) day\b|\bdaily\b|\btwice daily\b"), 1),
-    (re.compile(r"\bonce (?:a|per) week\b|\bweekly\b"), 7),
-    (re.compile(r"\bfortnightly\b|\bevery other week\b"), 14),
-    (re.compile(r"\bonce (?:a|per) month\b|\bmonthly\b"), 30),
-    (re.compile(r"\bonce (?:a|per) year\b|\byearly\b|\bannual(?:ly)?\b"), 365),
-]
+# Compiled on first use: most queries say no interval, and compiling these
+# patterns on every start cost about a millisecond.
+_INTERVAL_HINTS = ("every", "each", "day", "daily", "week", "month", "year", "annual", "fortnight")
+
+
+@functools.cache
+def _interval_patterns() -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[re.Pattern[str], int]]]:
+    every = re.compile(r"\b(?:every|once every|each)\s+(\d+|one|two|three|four|six|twelve|other)?\s*(day|week|month|year)s?\b")
+    n_ly = re.compile(r"\b(\d+|two|three|four|six|twelve)\s+(?:monthly|months?ly)\b")
+    phrases = [
+        (re.compile(r"\b(?:twice|two times) (?:a|per) year\b"), 182),
+        (re.compile(r"\b(?:three|3) times (?:a|per) week\b"), 2),
+        (re.compile(r"\bevery other day\b"), 2),
+        (re.compile(r"\b(?:once|twice|two times) (?:a|per) day\b|\bdaily\b|\btwice daily\b"), 1),
+        (re.compile(r"\bonce (?:a|per) week\b|\bweekly\b"), 7),
+        (re.compile(r"\bfortnightly\b|\bevery other week\b"), 14),
+        (re.compile(r"\bonce (?:a|per) month\b|\bmonthly\b"), 30),
+        (re.compile(r"\bonce (?:a|per) year\b|\byearly\b|\bannual(?:ly)?\b"), 365),
+    ]
+    return every, n_ly, phrases
 
 
 def read_interval(text: str) -> tuple[int | None, str, str]:
     """(days, the words that said it, the text without them) for a normalised query."""
-    m = _EVERY.search(text)
+    if not any(hint in text for hint in _INTERVAL_HINTS):
+        return None, "", text  # every pattern below needs one of these words
+    every, n_ly, phrases = _interval_patterns()
+    m = every.search(text)
     if m:
         count = m.group(1) or "one"
         n = 2 if count == "other" else int(count) if count.isdigit() else _NUMBERS[count]
         days = n * _UNITS[m.group(2)]
     else:
-        m = _N_LY.search(text)
+        m = n_ly.search(text)
         if m:
             count = m.group(1)
             days = (int(count) if count.isdigit() else _NUMBERS[count]) * 30
         else:
-            for pattern, value in _PHRASES:
+            for pattern, value in phrases:
                 m = pattern.search(text)
                 if m:
                     days = value
