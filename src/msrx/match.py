@@ -155,12 +155,15 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
             # ("patch" of "a bad patch of symptoms") names nothing.
             whole_query = whole_query and n >= 2
         # Half of a symptom phrase still names the symptom ("laughing or
-        # crying" -> "sudden crying"), at a lower score.
+        # crying" -> "sudden crying"), at a lower score: through a word that
+        # belongs to that symptom alone, or two words of the phrase together
+        # ("foot ... floor" of "foot catches on the floor", though each word
+        # alone is in other symptoms' phrases too).
         # Not "up" of "flare up", and not a guessed spelling ("clinic" is no "clinical").
         half_symptom = (index.fields[k] in SYMPTOM_KEYS and length >= 2 and 2 * n >= length
                         and any(len(query.stems[p]) > SHORT or query.stems[p] in sure for p in hits)
                         and min(hits.values()) == 1.0
-                        and index.owners[k] in named)
+                        and (index.owners[k] in named or n >= 2))
         if not (whole_key or whole_query or half_symptom):
             continue
         certainty = min(hits.values())

@@ -245,6 +245,16 @@ def test_half_a_phrase_needs_a_word_that_belongs_to_one_symptom(write_dataset: C
     assert search(ds, index, "muscles are stiff")[0].symptom == "spasticity"
 
 
+def test_two_words_of_one_phrase_name_it_though_each_is_shared(write_dataset: Callable[..., Path]) -> None:
+    # "foot" and "floor" are each in a fatigue phrase too, so neither alone
+    # names a symptom; together they are two thirds of a spasticity phrase.
+    ds, index = with_vocabulary(write_dataset, fatigue='words = ["tired", "heavy foot", "cold floor"]',
+                                spasticity='words = ["stiffness", "foot catches on the floor"]')
+    hits = search(ds, index, "like someone velcroed my foot to the floor")
+    assert [h.symptom for h in hits][:1] == ["spasticity"]
+    assert search(ds, index, "like someone velcroed my foot") == []
+
+
 def test_a_patients_phrase_finds_the_symptoms_treatments(write_dataset: Callable[..., Path]) -> None:
     ds, index = with_vocabulary(write_dataset, spasticity=SPASTICITY_WORDS + '\n'
                                 'phrases = [{ text = "legs like planks", page = "https://example.org/1" }]')
