@@ -196,7 +196,7 @@ class SearchIndex:
         self.sort_names: list[str] = data["sort_names"]
         self.routes: list[str] = data["routes"]  # comma-joined
         self.years: Sequence[int] = _ints(data["years"])  # FDA approval year, 0 when none
-        self.phases: Sequence[int] = _ints(data["phases"])  # place in fields.TRIAL_PHASES, from 1; 0 when none
+        self.phases: Sequence[int] = _ints(data["phases"])  # place in model.TRIAL_PHASES, from 1; 0 when none
         self.intervals: list[str] = data["intervals"]  # comma-joined dosing intervals in days
 
     @classmethod
