@@ -41,6 +41,7 @@ class Field(NamedTuple):
     model: Any = None  # a block's NamedTuple
     choices: tuple[str, ...] = ()
     any_of: tuple[str, ...] = ()  # a block needs at least one of these
+    statuses: tuple[str, ...] = ()  # set only on treatments of these statuses (() = any)
 
 
 def _sources() -> Field:
@@ -61,9 +62,10 @@ FIELDS: tuple[Field, ...] = (
     Field("aliases", "list", True, "Also known as", "about", export=True, show="join", may_be_empty=True),
     Field("routes", "list", True, "Routes", "about", (("Routes", ()),), True, "join"),
     Field("symptoms", "list", True, "Symptoms", "about", export=True, show="join", may_be_empty=True),
-    Field("fda_approval_year", "int", False, "FDA approval for MS", "about", (("FDA approval (MS)", ()),), True, empty="none"),
+    Field("fda_approval_year", "int", False, "FDA approval for MS", "about", (("FDA approval (MS)", ()),), True, empty="none",
+          statuses=("approved", "withdrawn")),
     Field("trial_phase", "choice", False, "Furthest trial phase", "about", (("Trial phase", ()),), True,
-          choices=model.TRIAL_PHASES),
+          choices=model.TRIAL_PHASES, statuses=("investigational",)),
     Field("use", "str", True, "Use", "about", (("Use", ()),), True),
     Field("side_effects", "list", True, "Side effects", "safety", (("Side effects", ()),), True, "bullets",
           "(none recorded)", may_be_empty=True),
@@ -118,6 +120,8 @@ COMPARE_ROWS: tuple[tuple[Field, str, tuple[str, ...]], ...] = tuple(
 # What the loader's table checks handle, as Python types; the other kinds are `check`'s.
 PYTYPES: dict[str, type] = {"str": str, "list": list, "int": int, "date": _dt.date}
 CHECKED: tuple[Field, ...] = tuple(f for f in FIELDS if f.kind not in PYTYPES)
+# Fields only some statuses may carry (an FDA approval year, a trial phase).
+STATUS_ONLY: tuple[Field, ...] = tuple(f for f in FIELDS if f.statuses)
 _BLOCKS: tuple[tuple[int, Field], ...] = tuple(
     (model.Treatment._fields.index(f.name), f) for f in FIELDS if f.kind in ("block", "blocks")
 )

@@ -238,10 +238,11 @@ class SearchIndex:
         for i, t in enumerate(dataset.treatments):
             for value, field in ((t.name, "name"), (t.id, "id"), *((b, "brand") for b in t.brands),
                                  *((a, "alias") for a in t.aliases)):
-                add(value, field, i)
-                if field in ("brand", "alias") and " " in normalise(value):
+                key = normalise(value)
+                add(value, field, i, key=key)
+                if field in ("brand", "alias") and " " in key:
                     # Written without its spaces or hyphens too: "solumedrol", "bg12".
-                    add(value, field, i, key=_compact(value))
+                    add(value, field, i, key=key.replace(" ", ""))
             join(t.drug_class, "drug_class", i)
             cls_key = f" {normalise(t.drug_class)} "
             for word, parts in CLASS_WORDS.items():
@@ -263,12 +264,13 @@ class SearchIndex:
         for j, sid in enumerate(symptom_ids):
             sym = dataset.symptoms[sid]
             for word in (sid, sym.name, *sym.words):
-                add(word, "symptom", -1 - j)
-                if normalise(word).count(" ") == 1:
+                key = normalise(word)
+                add(word, "symptom", -1 - j, key=key)
+                if key.count(" ") == 1:
                     # "brain fog" as "brainfog"; typed exactly, never a spelling to
                     # fix to ("clinic" is not the start of "clinicaldepression").
                     run_together.add(len(keys))
-                    add(word, "symptom", -1 - j, key=_compact(word))
+                    add(word, "symptom", -1 - j, key=key.replace(" ", ""))
             # Patients' phrases answer for the symptom too, but as a field of
             # their own: whole or not at all, and never a target for typos or
             # suggestions ("goggle" is not "giggle uncontrollably").
@@ -445,11 +447,6 @@ class SearchIndex:
     def members(self, field: str, value: str) -> list[int]:
         """Every treatment an intent describes, in index order."""
         return [t for t in range(len(self.statuses)) if self.satisfies(t, field, value)]
-
-
-def _compact(value: str) -> str:
-    """A key as people also write it, run together: Solu-Medrol -> solumedrol, BG-12 -> bg12."""
-    return normalise(value).replace(" ", "")
 
 
 def _content_length(key: str) -> int:

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from msrx.errors import DataError, Problem
-from msrx.fields import CHECKED, FIELDS, PYTYPES, check, path_name, simple_value
+from msrx.fields import CHECKED, FIELDS, PYTYPES, STATUS_ONLY, check, path_name, simple_value
 from msrx.fields import describe as _describe
 from msrx.model import (
     CATEGORIES,
@@ -198,14 +198,12 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
             if ref not in sources:
                 problem(f"cites source {ref!r}, which is not defined in [[sources]]", at("sources"), tid, "sources")
         year = row.get("fda_approval_year")
-        if year is not None:
-            if not 1900 <= year <= this_year + 1:
-                problem(f"fda_approval_year {year} is not a plausible year", at("fda_approval_year"), tid, "fda_approval_year")
-            if row["status"] not in ("approved", "withdrawn"):
-                problem(f"fda_approval_year is set but status is {row['status']!r}", at("fda_approval_year"), tid, "fda_approval_year")
-        if row.get("trial_phase") is not None and row["status"] != "investigational":
-            problem(f"trial_phase is set but status is {row['status']!r} (only investigational treatments have one)",
-                    at("trial_phase"), tid, "trial_phase")
+        if year is not None and not 1900 <= year <= this_year + 1:
+            problem(f"fda_approval_year {year} is not a plausible year", at("fda_approval_year"), tid, "fda_approval_year")
+        for f in STATUS_ONLY:
+            if row.get(f.name) is not None and row["status"] not in f.statuses:
+                problem(f"{f.name} is set but status is {row['status']!r} (only {' or '.join(f.statuses)} treatments have one)",
+                        at(f.name), tid, f.name)
         for fld in ("name", "brands", "aliases"):
             values = [row[fld]] if fld == "name" else row[fld]
             for value in values:
