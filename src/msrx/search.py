@@ -114,7 +114,9 @@ def search(
     def wanted(t: int) -> bool:
         return (not status or index.statuses[t] == status) and (not category or index.categories[t] == category)
 
-    ranked: list[tuple[Any, ...]] = []
+    # Each entry is (order, payload): the order ranks it (answers before side
+    # effects, then as below), the payload is what its hit shows.
+    ranked: list[tuple[tuple[Any, ...], tuple[Any, ...]]] = []
     for t, c in cands.items():
         if not wanted(t):
             continue
@@ -126,20 +128,24 @@ def search(
         # and symptom drugs ("jab", "pill"), then the symptom a drug is mainly
         # for, then the furthest trial phase (investigational: "new ms
         # drugs"), then the longest FDA track record, then the name.
-        ranked.append((0, -min(score, 100.0), FIELD_RANK.get(c.field, 9), STATUS_RANK.get(index.statuses[t], 9),
-                       CATEGORY_RANK.get(index.categories[t], 9), c.symptom_pos, -index.phases[t],
-                       index.years[t] or 9999, index.sort_names[t], t,
-                       c.field, c.value, c.symptom, c.words, "treats" if c.field == "symptom" else None, also))
+        order = (0, -min(score, 100.0), FIELD_RANK.get(c.field, 9), STATUS_RANK.get(index.statuses[t], 9),
+                 CATEGORY_RANK.get(index.categories[t], 9), c.symptom_pos, -index.phases[t],
+                 index.years[t] or 9999, index.sort_names[t], t)
+        ranked.append((order, (c.field, c.value, c.symptom, c.words, "treats" if c.field == "symptom" else None, also)))
     for t, text_field in causes:
         if t in cands or not wanted(t):
             continue
-        ranked.append((1, -CAUSES_SCORE, 8, STATUS_RANK.get(index.statuses[t], 9), 9, 99, 0, 9999, index.sort_names[t], t,
-                       text_field, query.strip(), None, parsed.words, "causes", ()))
+        order = (1, -CAUSES_SCORE, 8, STATUS_RANK.get(index.statuses[t], 9), 9, 99, 0, 9999, index.sort_names[t], t)
+        ranked.append((order, (text_field, query.strip(), None, parsed.words, "causes", ())))
+    # The order tuple ends in the treatment, so sorting never compares the payloads.
     ranked.sort()
     if limit is not None:
         ranked = ranked[:limit]
     # Only the records that are shown are decoded (see store.LazyTreatments).
-    return [Hit(dataset.treatments[r[9]], -r[1], r[10], r[11], r[12], tuple(r[13]), r[14], r[15]) for r in ranked]
+    hits = []
+    for order, (field, value, symptom, words, relation, also) in ranked:
+        hits.append(Hit(dataset.treatments[order[-1]], -order[1], field, value, symptom, tuple(words), relation, also))
+    return hits
 
 
 def symptoms_asked(index: SearchIndex, query: str) -> list[str]:
