@@ -116,13 +116,14 @@ _IRREGULAR = {
     "forgot": "forget", "forgotten": "forget", "fell": "fall", "fallen": "fall", "slept": "sleep",
     "woke": "wake", "woken": "wake", "shook": "shake", "shaken": "shake", "wept": "weep", "lost": "lose",
     "froze": "freeze", "frozen": "freeze", "stung": "sting", "spun": "spin", "bled": "bleed",
+    "feet": "foot", "teeth": "tooth",
 }
 
 
 def stem(word: str) -> str:
     """Fold inflections to one form: leak, leaks, leaking, leaked -> leak.
 
-    Deliberately light: suffix rules and a few irregular verbs, no dictionary.
+    Deliberately light: suffix rules and a few irregular verbs and plurals, no dictionary.
     It only has to make a query word and an index word meet, and both go
     through the same function. Words of four letters or fewer are left alone
     so abbreviations stay exact.

@@ -78,6 +78,8 @@ def test_a_query_of_filler_only_keeps_its_words() -> None:
     ("burn", "burning", "burned"), ("cramp", "cramps", "cramping"),
     # Irregular past forms: the suffix rules cannot reach them.
     ("forget", "forgetting", "forgot", "forgotten"), ("shake", "shaking", "shook", "shaken"), ("fall", "falls", "fell"),
+    # Irregular plurals: "my teeth" meets "tooth pain", "my feet" meets "foot drop".
+    ("tooth", "teeth"), ("foot", "feet"),
 ])
 def test_inflections_meet(family: tuple[str, ...]) -> None:
     assert len({stem(w) for w in family}) == 1

@@ -287,3 +287,9 @@ def test_a_short_word_names_half_a_phrase_only_when_two_phrases_of_one_symptom_h
                                 'words = ["stiffness", "spasms", "jumps up"]')
     assert search(ds, index, "the world has dimmed")[0].symptom == "fatigue"  # "dim": fatigue's, twice
     assert search(ds, index, "things up high") == []  # "up": in both symptoms' phrases
+
+
+def test_an_irregular_plural_meets_its_singular_in_a_phrase(write_dataset: Callable[..., Path]) -> None:
+    ds, index = with_vocabulary(write_dataset, spasticity='words = ["stiffness", "spasms", "tooth clenching"]')
+    hits = search(ds, index, "clenching my teeth at night")
+    assert hits and hits[0].symptom == "spasticity" and hits[0].value == "tooth clenching"
