@@ -161,7 +161,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         # alone is in other symptoms' phrases too).
         # Not "up" of "flare up", and not a guessed spelling ("clinic" is no "clinical").
         half_symptom = (index.fields[k] in SYMPTOM_KEYS and length >= 2 and 2 * n >= length
-                        and any(len(query.stems[p]) > SHORT or query.stems[p] in sure for p in hits)
+                        and any(len(query.words[p]) > SHORT or query.stems[p] in sure for p in hits)
                         and min(hits.values()) == 1.0
                         and (index.owners[k] in named or n >= 2))
         if not (whole_key or whole_query or half_symptom):

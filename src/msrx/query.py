@@ -112,6 +112,7 @@ def normalise(text: str) -> str:
 
 # Irregular past forms of the verbs people describe symptoms with: the
 # suffix rules below cannot reach them ("I forgot", "I fell", "I woke up").
+_VOWELS = "aeiou"
 _IRREGULAR = {
     "forgot": "forget", "forgotten": "forget", "fell": "fall", "fallen": "fall", "slept": "sleep",
     "woke": "wake", "woken": "wake", "shook": "shake", "shaken": "shake", "wept": "weep", "lost": "lose",
@@ -132,7 +133,7 @@ def stem(word: str) -> str:
         return stem(_IRREGULAR[word])
     if len(word) <= 4 or not word.isalpha():
         return word
-    if word.endswith(("ies", "ied")) and len(word) > 5:
+    if word.endswith(("ies", "ied")) and len(word) > 4:
         word = word[:-3] + "y"  # worries, worried -> worry, folded below with it
     for suffix in ("ing", "ed"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
@@ -140,6 +141,12 @@ def stem(word: str) -> str:
             if len(base) >= 2 and base[-1] == base[-2] and base[-1] not in "lsz":
                 base = base[:-1]  # "dragging" -> "drag", "shopped" -> "shop"
             return _drop_e(base)
+        if word.endswith(suffix) and len(word) - len(suffix) == 3:
+            base = word[: -len(suffix)]
+            if base[0] not in _VOWELS and base[1] in _VOWELS and base[2] not in _VOWELS + "wxy":
+                return base + "e"  # a silent e came off: "waking" -> "wake", "tired" -> "tire", "dosing" -> "dose"
+            if any(ch in _VOWELS + "y" for ch in base):
+                return base  # "eating" -> "eat", "peeing" -> "pee", "crying" -> "cry"
     if word.endswith("y") and len(word) > 4 and word[-2] not in "aeiouy":
         # Adjectives meet their noun or verb: blurry/blur, shaky/shaking,
         # dribbly/dribble, foggy/fog, sleepy/sleep, itchy/itch.

@@ -80,6 +80,9 @@ def test_a_query_of_filler_only_keeps_its_words() -> None:
     ("forget", "forgetting", "forgot", "forgotten"), ("shake", "shaking", "shook", "shaken"), ("fall", "falls", "fell"),
     # Irregular plurals: "my teeth" meets "tooth pain", "my feet" meets "foot drop".
     ("tooth", "teeth"), ("foot", "feet"),
+    # Short verbs: a silent e came off ("waking"), or nothing did ("eating").
+    ("wake", "waking", "woke", "woken"), ("tire", "tired", "tiring", "tires"), ("dose", "dosing", "dosed"),
+    ("eat", "eating"), ("pee", "peeing"), ("cry", "crying", "cries", "cried"),
 ])
 def test_inflections_meet(family: tuple[str, ...]) -> None:
     assert len({stem(w) for w in family}) == 1
