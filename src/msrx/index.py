@@ -22,6 +22,7 @@ from msrx.query import FILLER, matches_interval, normalise, stem
 IDENTITY_FIELDS = ("name", "id", "brand", "alias")
 SHORT = 4  # words this short match exactly or not at all
 FUZZY_CUTOFF = 80.0  # fuzz.ratio: one edit in five letters, two in ten
+WORD_ALIKE = 75.0  # fuzz.ratio: a typo of a word still looks like it ("fecal" is not "facial")
 TOKEN_CUTOFF = 83.0  # a single word is fixed only when the typo is clearly one (one slip in six letters)
 
 ROUTE_WORDS = {
@@ -395,7 +396,7 @@ class SearchIndex:
         from rapidfuzz import fuzz, process  # lazy: only typos pay for it
 
         # A sound-alike must still look alike: "fecal" sounds like "facial".
-        alike = [w for w in alike if fuzz.ratio(word, w) >= 75.0]
+        alike = [w for w in alike if fuzz.ratio(word, w) >= WORD_ALIKE]
         if alike:
             return alike[:5], 0.9
 
@@ -417,9 +418,14 @@ class SearchIndex:
         from rapidfuzz import fuzz, process
 
         # token_sort_ratio so that word order does not matter ("naltrexone low dose").
-        for _key, score, pos in process.extract(q, self.fuzzy_choices, scorer=fuzz.token_sort_ratio,
+        words = q.split()
+        for key, score, pos in process.extract(q, self.fuzzy_choices, scorer=fuzz.token_sort_ratio,
                                                score_cutoff=FUZZY_CUTOFF, limit=None):
-            offer(self.fuzzy_ids[pos], score * 0.95)
+            # Each word must still look like one of the key's: the whole may be
+            # close while one word is another word ("legs jelly", "jerky legs").
+            parts = key.split()
+            if all(max(fuzz.ratio(w, p) for p in parts) >= WORD_ALIKE for w in words):
+                offer(self.fuzzy_ids[pos], score * 0.95)
 
     def prefixes(self, q: str, offer: Callable[[int, float], None]) -> None:
         """Names, brands and aliases the query starts ("ocreli" -> "ocrelizumab")."""

@@ -293,3 +293,11 @@ def test_an_irregular_plural_meets_its_singular_in_a_phrase(write_dataset: Calla
     ds, index = with_vocabulary(write_dataset, spasticity='words = ["stiffness", "spasms", "tooth clenching"]')
     hits = search(ds, index, "clenching my teeth at night")
     assert hits and hits[0].symptom == "spasticity" and hits[0].value == "tooth clenching"
+
+
+def test_a_whole_phrase_typo_needs_every_word_to_look_like_the_phrases(write_dataset: Callable[..., Path]) -> None:
+    # "jelly legs" is as close to "jerky legs" as "jerky leggs" is, letter for
+    # letter, but "jelly" is another word, not a slip of "jerky".
+    ds, index = with_vocabulary(write_dataset, spasticity='words = ["stiffness", "spasms", "jerky legs"]')
+    assert search(ds, index, "jelly legs") == []
+    assert search(ds, index, "jerky leggs")[0].symptom == "spasticity"
