@@ -118,6 +118,9 @@ _IRREGULAR = {
     "woke": "wake", "woken": "wake", "shook": "shake", "shaken": "shake", "wept": "weep", "lost": "lose",
     "froze": "freeze", "frozen": "freeze", "stung": "sting", "spun": "spin", "bled": "bleed",
     "feet": "foot", "teeth": "tooth",
+    # Words the suffix rules would fold into another word: "weary" is not
+    # "wear" (wearing gloves); "tears" are crying, not "tearing" pain.
+    "weary": "weariness", "tears": "crying",
 }
 
 

@@ -88,6 +88,11 @@ def test_inflections_meet(family: tuple[str, ...]) -> None:
     assert len({stem(w) for w in family}) == 1
 
 
+@pytest.mark.parametrize(("word", "other"), [("weary", "wearing"), ("tears", "tearing")])
+def test_lookalike_words_do_not_meet(word: str, other: str) -> None:
+    assert stem(word) != stem(other)
+
+
 @pytest.mark.parametrize(("typed", "meant"), [
     ("obagio", "aubagio"), ("copaxane", "copaxone"), ("tecfedera", "tecfidera"), ("tizanadine", "tizanidine"),
     ("gilenia", "gilenya"), ("baclophen", "baclofen"),
