@@ -166,6 +166,11 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
                         and (index.owners[k] in named or n >= 2))
         if not (whole_key or whole_query or half_symptom):
             continue
+        if n == 1 and len(query.words) - len(glued) >= 3 and max(len(query.stems[p]) for p in hits) <= 2:
+            # A two-letter word alone says too little of a longer sentence:
+            # "go" is half of "need to go", but "what I was going to do" is
+            # no bladder symptom.
+            continue
         certainty = min(hits.values())
         if whole_key and whole_query:
             score = 97.0
