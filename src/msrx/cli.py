@@ -132,6 +132,8 @@ def search(
     columns = checked_columns(fields, render_formats.SEARCH_FIELDS,
                               ("id", "name", "status", "category", "matched", "symptoms", "score"))
     dataset, index = open_data(ctx)
+    if not (as_json or fmt):
+        _urgent(dataset, text)
     hits = run_search(
         dataset, index, text, limit=limit,
         status=status.value if status else None, category=category.value if category else None,
@@ -147,6 +149,15 @@ def search(
             message += "; did you mean: " + ", ".join(h.value if h.field == "symptom" else h.treatment.name for h in near) + "?"
         say(message)
         raise typer.Exit(EXIT_NOT_FOUND)
+
+
+def _urgent(dataset: Dataset, text: str) -> None:
+    """A query about suicide or self-harm gets where to find help now, first
+    (on stderr, like the notes below, so stdout stays the result list)."""
+    from msrx.search import urgent_for
+
+    for sym in urgent_for(dataset, text):
+        say(f"msrx: {sym.urgent}")  # the message names the services; their pages are among the symptom's sources
 
 
 def _symptom_notes(dataset: Dataset, index: SearchIndex, text: str) -> None:

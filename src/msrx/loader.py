@@ -47,6 +47,8 @@ SYMPTOM_FIELDS: dict[str, tuple[type, bool]] = {
     "note": (str, False),  # how the symptom is managed without a drug
     "sources": (list, False),  # the sources of the note
     "phrases": (Phrase, False),  # [{text, page}]: patients' own words, with the page they are from
+    "urgent": (str, False),  # where to get help now (a crisis line), sourced like the note
+    "urgent_words": (list, False),  # the query words that call for it ("suicide", "self-harm")
 }
 # A dataset release's change log: `treatment` is a treatment id, or "" for
 # a change to the dataset as a whole.
@@ -143,8 +145,12 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
             continue
         symptoms[sid] = Symptom(id=sid, name=row["name"], words=tuple(row["words"]), note=row.get("note"),
                                 sources=tuple(row.get("sources", ())),
-                                phrases=tuple(Phrase(p["text"], p["page"]) for p in row.get("phrases", ())))
-        if "note" in row or "sources" in row:
+                                phrases=tuple(Phrase(p["text"], p["page"]) for p in row.get("phrases", ())),
+                                urgent=row.get("urgent"), urgent_words=tuple(row.get("urgent_words", ())))
+        if ("urgent" in row) != ("urgent_words" in row):
+            problem(f"symptom {sid!r}: urgent and urgent_words go together (the message, and the words that call for it)",
+                    lines.of("symptoms", i, "urgent" if "urgent" in row else "urgent_words"), field="urgent")
+        if "note" in row or "sources" in row or "urgent" in row:
             noted.append((i, sid))
 
     sources: dict[str, Source] = {}
@@ -163,7 +169,7 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
     for i, sid in noted:
         sym = symptoms[sid]
         # Sources back the note and the everyday words; a note without a source is a claim without one.
-        if sym.note is not None and not sym.sources:
+        if (sym.note is not None or sym.urgent is not None) and not sym.sources:
             problem(f"symptom {sid!r}: a note needs its sources", lines.of("symptoms", i, "sources"), field="sources")
         for ref in sym.sources:
             if ref not in sources:

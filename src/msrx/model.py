@@ -57,6 +57,10 @@ class Symptom(NamedTuple):
     note: str | None = None  # how it is managed without a drug (e.g. cooling for heat sensitivity)
     sources: tuple[str, ...] = ()  # source ids behind the note and the words
     phrases: tuple[Phrase, ...] = ()
+    # Where to get help now (a crisis line), shown when a query holds one of
+    # the urgent words ("suicide"): a safety message, not a treatment.
+    urgent: str | None = None
+    urgent_words: tuple[str, ...] = ()
 
 
 # The blocks of what living on a treatment involves (issue 11). Their fields,

@@ -62,9 +62,11 @@ def source(number: int, s: Source, cited_by: list[Treatment]) -> dict[str, Any]:
 
 def symptom(s: Symptom) -> dict[str, Any]:
     """A symptom's own fields: its note (how it is managed without a drug) and the note's sources, or null
-    and [], and the phrases people with MS use for it, each with the page it is from."""
+    and [], the phrases people with MS use for it, each with the page it is from, and where to get help
+    now (`urgent`, or null) with the query words that call for it."""
     return {"id": s.id, "name": s.name, "words": list(s.words), "note": s.note, "sources": list(s.sources),
-            "phrases": [{"text": p.text, "page": p.page} for p in s.phrases]}
+            "phrases": [{"text": p.text, "page": p.page} for p in s.phrases],
+            "urgent": s.urgent, "urgent_words": list(s.urgent_words)}
 
 
 def change(c: Change) -> dict[str, Any]:

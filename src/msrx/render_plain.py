@@ -99,7 +99,9 @@ def symptoms(rows: list[tuple[Symptom, int]], dataset: Dataset, out: IO[str]) ->
 
 
 def symptom(sym: Symptom, treatments: list[Treatment], dataset: Dataset, out: IO[str]) -> None:
-    if sym.note:  # a row of its own: "note" is never a status word
+    if sym.urgent:  # rows of their own, like the note: neither is a status word
+        _row(["urgent", sym.urgent, ""], out)
+    if sym.note:
         _row(["note", sym.note, describe.cites(sym.sources, dataset)], out)
     for t in treatments:
         _row([t.status, t.id, t.name, t.category, t.drug_class], out)

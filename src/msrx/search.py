@@ -28,12 +28,12 @@ from typing import Any, NamedTuple
 
 from msrx.index import IDENTITY_FIELDS, SearchIndex, StringTable, sound
 from msrx.match import FIELD_RANK, Candidate, match_keys, phrases_over_intents
-from msrx.model import STATUSES, Dataset, Treatment
-from msrx.query import normalise, parse, stem
+from msrx.model import STATUSES, Dataset, Symptom, Treatment
+from msrx.query import is_filler, normalise, parse, stem
 
 __all__ = [
     "Hit", "Match", "Resolution", "SearchIndex", "StringTable", "normalise", "resolve", "search", "sound", "stem",
-    "suggest", "symptoms_asked",
+    "suggest", "symptoms_asked", "urgent_for",
 ]
 
 STATUS_RANK = {s: i for i, s in enumerate(STATUSES)}
@@ -157,6 +157,21 @@ def symptoms_asked(index: SearchIndex, query: str) -> list[str]:
     asked: list[str] = []
     match_keys(index, parse(q), {}, asked)
     return asked
+
+
+def urgent_for(dataset: Dataset, query: str) -> list[Symptom]:
+    """The symptoms whose urgent message the query calls for: every content
+    word of one of their urgent words is in the query ("thinking about
+    suicide" holds "suicide")."""
+    said = {stem(w) for w in normalise(query).split() if not is_filler(w)}
+    out = []
+    for sym in dataset.symptoms.values():
+        for phrase in sym.urgent_words:
+            needed = {stem(w) for w in normalise(phrase).split() if not is_filler(w)}
+            if needed and needed <= said:
+                out.append(sym)
+                break
+    return out
 
 
 class Resolution(NamedTuple):

@@ -146,3 +146,15 @@ def test_did_you_mean_offers_only_close_spellings(query: str) -> None:
     near = runner.invoke(app, ["search", "tolebrutx"])
     assert "did you mean: Tolebrutinib" in near.stderr
     assert "did you mean" not in runner.invoke(app, ["search", "xyzzyqq"]).stderr
+
+
+def test_a_search_about_suicide_says_where_to_get_help_first() -> None:
+    result = runner.invoke(app, ["search", "thinking", "about", "suicide"])
+    assert "988" in result.stderr and "116 123" in result.stderr
+    assert result.exit_code == 0 and "bupropion" in result.stdout  # the treatments still follow
+    quiet = runner.invoke(app, ["search", "thinking", "about", "suicide", "--json"])
+    assert "988" not in quiet.stderr  # scripts get the data alone, as with the disclaimer
+    json.loads(quiet.stdout)
+    assert "988" not in runner.invoke(app, ["search", "low", "mood"]).stderr
+    shown = runner.invoke(app, ["symptoms", "depression"])
+    assert shown.stdout.startswith("urgent\t") and "116 123" in shown.stdout.splitlines()[0]

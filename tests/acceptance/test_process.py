@@ -332,3 +332,11 @@ def test_export_formats_on_a_terminal_neutralise_control_characters(fmt: str) ->
         else:
             rows = [json.loads(line) for line in piped.stdout.splitlines()]
             assert {r["id"]: r["name"] for r in rows}["evilmab"] == exact["name"]
+
+
+def test_the_urgent_message_goes_to_stderr_and_never_into_json() -> None:
+    shown = msrx("search", "self-harm")
+    assert "988" in shown.stderr and "116 123" in shown.stderr, shown.stderr
+    piped = msrx("search", "self-harm", "--json")
+    assert "988" not in piped.stderr and "988" not in piped.stdout
+    json.loads(piped.stdout)

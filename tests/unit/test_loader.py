@@ -257,3 +257,12 @@ def test_bad_phrases_are_reported_with_their_line(write_dataset: Write, phrases:
     found = problems(path)[0]  # then: treatments of the dropped symptom name an unknown symptom
     line = text.splitlines().index(f"phrases = {phrases}") + 1
     assert expected in found and f":{line}:" in found, found
+
+
+def test_an_urgent_message_needs_its_words_and_its_sources(write_dataset: Write) -> None:
+    words = 'words = ["tired", "exhausted"]'
+    assert words in MINI
+    alone = write_dataset(MINI.replace(words, words + '\nurgent = "Get help now: call 988."', 1))
+    assert any("urgent and urgent_words go together" in p for p in problems(alone))
+    unsourced = write_dataset(MINI.replace(words, words + '\nurgent = "Get help now: call 988."\nurgent_words = ["suicide"]', 1))
+    assert any("a note needs its sources" in p for p in problems(unsourced)), problems(unsourced)

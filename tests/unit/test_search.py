@@ -310,3 +310,14 @@ def test_a_two_letter_word_alone_does_not_name_a_longer_sentence(write_dataset: 
     assert search(ds, index, "my toes curl up at night")[0].symptom == "spasticity"  # two words of a phrase
     assert search(ds, index, "forgot where the story would end up next") == []
     assert search(ds, index, "fingers up")[0].symptom == "spasticity"  # a short query: "up" may still name it
+
+
+def test_urgent_words_call_for_the_urgent_message(write_dataset: Callable[..., Path]) -> None:
+    from msrx.search import urgent_for
+
+    ds, _index = with_vocabulary(write_dataset, FATIGUE_WORDS + '\nurgent = "Get help now."\n'
+                                 'urgent_words = ["suicide", "kill myself"]\nsources = ["review-beta"]')
+    assert [s.id for s in urgent_for(ds, "thinking about suicide")] == ["fatigue"]
+    assert [s.id for s in urgent_for(ds, "I want to KILL myself")] == ["fatigue"]  # every word, any case
+    assert urgent_for(ds, "kill the pain") == []  # one word of two is not the phrase
+    assert urgent_for(ds, "tired all the time") == []
