@@ -156,8 +156,9 @@ def _urgent(dataset: Dataset, text: str) -> None:
     (on stderr, like the notes below, so stdout stays the result list)."""
     from msrx.search import urgent_for
 
+    numbers = dataset.source_numbers()
     for sym in urgent_for(dataset, text):
-        say(f"msrx: {sym.urgent}")  # the message names the services; their pages are among the symptom's sources
+        say(f"msrx: {sym.urgent} " + " ".join(f"[{numbers[s]}]" for s in sym.urgent_sources))
 
 
 def _symptom_notes(dataset: Dataset, index: SearchIndex, text: str) -> None:

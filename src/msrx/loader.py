@@ -49,6 +49,7 @@ SYMPTOM_FIELDS: dict[str, tuple[type, bool]] = {
     "phrases": (Phrase, False),  # [{text, page}]: patients' own words, with the page they are from
     "urgent": (str, False),  # where to get help now (a crisis line), sourced like the note
     "urgent_words": (list, False),  # the query words that call for it ("suicide", "self-harm")
+    "urgent_sources": (list, False),  # the sources of the urgent message
 }
 # A dataset release's change log: `treatment` is a treatment id, or "" for
 # a change to the dataset as a whole.
@@ -146,11 +147,13 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
         symptoms[sid] = Symptom(id=sid, name=row["name"], words=tuple(row["words"]), note=row.get("note"),
                                 sources=tuple(row.get("sources", ())),
                                 phrases=tuple(Phrase(p["text"], p["page"]) for p in row.get("phrases", ())),
-                                urgent=row.get("urgent"), urgent_words=tuple(row.get("urgent_words", ())))
-        if ("urgent" in row) != ("urgent_words" in row):
-            problem(f"symptom {sid!r}: urgent and urgent_words go together (the message, and the words that call for it)",
-                    lines.of("symptoms", i, "urgent" if "urgent" in row else "urgent_words"), field="urgent")
-        if "note" in row or "sources" in row or "urgent" in row:
+                                urgent=row.get("urgent"), urgent_words=tuple(row.get("urgent_words", ())),
+                                urgent_sources=tuple(row.get("urgent_sources", ())))
+        urgent = [k for k in ("urgent", "urgent_words", "urgent_sources") if k in row]
+        if urgent and len(urgent) < 3:
+            problem(f"symptom {sid!r}: urgent, urgent_words and urgent_sources go together (the message, the words "
+                    "that call for it, and its sources)", lines.of("symptoms", i, urgent[0]), field=urgent[0])
+        if "note" in row or "sources" in row or urgent:
             noted.append((i, sid))
 
     sources: dict[str, Source] = {}
@@ -169,12 +172,13 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
     for i, sid in noted:
         sym = symptoms[sid]
         # Sources back the note and the everyday words; a note without a source is a claim without one.
-        if (sym.note is not None or sym.urgent is not None) and not sym.sources:
+        if sym.note is not None and not sym.sources:
             problem(f"symptom {sid!r}: a note needs its sources", lines.of("symptoms", i, "sources"), field="sources")
-        for ref in sym.sources:
-            if ref not in sources:
-                problem(f"symptom {sid!r}: cites source {ref!r}, which is not defined in [[sources]]",
-                        lines.of("symptoms", i, "sources"), field="sources")
+        for key in ("sources", "urgent_sources"):
+            for ref in getattr(sym, key):
+                if ref not in sources:
+                    problem(f"symptom {sid!r}: cites source {ref!r}, which is not defined in [[sources]]",
+                            lines.of("symptoms", i, key), field=key)
 
     treatments: list[Treatment] = []
     seen_ids: dict[str, int] = {}

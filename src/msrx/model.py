@@ -58,9 +58,11 @@ class Symptom(NamedTuple):
     sources: tuple[str, ...] = ()  # source ids behind the note and the words
     phrases: tuple[Phrase, ...] = ()
     # Where to get help now (a crisis line), shown when a query holds one of
-    # the urgent words ("suicide"): a safety message, not a treatment.
+    # the urgent words ("suicide"): a safety message, not a treatment, with
+    # its own sources (the services' pages).
     urgent: str | None = None
     urgent_words: tuple[str, ...] = ()
+    urgent_sources: tuple[str, ...] = ()
 
 
 # The blocks of what living on a treatment involves (issue 11). Their fields,

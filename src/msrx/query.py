@@ -112,7 +112,6 @@ def normalise(text: str) -> str:
 
 # Irregular past forms of the verbs people describe symptoms with: the
 # suffix rules below cannot reach them ("I forgot", "I fell", "I woke up").
-_VOWELS = "aeiou"
 _IRREGULAR = {
     "forgot": "forget", "forgotten": "forget", "fell": "fall", "fallen": "fall", "slept": "sleep",
     "woke": "wake", "woken": "wake", "shook": "shake", "shaken": "shake", "wept": "weep", "lost": "lose",
@@ -122,6 +121,9 @@ _IRREGULAR = {
     # "wear" (wearing gloves); "tears" are crying, not "tearing" pain.
     "weary": "weariness", "tears": "crying",
 }
+
+
+_VOWELS = "aeiou"
 
 
 def stem(word: str) -> str:

@@ -66,7 +66,7 @@ def symptom(s: Symptom) -> dict[str, Any]:
     now (`urgent`, or null) with the query words that call for it."""
     return {"id": s.id, "name": s.name, "words": list(s.words), "note": s.note, "sources": list(s.sources),
             "phrases": [{"text": p.text, "page": p.page} for p in s.phrases],
-            "urgent": s.urgent, "urgent_words": list(s.urgent_words)}
+            "urgent": s.urgent, "urgent_words": list(s.urgent_words), "urgent_sources": list(s.urgent_sources)}
 
 
 def change(c: Change) -> dict[str, Any]:

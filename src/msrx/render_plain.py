@@ -100,7 +100,7 @@ def symptoms(rows: list[tuple[Symptom, int]], dataset: Dataset, out: IO[str]) ->
 
 def symptom(sym: Symptom, treatments: list[Treatment], dataset: Dataset, out: IO[str]) -> None:
     if sym.urgent:  # rows of their own, like the note: neither is a status word
-        _row(["urgent", sym.urgent, ""], out)
+        _row(["urgent", sym.urgent, describe.cites(sym.urgent_sources, dataset)], out)
     if sym.note:
         _row(["note", sym.note, describe.cites(sym.sources, dataset)], out)
     for t in treatments:

@@ -186,7 +186,8 @@ def symptom(sym: Symptom, treatments: list[Treatment], dataset: Dataset, out: IO
     c = console(out)
     c.print(Text.assemble(t(sym.name, "bold"), t(f"  ({', '.join(sym.words)})", "dim")))
     if sym.urgent:
-        c.print(Text.assemble(t("Get help now: ", "bold"), t(sym.urgent)))
+        c.print(Text.assemble(t("Get help now: ", "bold"), t(sym.urgent),
+                              t(f" {describe.cites(sym.urgent_sources, dataset)}", "dim")))
     if sym.phrases:
         c.print(Text.assemble(t("People with MS also say: ", "dim"), t(", ".join(p.text for p in sym.phrases[:8]), "dim")))
     if sym.note:

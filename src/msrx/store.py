@@ -45,7 +45,7 @@ from msrx.fields import from_row, to_row
 from msrx.model import Change, Dataset, DatasetInfo, Phrase, Source, Symptom, Treatment
 from msrx.search import SearchIndex
 
-CACHE_FORMAT = 15
+CACHE_FORMAT = 16
 MAGIC = b"MSRXc010"
 HEADER = 16  # magic (8) + metadata length (4) + metadata checksum (4)
 
@@ -198,8 +198,7 @@ def _read_cache(target: str, key: list[Any], shown: str) -> tuple[Dataset, Searc
         records = LazyTreatments(f, records_start, _int_array(meta["offsets"]), _int_array(meta["adlers"]),
                                  lambda: rebuild()[0].treatments)
         info = DatasetInfo(*meta["info"])
-        symptoms = {row[0]: Symptom(row[0], row[1], row[2], row[3], row[4], tuple(Phrase(*p) for p in row[5]),
-                                    row[6], row[7])
+        symptoms = {row[0]: Symptom(*row[:5], tuple(Phrase(*p) for p in row[5]), *row[6:])
                     for row in meta["symptoms"]}
         sources = {row[0]: Source(*row) for row in meta["sources"]}
         changes = [Change(*row) for row in meta["changes"]]
@@ -232,8 +231,7 @@ def _write_cache(target: str, key: list[Any], dataset: Dataset, index: SearchInd
         meta = marshal.dumps({
             "key": key,
             "info": tuple(dataset.info),
-            "symptoms": [(*s[:5], tuple(map(tuple, s.phrases)), s.urgent, s.urgent_words)
-                         for s in dataset.symptoms.values()],
+            "symptoms": [(*s[:5], tuple(map(tuple, s.phrases)), *s[6:]) for s in dataset.symptoms.values()],
             "sources": [tuple(s) for s in dataset.sources.values()],
             "changes": [tuple(c) for c in dataset.changes],
             "index": index.to_data(),

@@ -262,7 +262,8 @@ def test_bad_phrases_are_reported_with_their_line(write_dataset: Write, phrases:
 def test_an_urgent_message_needs_its_words_and_its_sources(write_dataset: Write) -> None:
     words = 'words = ["tired", "exhausted"]'
     assert words in MINI
-    alone = write_dataset(MINI.replace(words, words + '\nurgent = "Get help now: call 988."', 1))
-    assert any("urgent and urgent_words go together" in p for p in problems(alone))
-    unsourced = write_dataset(MINI.replace(words, words + '\nurgent = "Get help now: call 988."\nurgent_words = ["suicide"]', 1))
-    assert any("a note needs its sources" in p for p in problems(unsourced)), problems(unsourced)
+    alone = write_dataset(MINI.replace(words, words + '\nurgent = "Get help now: call 988."\nurgent_words = ["suicide"]', 1))
+    assert any("urgent, urgent_words and urgent_sources go together" in p for p in problems(alone)), problems(alone)
+    unknown = write_dataset(MINI.replace(words, words + '\nurgent = "Get help now: call 988."\nurgent_words = ["suicide"]'
+                                         '\nurgent_sources = ["nope"]', 1))
+    assert any("cites source 'nope'" in p for p in problems(unknown)), problems(unknown)

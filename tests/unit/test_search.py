@@ -316,7 +316,7 @@ def test_urgent_words_call_for_the_urgent_message(write_dataset: Callable[..., P
     from msrx.search import urgent_for
 
     ds, _index = with_vocabulary(write_dataset, FATIGUE_WORDS + '\nurgent = "Get help now."\n'
-                                 'urgent_words = ["suicide", "kill myself"]\nsources = ["review-beta"]')
+                                 'urgent_words = ["suicide", "kill myself"]\nurgent_sources = ["review-beta"]')
     assert [s.id for s in urgent_for(ds, "thinking about suicide")] == ["fatigue"]
     assert [s.id for s in urgent_for(ds, "I want to KILL myself")] == ["fatigue"]  # every word, any case
     assert urgent_for(ds, "kill the pain") == []  # one word of two is not the phrase
