@@ -198,7 +198,8 @@ def _read_cache(target: str, key: list[Any], shown: str) -> tuple[Dataset, Searc
         records = LazyTreatments(f, records_start, _int_array(meta["offsets"]), _int_array(meta["adlers"]),
                                  lambda: rebuild()[0].treatments)
         info = DatasetInfo(*meta["info"])
-        symptoms = {row[0]: Symptom(*row[:5], tuple(Phrase(*p) for p in row[5]), *row[6:])
+        symptoms = {row[0]: Symptom(row[0], row[1], row[2], row[3], row[4], tuple(Phrase(*p) for p in row[5]),
+                                    row[6], row[7], row[8])
                     for row in meta["symptoms"]}
         sources = {row[0]: Source(*row) for row in meta["sources"]}
         changes = [Change(*row) for row in meta["changes"]]
