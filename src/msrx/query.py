@@ -44,7 +44,7 @@ FILLER = frozenset(
     "again suffer suffering suffers experiencing experience "
     # Plain function words.
     "as by into onto than then if but because our your his her we you he she "
-    "here out over under off enough quite rather go goes going gone went".split()
+    "here out over under off enough quite rather go goes going gone went often sometimes usually".split()
 )
 
 # Intent phrases: (words, field, value). Longer phrases are tried first.

@@ -23,7 +23,7 @@ EXPECTATIONS = ("top_symptom", "top_in", "top_category", "top_route", "top_statu
 # Measured floors (rates), per split and family; the README gives the figures.
 FLOORS = {
     "dev": {"symptom_phrase": 0.80, "question": 1.0, "misspelling": 1.0, "name": 0.92, "nothing": 0.97},
-    "test": {"symptom_phrase": 0.79, "question": 0.94, "misspelling": 1.0, "name": 0.90, "nothing": 0.97},
+    "test": {"symptom_phrase": 0.82, "question": 0.92, "misspelling": 1.0, "name": 0.90, "nothing": 0.97},
 }
 
 
