@@ -16,6 +16,9 @@ FIELD_RANK = {
     "symptom": 4, "route": 6, "status": 6, "interval": 6, "use": 7, "side_effects": 8,
 }
 
+GUESS_SCORE = 50.0  # a symptom guessed from a common symptom word: below any real match
+GUESS_KEYS = 3  # ... a word that at least this many symptom words and phrases hold
+
 # The index fields whose keys name a symptom: its words, and patients' phrases.
 SYMPTOM_KEYS = ("symptom", "phrase")
 
@@ -73,15 +76,9 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         value = index.values[k]
         used = tuple(query.words[p] for p in sorted(positions)) if query.words else (query.text,)
         if field == "symptom":
-            j = -1 - owner
-            sid = index.symptom_ids[j]
+            sid = _offer_symptom(index, cands, k, score, positions, used)
             if asked is not None and sid not in asked and score >= 80.0:
                 asked.append(sid)
-            pairs = index.symptom_members[j]
-            for m in range(0, len(pairs), 2):
-                c = cands.setdefault(pairs[m], Candidate())
-                c.explained.update(positions)
-                c.offer(score, "symptom", value, used, sid, pairs[m + 1])
         elif field.startswith("category:") or owner < 0:
             is_category = field.startswith("category:")
             members = index.category_members.get(field[9:], ()) if is_category else index.groups[-1 - owner]
@@ -203,6 +200,43 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
             for k, s in starts:
                 give(k, s - 20.0, everything)
     return found
+
+
+def guess(index: SearchIndex, query: Query, cands: dict[int, Candidate]) -> None:
+    """Nothing matched, not even a typo or the use text: in a sentence of two
+    or more words, a word that many symptom words and phrases hold ("legs",
+    "eyes") is a guess at the symptom whose words hold it most, at a score
+    below any real match. Not a two-letter word ("up")."""
+    if len(query.words) < 2:
+        return
+    support: dict[int, int] = {}
+    best: dict[int, tuple[int, int]] = {}
+    for p, word in enumerate(query.stems):
+        posting = index.words_of(word)
+        keys = [k for k in posting if index.fields[k] in SYMPTOM_KEYS]
+        if len(keys) < GUESS_KEYS or len(query.stems[p]) <= 2:
+            continue
+        for k in keys:
+            owner = index.owners[k]
+            support[owner] = support.get(owner, 0) + 1
+            best.setdefault(owner, (k, p))
+    top = max(support.values(), default=0)
+    for owner, count in support.items():
+        if count == top:
+            k, p = best[owner]
+            _offer_symptom(index, cands, k, GUESS_SCORE, (p,), (query.words[p],))
+
+
+def _offer_symptom(index: SearchIndex, cands: dict[int, Candidate], k: int, score: float,
+                   positions: Iterable[int], used: tuple[str, ...]) -> str:
+    """Offer symptom key k to every treatment for its symptom; its id."""
+    j = -1 - index.owners[k]
+    pairs = index.symptom_members[j]
+    for m in range(0, len(pairs), 2):
+        c = cands.setdefault(pairs[m], Candidate())
+        c.explained.update(positions)
+        c.offer(score, "symptom", index.values[k], used, index.symptom_ids[j], pairs[m + 1])
+    return index.symptom_ids[j]
 
 
 def _symptoms_named(index: SearchIndex, stems: Sequence[str],

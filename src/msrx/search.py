@@ -11,6 +11,8 @@ A query is first read by `msrx.query` into content words and intents
 3. prefix  the query starts a name, brand or alias ("ocreli" -> "ocrelizumab")
 4. fuzzy   a close typo, a sound-alike or a letter swap of a word or a key
 5. text    every query word appears in the use text (weak, only when nothing else)
+6. guess   a common symptom word ("legs", "eyes") names the symptom whose words
+           hold it most (score 50, the last resort)
 
 Intents filter the result (never to nothing) and count towards how much of
 the query a treatment explains. A treatment whose side effects mention the
@@ -27,7 +29,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from msrx.index import IDENTITY_FIELDS, SearchIndex, StringTable, sound
-from msrx.match import FIELD_RANK, Candidate, match_keys, phrases_over_intents
+from msrx.match import FIELD_RANK, Candidate, guess, match_keys, phrases_over_intents
 from msrx.model import STATUSES, Dataset, Symptom, Treatment
 from msrx.query import is_filler, normalise, parse, stem
 
@@ -110,6 +112,8 @@ def search(
                 c = cands.setdefault(t, Candidate())
                 c.explained.update(range(len(parsed.words)))
                 c.offer(TEXT_SCORE, "use", query.strip(), parsed.words, None, 99)
+    if not cands:
+        guess(index, parsed, cands)  # the last resort: a common symptom word
 
     def wanted(t: int) -> bool:
         return (not status or index.statuses[t] == status) and (not category or index.categories[t] == category)

@@ -321,3 +321,15 @@ def test_urgent_words_call_for_the_urgent_message(write_dataset: Callable[..., P
     assert [s.id for s in urgent_for(ds, "I want to KILL myself")] == ["fatigue"]  # every word, any case
     assert urgent_for(ds, "kill the pain") == []  # one word of two is not the phrase
     assert urgent_for(ds, "tired all the time") == []
+
+
+def test_a_common_symptom_word_is_a_low_guess_when_nothing_else_matches(write_dataset: Callable[..., Path]) -> None:
+    # "legs" is in three spasticity words and one fatigue word: when nothing
+    # matches, it is a guess at spasticity, scored below any real match.
+    ds, index = with_vocabulary(write_dataset, 'words = ["tired", "exhausted", "heavy legs"]',
+                                'words = ["stiffness", "spasms", "stiff legs", "legs kick out", "jerky legs"]')
+    hits = search(ds, index, "my legs went on vacation")
+    assert hits and all(h.symptom == "spasticity" for h in hits) and hits[0].score <= 50
+    assert search(ds, index, "my arms went on vacation") == []  # no symptom word at all
+    assert search(ds, index, "heavy legs")[0].symptom == "fatigue"  # a real match is never a guess
+    assert search(ds, index, "legs") and search(ds, index, "legs")[0].score > 50  # one word: not a guess either
