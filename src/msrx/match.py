@@ -26,7 +26,7 @@ SYMPTOM_KEYS = ("symptom", "phrase")
 class Candidate:
     """What is known about one treatment while a query is matched."""
 
-    __slots__ = ("explained", "field", "intents", "score", "symptom", "symptom_pos", "value", "words")
+    __slots__ = ("explained", "field", "guessed", "intents", "score", "symptom", "symptom_pos", "value", "words")
 
     def __init__(self) -> None:
         self.score = -1.0
@@ -37,6 +37,7 @@ class Candidate:
         self.words: tuple[str, ...] = ()
         self.explained: set[int] = set()  # positions of the content words explained
         self.intents: list[tuple[str, str, str]] = []
+        self.guessed = False  # found only by `guess`: a symptom guessed from one common word
 
     def offer(self, score: float, field: str, value: str, words: tuple[str, ...], symptom: str | None, pos: int) -> None:
         rank = (score, -FIELD_RANK.get(field, 9), -pos)
@@ -225,6 +226,8 @@ def guess(index: SearchIndex, query: Query, cands: dict[int, Candidate]) -> None
         if count == top:
             k, p = best[owner]
             _offer_symptom(index, cands, k, GUESS_SCORE, (p,), (query.words[p],))
+    for c in cands.values():  # guess runs only on an empty result: every candidate is a guess
+        c.guessed = True
 
 
 def _offer_symptom(index: SearchIndex, cands: dict[int, Candidate], k: int, score: float,

@@ -27,6 +27,8 @@ def matched(h: Hit) -> str:
     """Why a hit was found: field and value, the query words it explains, other fields."""
     if h.relation == "causes":
         return f"{CAUSES_LABEL} (side effect): {h.value}"
+    if h.relation == "guess":
+        return f'guess: {h.symptom} (from "{" ".join(h.words)}", as in "{h.value}")'
     text = f"{h.field}: {h.value}"
     if h.symptom and h.symptom != h.value.casefold():
         text += f" ({h.symptom})"

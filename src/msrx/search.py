@@ -60,7 +60,7 @@ class Hit(NamedTuple):
     value: str
     symptom: str | None = None
     words: tuple[str, ...] = ()  # the query words this match explains
-    relation: str | None = None  # "treats" (a symptom), "causes" (a side effect)
+    relation: str | None = None  # "treats" (a symptom), "guess" (a symptom guessed from one word), "causes" (a side effect)
     also: tuple[Match, ...] = ()  # other fields that explain the rest of the query
 
 
@@ -135,7 +135,8 @@ def search(
         order = (0, -min(score, 100.0), FIELD_RANK.get(c.field, 9), STATUS_RANK.get(index.statuses[t], 9),
                  CATEGORY_RANK.get(index.categories[t], 9), c.symptom_pos, -index.phases[t],
                  index.years[t] or 9999, index.sort_names[t], t)
-        ranked.append((order, (c.field, c.value, c.symptom, c.words, "treats" if c.field == "symptom" else None, also)))
+        relation = "guess" if c.guessed else "treats" if c.field == "symptom" else None
+        ranked.append((order, (c.field, c.value, c.symptom, c.words, relation, also)))
     for t, text_field in causes:
         if t in cands or not wanted(t):
             continue

@@ -158,3 +158,12 @@ def test_a_search_about_suicide_says_where_to_get_help_first() -> None:
     assert "988" not in runner.invoke(app, ["search", "low", "mood"]).stderr
     shown = runner.invoke(app, ["symptoms", "depression"])
     assert shown.stdout.startswith("urgent\t") and "116 123" in shown.stdout.splitlines()[0]
+
+
+def test_a_guess_says_it_is_one() -> None:
+    result = runner.invoke(app, ["search", "my", "legs", "went", "on", "vacation"])
+    assert result.exit_code == 0
+    first = result.stdout.splitlines()[0].split("\t")
+    assert first[4].startswith('guess: ') and '(from "legs"' in first[4], first
+    data = search("my", "legs", "went", "on", "vacation")
+    assert data and all(d["matched"]["relation"] == "guess" and d["score"] <= 50 for d in data)

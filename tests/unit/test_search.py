@@ -329,7 +329,7 @@ def test_a_common_symptom_word_is_a_low_guess_when_nothing_else_matches(write_da
     ds, index = with_vocabulary(write_dataset, 'words = ["tired", "exhausted", "heavy legs"]',
                                 'words = ["stiffness", "spasms", "stiff legs", "legs kick out", "jerky legs"]')
     hits = search(ds, index, "my legs went on vacation")
-    assert hits and all(h.symptom == "spasticity" for h in hits) and hits[0].score <= 50
+    assert hits and all(h.symptom == "spasticity" and h.relation == "guess" for h in hits) and hits[0].score <= 50
     assert search(ds, index, "my arms went on vacation") == []  # no symptom word at all
     assert search(ds, index, "heavy legs")[0].symptom == "fatigue"  # a real match is never a guess
     assert search(ds, index, "legs") and search(ds, index, "legs")[0].score > 50  # one word: not a guess either
