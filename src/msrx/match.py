@@ -213,9 +213,10 @@ def guess(index: SearchIndex, query: Query, cands: dict[int, Candidate]) -> None
     support: dict[int, int] = {}
     best: dict[int, tuple[int, int]] = {}
     for p, word in enumerate(query.stems):
-        posting = index.words_of(word)
-        keys = [k for k in posting if index.fields[k] in SYMPTOM_KEYS]
-        if len(keys) < GUESS_KEYS or len(query.stems[p]) <= 2:
+        if len(word) <= 2:
+            continue
+        keys = [k for k in index.words_of(word) if index.fields[k] in SYMPTOM_KEYS]
+        if len(keys) < GUESS_KEYS:
             continue
         for k in keys:
             owner = index.owners[k]
