@@ -8,7 +8,7 @@ turns each string annotation into a ForwardRef, compiling it, which made
 importing this module take twice as long.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 # The fixed vocabularies. Order matters: it is the order used when ranking
@@ -166,25 +166,44 @@ class DatasetInfo(NamedTuple):
 
 
 class Dataset:
-    """A validated dataset. `treatments` may be a lazy sequence (see store.py)."""
+    """A validated dataset. `treatments` and `sources` may be lazy containers,
+    and symptoms and changes functions that build them on first use (see
+    store.py: most lookups need none of them)."""
 
     def __init__(
         self,
         info: DatasetInfo,
         path: str,
         treatments: Sequence[Treatment],
-        sources: dict[str, Source],
-        symptoms: dict[str, Symptom],
-        changes: Sequence[Change] = (),
+        sources: Mapping[str, Source],
+        symptoms: dict[str, Symptom] | Callable[[], dict[str, Symptom]],
+        changes: Sequence[Change] | Callable[[], Sequence[Change]] = (),
     ) -> None:
         self.info = info
         self.path = path
         self.treatments = treatments
-        self.sources = sources
-        self.symptoms = symptoms
-        self.changes = changes  # in file order
+        self._sources = sources
+        self._symptoms = symptoms
+        self._changes = changes
         self._by_id: dict[str, int] | None = None
         self._numbers: dict[str, int] | None = None
+
+    @property
+    def sources(self) -> Mapping[str, Source]:
+        return self._sources
+
+    @property
+    def symptoms(self) -> dict[str, Symptom]:
+        if not isinstance(self._symptoms, dict):
+            self._symptoms = self._symptoms()
+        return self._symptoms
+
+    @property
+    def changes(self) -> Sequence[Change]:
+        """The change log, in file order."""
+        if callable(self._changes):
+            self._changes = self._changes()
+        return self._changes
 
     def source_numbers(self) -> dict[str, int]:
         """Bibliography numbers: each source's position in the dataset, from 1 (built once)."""

@@ -37,7 +37,7 @@ import stat
 import sys
 import zlib
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, BinaryIO, overload
 
 from msrx import __version__
@@ -198,14 +198,18 @@ def _read_cache(target: str, key: list[Any], shown: str) -> tuple[Dataset, Searc
         records = LazyTreatments(f, records_start, _int_array(meta["offsets"]), _int_array(meta["adlers"]),
                                  lambda: rebuild()[0].treatments)
         info = DatasetInfo(*meta["info"])
-        symptoms = {row[0]: Symptom(row[0], row[1], row[2], row[3], row[4], tuple(Phrase(*p) for p in row[5]),
-                                    row[6], row[7], row[8])
-                    for row in meta["symptoms"]}
-        sources = {row[0]: Source(*row) for row in meta["sources"]}
-        changes = [Change(*row) for row in meta["changes"]]
+
+        # Built on first use: a name lookup or a search needs none of these.
+        def symptoms() -> dict[str, Symptom]:
+            return {row[0]: Symptom(row[0], row[1], row[2], row[3], row[4], tuple(Phrase(*p) for p in row[5]),
+                                    row[6], row[7], row[8]) for row in meta["symptoms"]}
+
+        def changes() -> list[Change]:
+            return [Change(*row) for row in meta["changes"]]
+
         index = SearchIndex(meta["index"], load_extra=load_extra)
         opened = True
-        return Dataset(info, shown, records, sources, symptoms, changes), index
+        return Dataset(info, shown, records, LazySources(meta["sources"]), symptoms, changes), index
     except Exception:  # the cache is optional: any failure means rebuild or skip
         return None
     finally:
@@ -266,6 +270,28 @@ def _int_array(raw: bytes) -> array[int]:
     table = array("q")
     table.frombytes(raw)
     return table
+
+
+class LazySources(Mapping[str, Source]):
+    """Sources read from the cache, each built on first use: a lookup cites a
+    handful of the dataset's hundreds."""
+
+    def __init__(self, rows: Sequence[Sequence[Any]]) -> None:
+        self._rows = rows
+        self._at = {row[0]: i for i, row in enumerate(rows)}
+        self._built: dict[str, Source] = {}
+
+    def __getitem__(self, source_id: str) -> Source:
+        source = self._built.get(source_id)
+        if source is None:
+            source = self._built[source_id] = Source(*self._rows[self._at[source_id]])
+        return source
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
 
 class LazyTreatments(Sequence[Treatment]):

@@ -137,6 +137,10 @@ def test_cache_rows_round_trip_every_field(isolated_env: Path) -> None:
     assert type(warm.treatments).__name__ == "LazyTreatments"
     assert list(warm.treatments) == list(cold.treatments) == list(ds.treatments)
     assert warm.symptoms == ds.symptoms and warm.symptoms["heat-sensitivity"].note
+    # Sources and changes come back lazily, but whole and in order.
+    assert type(warm.sources).__name__ == "LazySources"
+    assert list(warm.sources.items()) == list(ds.sources.items()) and len(warm.sources) == len(ds.sources)
+    assert list(warm.changes) == list(ds.changes)
 
 
 def test_path_names_count_items_from_one() -> None:
