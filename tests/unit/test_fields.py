@@ -146,3 +146,19 @@ def test_cache_rows_round_trip_every_field(isolated_env: Path) -> None:
 def test_path_names_count_items_from_one() -> None:
     assert fields.path_name(("administration", "products", 0, "brand")) == "administration.products[1].brand"
     assert fields.path_name(("monitoring", 2)) == "monitoring[3]"
+
+
+def test_symptom_fields_agree_everywhere(schema: dict[str, Any]) -> None:
+    # Symptoms have no field table of their own: this test is what makes a
+    # new symptom field fail until the loader, model, JSON record, schema and
+    # the maintainer's formatter all know it.
+    from msrx import loader
+    from msrx.model import Symptom
+    from tests.conftest import load_script
+
+    names = set(Symptom._fields)
+    assert set(loader.SYMPTOM_FIELDS) == names
+    assert set(records.symptom(Symptom("x", "X")).keys()) == names
+    entry = schema["$defs"]["symptomEntry"]
+    assert set(entry["required"]) == set(entry["properties"]) == names
+    assert set(load_script("dataset_edit").SYMPTOM_ORDER) == names
