@@ -40,8 +40,10 @@ CATEGORY_WORDS = {
 # Words people use for a class, and a word of the class they mean. Checked
 # against each treatment's class, so they only ever find real members.
 CLASS_WORDS: dict[str, str | tuple[str, ...]] = {
-    # "CRAB": Copaxone, Rebif, Avonex, Betaseron, the first injectable MS drugs.
+    # "CRAB" and "ABC(R)": Copaxone, Rebif, Avonex, Betaseron, the first injectable MS drugs.
     "crab": ("interferon", "glatiramer"), "crab drugs": ("interferon", "glatiramer"),
+    "abc drugs": ("interferon", "glatiramer"), "abcr": ("interferon", "glatiramer"),
+    "abcr drugs": ("interferon", "glatiramer"),
     "cannabis": "cannabinoid", "marijuana": "cannabinoid", "medical marijuana": "cannabinoid",
     "thc": "cannabinoid", "cannabinoids": "cannabinoid",
     "b cell": "cd20", "b cells": "cd20", "b cell therapy": "cd20", "b cell depleting": "cd20", "cd20": "cd20",

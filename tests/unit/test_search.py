@@ -166,6 +166,10 @@ def test_bundled_first_result(bundled: tuple[Dataset, SearchIndex], query: str, 
         ("anti-CD20", {"ocrelizumab", "ofatumumab", "ublituximab", "rituximab"}),
         ("muscle stiffness", {"baclofen", "tizanidine"}),
         ("flare", {"methylprednisolone-iv"}),
+        # The first injectables, by their old acronyms.
+        ("CRAB drugs", {"interferon-beta-1a", "interferon-beta-1b", "glatiramer-acetate"}),
+        ("ABC drugs", {"interferon-beta-1a", "interferon-beta-1b", "glatiramer-acetate"}),
+        ("ABCR", {"interferon-beta-1a", "interferon-beta-1b", "glatiramer-acetate"}),
     ],
 )
 def test_bundled_class_and_symptom_words(bundled: tuple[Dataset, SearchIndex], query: str, members: set[str]) -> None:
