@@ -5,6 +5,7 @@ Ranking those candidates into hits is msrx.search's job.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 
 from msrx.index import SHORT, SearchIndex
@@ -16,8 +17,7 @@ FIELD_RANK = {
     "symptom": 4, "route": 6, "status": 6, "interval": 6, "use": 7, "side_effects": 8,
 }
 
-GUESS_SCORE = 50.0  # a symptom guessed from a common symptom word: below any real match
-GUESS_KEYS = 3  # ... a word that at least this many symptom words and phrases hold
+GUESS_SCORE = 50.0  # a symptom guessed from the query's words when nothing matched: below any real match
 
 # The index fields whose keys name a symptom: its words, and patients' phrases.
 SYMPTOM_KEYS = ("symptom", "phrase")
@@ -204,29 +204,35 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
 
 
 def guess(index: SearchIndex, query: Query, cands: dict[int, Candidate]) -> None:
-    """Nothing matched, not even a typo or the use text: in a sentence of two
-    or more words, a word that many symptom words and phrases hold ("legs",
-    "eyes") is a guess at the symptom whose words hold it most, at a score
-    below any real match. Not a two-letter word ("up")."""
+    """Nothing matched, not even a typo or the use text: weigh each symptom by
+    the query words its words and phrases hold, a word that fewer symptoms
+    share counting more (tf-idf over the vocabulary), and guess the heaviest
+    at a score below any real match. It must weigh at least as much as one
+    word that two of a symptom's phrases hold and no other symptom's does;
+    "legs", in the phrases of three symptoms, counts for little alone.
+    Never a two-letter word ("up")."""
     if len(query.words) < 2:
         return
-    support: dict[int, int] = {}
-    best: dict[int, tuple[int, int]] = {}
+    symptoms = len(index.symptom_ids)
+    weights: dict[int, float] = {}
+    first: dict[int, tuple[int, int]] = {}  # owner -> (a key, the query word) to show
     for p, word in enumerate(query.stems):
         if len(word) <= 2:
             continue
-        keys = [k for k in index.words_of(word) if index.fields[k] in SYMPTOM_KEYS]
-        if len(keys) < GUESS_KEYS:
-            continue
-        for k in keys:
-            owner = index.owners[k]
-            support[owner] = support.get(owner, 0) + 1
-            best.setdefault(owner, (k, p))
-    top = max(support.values(), default=0)
-    for owner, count in support.items():
-        if count == top:
-            k, p = best[owner]
-            _offer_symptom(index, cands, k, GUESS_SCORE, (p,), (query.words[p],))
+        held: dict[int, int] = {}
+        for k in index.words_of(word):
+            if index.fields[k] in SYMPTOM_KEYS:
+                held[index.owners[k]] = held.get(index.owners[k], 0) + 1
+                first.setdefault(index.owners[k], (k, p))
+        for owner, count in held.items():
+            weights[owner] = weights.get(owner, 0.0) + (1 + math.log(count)) * math.log(symptoms / len(held))
+    if not weights:
+        return
+    owner = max(weights, key=weights.__getitem__)
+    if weights[owner] < (1 + math.log(2)) * math.log(symptoms) - 1e-9:
+        return
+    k, p = first[owner]
+    _offer_symptom(index, cands, k, GUESS_SCORE, (p,), (query.words[p],))
     for c in cands.values():  # guess runs only on an empty result: every candidate is a guess
         c.guessed = True
 

@@ -11,8 +11,8 @@ A query is first read by `msrx.query` into content words and intents
 3. prefix  the query starts a name, brand or alias ("ocreli" -> "ocrelizumab")
 4. fuzzy   a close typo, a sound-alike or a letter swap of a word or a key
 5. text    every query word appears in the use text (weak, only when nothing else)
-6. guess   a common symptom word ("legs", "eyes") names the symptom whose words
-           hold it most (score 50, the last resort)
+6. guess   the symptom whose words and phrases hold the query's words, rarer
+           words weighing more (tf-idf; score 50, the last resort)
 
 Intents filter the result (never to nothing) and count towards how much of
 the query a treatment explains. A treatment whose side effects mention the

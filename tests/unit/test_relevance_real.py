@@ -22,8 +22,8 @@ import relevance_real
 EXPECTATIONS = ("top_symptom", "top_in", "top_category", "top_route", "top_status", "nothing")
 # Measured floors (rates), per split and family; the README gives the figures.
 FLOORS = {
-    "dev": {"symptom_phrase": 0.83, "question": 1.0, "misspelling": 1.0, "name": 0.93, "nothing": 0.97},
-    "test": {"symptom_phrase": 0.83, "question": 0.92, "misspelling": 1.0, "name": 0.90, "nothing": 0.95},
+    "dev": {"symptom_phrase": 0.84, "question": 1.0, "misspelling": 1.0, "name": 0.93, "nothing": 0.97},
+    "test": {"symptom_phrase": 0.85, "question": 0.92, "misspelling": 1.0, "name": 0.90, "nothing": 0.95},
 }
 
 
