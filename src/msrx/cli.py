@@ -44,6 +44,7 @@ from msrx.cli_support import (
     query_text,
     reference_of,
     say,
+    say_urgent,
     symptom_id,
     writing,
 )
@@ -133,7 +134,7 @@ def search(
                               ("id", "name", "status", "category", "matched", "symptoms", "score"))
     dataset, index = open_data(ctx)
     if not (as_json or fmt):
-        _urgent(dataset, text)
+        say_urgent(dataset, text)
     hits = run_search(
         dataset, index, text, limit=limit,
         status=status.value if status else None, category=category.value if category else None,
@@ -149,16 +150,6 @@ def search(
             message += "; did you mean: " + ", ".join(h.value if h.field == "symptom" else h.treatment.name for h in near) + "?"
         say(message)
         raise typer.Exit(EXIT_NOT_FOUND)
-
-
-def _urgent(dataset: Dataset, text: str) -> None:
-    """A query about suicide or self-harm gets where to find help now, first
-    (on stderr, like the notes below, so stdout stays the result list)."""
-    from msrx.search import urgent_for
-
-    numbers = dataset.source_numbers()
-    for sym in urgent_for(dataset, text):
-        say(f"msrx: {sym.urgent} " + " ".join(f"[{numbers[s]}]" for s in sym.urgent_sources))
 
 
 def _symptom_notes(dataset: Dataset, index: SearchIndex, text: str) -> None:

@@ -24,6 +24,7 @@ from msrx.cli_support import (
     output,
     reference_of,
     say,
+    say_urgent,
     settings_of,
     writing,
 )
@@ -153,6 +154,8 @@ def symptoms(
         return
     found = ref.symptom(symptom)
     if found is None:
+        if not (as_json or fmt):
+            say_urgent(ref.dataset, symptom)
         fail(f"unknown symptom {symptom!r}; known symptoms: {', '.join(ref.dataset.symptoms)}", EXIT_NOT_FOUND)
     treatments = ref.for_symptom(found.id)
     output(ctx, "symptom", (found, treatments, ref.dataset), as_json=as_json, fmt=fmt, fields=fields,

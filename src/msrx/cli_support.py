@@ -22,6 +22,7 @@ from msrx.search import SearchIndex
 
 if TYPE_CHECKING:
     from msrx.api import Reference
+    from msrx.model import Dataset
 
 
 # The choices of --status, --category, --route and --sort, made from the
@@ -101,6 +102,16 @@ def say(message: str) -> None:
     from msrx.textsafe import safe
 
     typer.echo(safe(message), err=True)
+
+
+def say_urgent(dataset: Dataset, text: str) -> None:
+    """Where to get help now, when what was typed is about suicide or
+    self-harm: on stderr, first, whatever else follows (never in --json)."""
+    from msrx.search import urgent_for
+
+    numbers = dataset.source_numbers()
+    for sym in urgent_for(dataset, text):
+        say(f"msrx: {sym.urgent} " + " ".join(f"[{numbers[s]}]" for s in sym.urgent_sources))
 
 
 def fail(message: str, code: int) -> NoReturn:

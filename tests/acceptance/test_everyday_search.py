@@ -158,6 +158,8 @@ def test_a_search_about_suicide_says_where_to_get_help_first() -> None:
     assert "988" not in runner.invoke(app, ["search", "low", "mood"]).stderr
     shown = runner.invoke(app, ["symptoms", "depression"])
     assert shown.stdout.startswith("urgent\t") and "116 123" in shown.stdout.splitlines()[0]
+    unknown = runner.invoke(app, ["symptoms", "suicidal"])  # no symptom is called that: still the message
+    assert unknown.exit_code == 1 and "988" in unknown.stderr and "unknown symptom" in unknown.stderr
 
 
 def test_a_guess_says_it_is_one() -> None:
