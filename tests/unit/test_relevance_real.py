@@ -10,6 +10,7 @@ here.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections import Counter
 from pathlib import Path
@@ -22,8 +23,8 @@ import relevance_real
 EXPECTATIONS = ("top_symptom", "top_in", "top_category", "top_route", "top_status", "nothing")
 # Measured floors (rates), per split and family; the README gives the figures.
 FLOORS = {
-    "dev": {"symptom_phrase": 0.84, "question": 1.0, "misspelling": 1.0, "name": 0.93, "nothing": 0.97},
-    "test": {"symptom_phrase": 0.85, "question": 0.92, "misspelling": 1.0, "name": 0.90, "nothing": 0.95},
+    "dev": {"symptom_phrase": 0.82, "question": 1.0, "misspelling": 1.0, "name": 0.94, "nothing": 0.97},
+    "test": {"symptom_phrase": 0.82, "question": 0.92, "misspelling": 1.0, "name": 0.90, "nothing": 0.95},
 }
 
 
@@ -78,7 +79,12 @@ def test_a_new_batch_is_split_by_the_rule_and_drops_repeats(tmp_path: Path, monk
 @pytest.fixture(scope="module", params=["dev", "test"])
 def scores(request: pytest.FixtureRequest) -> tuple[str, dict[str, relevance_real.FamilyScore]]:
     split = str(request.param)
-    return split, relevance_real.evaluate(relevance_real.load_queries(split))
+    by_family = relevance_real.evaluate(relevance_real.load_queries(split))
+    if split == "test":
+        # A failing test prints its fixtures: the held-out half's misses must
+        # not show there either (reading them would be tuning on them).
+        by_family = {f: dataclasses.replace(s, misses=[]) for f, s in by_family.items()}
+    return split, by_family
 
 
 def test_must_return_nothing_rows_are_enough_to_measure(scores: tuple[str, dict[str, relevance_real.FamilyScore]]) -> None:
@@ -136,7 +142,7 @@ def test_no_vocabulary_phrase_reproduces_a_query() -> None:
     assert leaks == []
 
 
-# Overlaps that are not leaks: batches 3 and 4 were collected after these
+# Overlaps that are not leaks: batches 3, 4 and 5 were collected after these
 # phrases were in the dataset, by helpers that never saw them, so the same
 # everyday words turned up on both sides independently. Any other overlap
 # still fails.
@@ -152,4 +158,10 @@ INDEPENDENT = {
     # Batch 1's row, and a phrase collected later by a helper blind to it; they
     # met only once "go" became filler ("up all night" is in both).
     ("up all night to go", "waking up at night to pass urine"),
+    # Batch 5, collected after every phrase was in the dataset, by a helper
+    # blind to them.
+    ("always something that hurts", "It all hurts. No one can see it."),
+    ("ms squeeze", "like someone was randomly squeezing my toe with pliers"),
+    ("flare-up mode", "I had a flare-up"),
+    ("toss and turn", "tossed and turned for almost two hours"),
 }
