@@ -165,3 +165,14 @@ INDEPENDENT = {
     ("flare-up mode", "I had a flare-up"),
     ("toss and turn", "tossed and turned for almost two hours"),
 }
+
+
+def test_the_held_out_half_never_prints_its_misses(monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "argv", ["relevance_real.py", "--split", "test", "--batch", "5", "--misses"])
+    assert relevance_real.main() == 0
+    out, err = capsys.readouterr()
+    assert "want {" not in out and "dev half only" in err
+    monkeypatch.setattr(sys, "argv", ["relevance_real.py", "--split", "dev", "--batch", "5", "--misses"])
+    relevance_real.main()
+    assert "misses:" in capsys.readouterr().out
