@@ -109,8 +109,8 @@ def say_urgent(dataset: Dataset, text: str) -> None:
     self-harm: on stderr, first, whatever else follows (never in --json)."""
     from msrx.search import urgent_for
 
-    numbers = dataset.source_numbers()
-    for sym in urgent_for(dataset, text):
+    for sym in urgent_for(dataset, text):  # most searches: none, and no numbering needed
+        numbers = dataset.source_numbers()
         say(f"msrx: {sym.urgent} " + " ".join(f"[{numbers[s]}]" for s in sym.urgent_sources))
 
 

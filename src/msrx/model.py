@@ -194,7 +194,7 @@ class Dataset:
 
     @property
     def symptoms(self) -> dict[str, Symptom]:
-        if not isinstance(self._symptoms, dict):
+        if callable(self._symptoms):
             self._symptoms = self._symptoms()
         return self._symptoms
 

@@ -124,6 +124,8 @@ _IRREGULAR = {
 
 
 _VOWELS = "aeiou"
+_NO_SILENT_E = _VOWELS + "wxy"  # a final letter no silent e follows ("sewing", "boxing")
+_VOWELS_Y = _VOWELS + "y"
 
 
 def stem(word: str) -> str:
@@ -148,9 +150,9 @@ def stem(word: str) -> str:
             return _drop_e(base)
         if word.endswith(suffix) and len(word) - len(suffix) == 3:
             base = word[: -len(suffix)]
-            if base[0] not in _VOWELS and base[1] in _VOWELS and base[2] not in _VOWELS + "wxy":
+            if base[0] not in _VOWELS and base[1] in _VOWELS and base[2] not in _NO_SILENT_E:
                 return base + "e"  # a silent e came off: "waking" -> "wake", "tired" -> "tire", "dosing" -> "dose"
-            if any(ch in _VOWELS + "y" for ch in base):
+            if any(ch in _VOWELS_Y for ch in base):
                 return base  # "eating" -> "eat", "peeing" -> "pee", "crying" -> "cry"
     if word.endswith("y") and len(word) > 4 and word[-2] not in "aeiouy":
         # Adjectives meet their noun or verb: blurry/blur, shaky/shaking,

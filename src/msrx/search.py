@@ -168,15 +168,20 @@ def urgent_for(dataset: Dataset, query: str) -> list[Symptom]:
     """The symptoms whose urgent message the query calls for: every content
     word of one of their urgent words is in the query ("thinking about
     suicide" holds "suicide")."""
-    said = {stem(w) for w in normalise(query).split() if not is_filler(w)}
+    said = _content_stems(query)
     out = []
     for sym in dataset.symptoms.values():
         for phrase in sym.urgent_words:
-            needed = {stem(w) for w in normalise(phrase).split() if not is_filler(w)}
+            needed = _content_stems(phrase)
             if needed and needed <= said:
                 out.append(sym)
                 break
     return out
+
+
+def _content_stems(text: str) -> set[str]:
+    # Not parse(): its intents would take words ("shot", "attack") out of the text.
+    return {stem(w) for w in normalise(text).split() if not is_filler(w)}
 
 
 class Resolution(NamedTuple):
