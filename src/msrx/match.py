@@ -142,7 +142,9 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
     unexplained = any(not any(p in hits for hits in per_key.values()) for p in unknown)
     named, sure = _symptoms_named(index, query.stems, postings)
     for k, hits in per_key.items():
-        n = len(hits) - len(glued.intersection(hits))
+        # Words of the key the query says, each once: "we're ... we're" is
+        # not two words of "like you're spinning".
+        n = len({query.stems[p] for p in hits if p not in glued})
         length = index.key_lengths[k]
         whole_key = n >= length  # every word of the key is in the query
         # Every query word is in the key ("BTK" -> "BTK inhibitor"); never

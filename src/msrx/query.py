@@ -44,7 +44,12 @@ FILLER = frozenset(
     "again suffer suffering suffers experiencing experience "
     # Plain function words.
     "as by into onto than then if but because our your his her we you he she "
-    "here out over under off enough quite rather go goes going gone went often sometimes usually".split()
+    "here out over under off enough quite rather go goes going gone went often sometimes usually "
+    # What is left of a contraction once its apostrophe is gone: "we're",
+    # "I've", "I'll", "I'd", "don't", "isn't" ("t", "s" and "im" are above).
+    "re ve ll d m don doesn didn isn wasn aren weren won wouldn shouldn haven hasn hadn "
+    # Politeness: "please don't be a relapse" is not "pleasure".
+    "please pls plz thanks thank hi hello".split()
 )
 
 # Intent phrases: (words, field, value). Longer phrases are tried first.
@@ -120,6 +125,11 @@ _IRREGULAR = {
     # Words the suffix rules would fold into another word: "weary" is not
     # "wear" (wearing gloves); "tears" are crying, not "tearing" pain.
     "weary": "weariness", "tears": "crying",
+    # Everyday words for the same thing, the way people say them: a query's
+    # "poop" or "loo" meets the data's "poo" and "toilet".
+    "poop": "poo", "poops": "poo", "pooping": "poo", "pooped": "poo", "poos": "poo",
+    "loo": "toilet", "loos": "toilet", "bathroom": "toilet", "bathrooms": "toilet", "restroom": "toilet",
+    "lavatory": "toilet", "washroom": "toilet", "toilets": "toilet",
 }
 
 
