@@ -185,6 +185,14 @@ INDEPENDENT = {
     ("steals sleep", "i'm having trouble sleeping"),
     ("my brain refusing to sleep", "i'm having trouble sleeping"),
     ("pooing her pants", "It's hard to poop"),
+    # Batch 6, collected after every phrase was in the dataset, by helpers
+    # blind to them; a query that says only "sleep" holds every sleep phrase.
+    ("throb", "throbbing and burning and if it is bad more of an electric buzzing"),
+    ("problems with your waterworks", "dodgy waterworks"),
+    ("sleep like a vampire", "I have a lot of problems with sleep"),
+    ("never hit deep sleep", "I have a lot of problems with sleep"),
+    ("steals sleep", "I have a lot of problems with sleep"),
+    ("my brain refusing to sleep", "I have a lot of problems with sleep"),
 }
 
 
