@@ -49,7 +49,9 @@ FILLER = frozenset(
     # "I've", "I'll", "I'd", "don't", "isn't" ("t", "s" and "im" are above).
     "re ve ll d m don doesn didn isn wasn aren weren won wouldn shouldn haven hasn hadn "
     # Politeness: "please don't be a relapse" is not "pleasure".
-    "please pls plz thanks thank hi hello".split()
+    "please pls plz thanks thank hi hello "
+    # Choosing: "how do you pick a treatment", "choosing a DMT".
+    "pick picking choose choosing chose decide deciding".split()
 )
 
 # Intent phrases: (words, field, value). Longer phrases are tried first.
@@ -133,6 +135,10 @@ _IRREGULAR = {
 }
 
 
+# Words the suffix rules would fold into another word, kept whole: "ready"
+# is not "read", "steady" not "stead".
+_WHOLE = frozenset(("ready", "already", "steady", "unsteady"))
+
 _VOWELS = "aeiou"
 _NO_SILENT_E = _VOWELS + "wxy"  # a final letter no silent e follows ("sewing", "boxing")
 _VOWELS_Y = _VOWELS + "y"
@@ -148,6 +154,8 @@ def stem(word: str) -> str:
     """
     if word in _IRREGULAR:
         return stem(_IRREGULAR[word])
+    if word in _WHOLE:
+        return word
     if len(word) <= 4 or not word.isalpha():
         return word
     if word.endswith(("ies", "ied")) and len(word) > 4:
@@ -244,6 +252,12 @@ def matches_interval(days: int, asked: int) -> bool:
     return abs(days - asked) <= max(1, asked // 5)
 
 
+# Words that ask for treatment without saying for what.
+_TREATMENT_WORDS = frozenset(
+    "medication medications medicine medicines meds med drug drugs treatment treatments therapy therapies".split()
+)
+
+
 def is_filler(word: str) -> bool:
     return word in FILLER or bool(_DOSE.match(word))
 
@@ -279,6 +293,12 @@ def parse(text: str) -> Query:
             content.append(raw[i])
             i += 1
     words = [w for w in content if not is_filler(w)]
+    if not words and not intents:
+        # Nothing but "should I take medication for MS?", "how do you pick a
+        # treatment?": in an MS reference, the treatments for MS itself.
+        treatment_word = next((w for w in content if w in _TREATMENT_WORDS), None)
+        if treatment_word:
+            intents.append(("category", "dmt", treatment_word))
     only_filler = not words and not intents
     if only_filler:
         words = content

@@ -23,8 +23,8 @@ import relevance_real
 EXPECTATIONS = ("top_symptom", "top_in", "top_category", "top_route", "top_status", "nothing")
 # Measured floors (rates), per split and family; the README gives the figures.
 FLOORS = {
-    "dev": {"symptom_phrase": 0.82, "question": 1.0, "misspelling": 1.0, "name": 0.94, "nothing": 0.97},
-    "test": {"symptom_phrase": 0.82, "question": 0.90, "misspelling": 1.0, "name": 0.90, "nothing": 0.95},
+    "dev": {"symptom_phrase": 0.82, "question": 1.0, "misspelling": 1.0, "name": 0.95, "nothing": 0.97},
+    "test": {"symptom_phrase": 0.82, "question": 0.88, "misspelling": 1.0, "name": 0.88, "nothing": 0.95},
 }
 
 
@@ -136,23 +136,40 @@ def test_no_vocabulary_phrase_comes_from_a_page_the_queries_come_from() -> None:
     assert [p for p in phrases if page(p.page) in asked] == []
 
 
+def _content(text: str) -> str:
+    # A text's content words, folded, filler dropped, between spaces.
+    from msrx.query import is_filler, normalise, stem
+
+    return " " + " ".join(stem(w) for w in normalise(text).split() if not is_filler(w)) + " "
+
+
+def _holds(outer: str, inner: str) -> bool:
+    # One word in common is no reproduction ("sleep" is in every sleep
+    # phrase); the whole of it, or two words of it in a row, are.
+    inner, outer = _content(inner), _content(outer)
+    if not inner.strip() or not outer.strip():
+        return False
+    return inner == outer or (inner in outer and len(inner.split()) >= 2)
+
+
 def test_no_vocabulary_phrase_reproduces_a_query() -> None:
     # The same leak by another road: a phrase whose words (folded, filler
     # dropped) run inside a query's, or the other way round.
     from msrx.loader import load
-    from msrx.query import is_filler, normalise, stem
     from msrx.store import bundled_path
-
-    def content(text: str) -> str:
-        return " " + " ".join(stem(w) for w in normalise(text).split() if not is_filler(w)) + " "
 
     rows = relevance_real.load_queries("all")
     phrases = [p.text for s in load(bundled_path()).symptoms.values() for p in s.phrases]
     leaks = [(p, r["query"]) for p in phrases for r in rows
-             if content(p).strip() and content(r["query"]).strip()
-             and (content(p) in content(r["query"]) or content(r["query"]) in content(p))
-             and (p, r["query"]) not in INDEPENDENT]
+             if (_holds(r["query"], p) or _holds(p, r["query"])) and (p, r["query"]) not in INDEPENDENT]
     assert leaks == []
+
+
+def test_a_one_word_overlap_is_no_leak_but_a_copied_phrase_is() -> None:
+    assert not _holds("steals sleep", "i'm having trouble sleeping")  # only "sleep" in common
+    assert _holds("it feels like walking on marshmallows", "walking on marshmallows")
+    assert _holds("zonked", "Zonked!")  # the whole of it, one word or not
+    assert not _holds("the", "a")  # filler only: nothing to compare
 
 
 # Overlaps that are not leaks: batches 3, 4 and 5 were collected after these
@@ -160,39 +177,16 @@ def test_no_vocabulary_phrase_reproduces_a_query() -> None:
 # everyday words turned up on both sides independently. Any other overlap
 # still fails.
 INDEPENDENT = {
-    ("always something that hurts", "My hips hurt like mad"),
-    ("dark, impenetrable days", "the days that are just dark"),
-    ("dark hole", "the days that are just dark"),
     ("ms pba", "MS PBA"),
     ("lose words", "I lose words more than I lose my car keys"),
     ("steals sleep", "When it also steals my sleep"),
-    ("dark spot", "the days that are just dark"),
-    ("the hug", "I have MS hug, what can I try to alleviate it?"),
     # Batch 1's row, and a phrase collected later by a helper blind to it; they
     # met only once "go" became filler ("up all night" is in both).
     ("up all night to go", "waking up at night to pass urine"),
     # Batch 5, collected after every phrase was in the dataset, by a helper
     # blind to them.
-    ("always something that hurts", "It all hurts. No one can see it."),
     ("flare-up mode", "I had a flare-up"),
     ("toss and turn", "tossed and turned for almost two hours"),
-    # Met in stop 18 only because the query side lost words to filler or
-    # folding: "m" of "I'm" became filler (the query is now just "sleep"),
-    # and "poop" folds into "poo". The phrases were collected from other
-    # pages, by helpers blind to these rows.
-    ("sleep like a vampire", "i'm having trouble sleeping"),
-    ("never hit deep sleep", "i'm having trouble sleeping"),
-    ("steals sleep", "i'm having trouble sleeping"),
-    ("my brain refusing to sleep", "i'm having trouble sleeping"),
-    ("pooing her pants", "It's hard to poop"),
-    # Batch 6, collected after every phrase was in the dataset, by helpers
-    # blind to them; a query that says only "sleep" holds every sleep phrase.
-    ("throb", "throbbing and burning and if it is bad more of an electric buzzing"),
-    ("problems with your waterworks", "dodgy waterworks"),
-    ("sleep like a vampire", "I have a lot of problems with sleep"),
-    ("never hit deep sleep", "I have a lot of problems with sleep"),
-    ("steals sleep", "I have a lot of problems with sleep"),
-    ("my brain refusing to sleep", "I have a lot of problems with sleep"),
 }
 
 
