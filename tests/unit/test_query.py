@@ -104,3 +104,34 @@ def test_sound_alikes_share_a_key(typed: str, meant: str) -> None:
 def test_different_drugs_do_not_sound_alike() -> None:
     assert sound("baclofen") != sound("tizanidine")
     assert sound("ocrevus") != sound("kesimpta")
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("we're not sleepy, but we're spent", ("sleepy", "spent")),  # "re" of "we're" is no word
+    ("i've been so dizzy", ("dizzy",)),
+    ("please don't be a relapse", ()),  # "please" is politeness, not "pleasure"
+])
+def test_what_is_left_of_contractions_and_politeness_is_filler(text: str, words: tuple[str, ...]) -> None:
+    from msrx.query import normalise
+
+    assert parse(normalise(text)).words == words
+
+
+@pytest.mark.parametrize("text", ["should i take medication for ms", "how do you pick a treatment", "medication"])
+def test_a_query_of_only_treatment_words_asks_for_disease_modifying_therapies(text: str) -> None:
+    parsed = parse(text)
+    assert intents(text) == {("category", "dmt")} and not parsed.only_filler
+
+
+def test_filler_without_a_treatment_word_still_asks_for_nothing() -> None:
+    parsed = parse("what helps")
+    assert parsed.only_filler and not parsed.intents
+
+
+@pytest.mark.parametrize("family", [("poop", "poo", "pooping"), ("loo", "toilet", "bathroom", "restroom")])
+def test_everyday_words_for_the_same_thing_meet(family: tuple[str, ...]) -> None:
+    assert len({stem(w) for w in family}) == 1
+
+
+def test_words_the_suffix_rules_would_fold_into_another_word_stay_whole() -> None:
+    assert stem("ready") != stem("read") and stem("steady") == "steady"

@@ -340,3 +340,14 @@ def test_a_guess_weighs_the_words_when_nothing_else_matches(write_dataset: Calla
     # Once every symptom holds the word, it tells them apart no more: no guess.
     ds, index = with_vocabulary(write_dataset, 'words = ["tired", "exhausted", "legs weigh like lead"]', spasticity)
     assert search(ds, index, "my legs went on vacation") == []
+
+
+def test_a_word_the_query_repeats_counts_once_for_a_key(bundled: tuple[Dataset, SearchIndex]) -> None:
+    # "we're ... we're" once made "re" twice a whole "like you're spinning"
+    # (dizziness); a key's words count once, and "re" is filler.
+    ds, index = bundled
+    hits = search(ds, index, "We're not sleepy, but we're spent")
+    assert all(h.symptom != "dizziness" for h in hits)
+    # "rooms rooms" says one word of "room spinning", however often: half a phrase.
+    said_twice = search(ds, index, "rooms rooms")[0]
+    assert said_twice.score < search(ds, index, "rooms spinning")[0].score
