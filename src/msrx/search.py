@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 from msrx.index import IDENTITY_FIELDS, SearchIndex, StringTable, sound
 from msrx.match import FIELD_RANK, Candidate, guess, match_keys, phrases_over_intents
 from msrx.model import STATUSES, Dataset, Symptom, Treatment
-from msrx.query import is_filler, normalise, parse, stem
+from msrx.query import Query, is_filler, normalise, parse, stem
 
 __all__ = [
     "Hit", "Match", "Resolution", "SearchIndex", "StringTable", "normalise", "resolve", "search", "sound", "stem",
@@ -84,7 +84,7 @@ def search(
     cands: dict[int, Candidate] = {}
     matched = match_keys(index, parsed, cands)
     intents = parsed.intents
-    if not matched and intents:
+    if not matched and intents and not _names_a_product(parsed):
         # Nothing but intents ("pill for relapsing ms"): they are the answer.
         for field, value, said in intents:
             for t in index.members(field, value):
@@ -151,6 +151,15 @@ def search(
     for order, (field, value, symptom, words, relation, also) in ranked:
         hits.append(Hit(dataset.treatments[order[-1]], -order[1], field, value, symptom, tuple(words), relation, also))
     return hits
+
+
+def _names_a_product(parsed: Query) -> bool:
+    """A short query of how a drug is taken and a word nothing matched ("flu
+    shot", "fibromyalgia relief pills") names a product msrx does not hold;
+    it is no request for every shot or pill. Category and status words
+    ("relapse", "trial") still answer on their own."""
+    return (bool(parsed.words) and len(parsed.text.split()) <= 3
+            and all(field == "route" for field, _value, _said in parsed.intents))
 
 
 def symptoms_asked(index: SearchIndex, query: str) -> list[str]:

@@ -23,8 +23,8 @@ import relevance_real
 EXPECTATIONS = ("top_symptom", "top_in", "top_category", "top_route", "top_status", "nothing")
 # Measured floors (rates), per split and family; the README gives the figures.
 FLOORS = {
-    "dev": {"symptom_phrase": 0.82, "question": 1.0, "misspelling": 1.0, "name": 0.95, "nothing": 0.97},
-    "test": {"symptom_phrase": 0.82, "question": 0.88, "misspelling": 1.0, "name": 0.88, "nothing": 0.93},
+    "dev": {"symptom_phrase": 0.82, "question": 1.0, "misspelling": 1.0, "name": 0.92, "nothing": 1.0},
+    "test": {"symptom_phrase": 0.82, "question": 0.87, "misspelling": 1.0, "name": 0.88, "nothing": 0.93},
 }
 
 

@@ -351,3 +351,29 @@ def test_a_word_the_query_repeats_counts_once_for_a_key(bundled: tuple[Dataset, 
     # "rooms rooms" says one word of "room spinning", however often: half a phrase.
     said_twice = search(ds, index, "rooms rooms")[0]
     assert said_twice.score < search(ds, index, "rooms spinning")[0].score
+
+
+@pytest.mark.parametrize("query", ["flu shot", "Fibromyalgia Relief pills", "b-12"])
+def test_a_product_msrx_does_not_hold_returns_nothing(bundled: tuple[Dataset, SearchIndex], query: str) -> None:
+    # "shot" and "pills" alone would list every injectable or oral drug, and
+    # "b" alone was half of "B cell": a short query of how a drug is taken and
+    # an unknown word names a product msrx does not hold; a letter names nothing.
+    ds, index = bundled
+    assert search(ds, index, query) == []
+
+
+def test_route_words_alone_and_category_words_with_an_unknown_word_still_answer(
+        bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    assert search(ds, index, "pills") and search(ds, index, "ms pill")
+    assert search(ds, index, "full-fledged exacerbation")  # a relapse, whatever "fledged" is
+    assert search(ds, index, "b cell therapies")[0].treatment.drug_class.startswith("anti-CD20")
+
+
+def test_a_two_letter_symptom_word_names_its_symptom_in_a_long_question(bundled: tuple[Dataset, SearchIndex]) -> None:
+    # "TN" is a whole symptom word; only half of a phrase ("go" of "need to
+    # go") is too little to name a symptom in a long sentence.
+    ds, index = bundled
+    hits = search(ds, index, "Do you struggle with TN? What surgeries have you had?")
+    assert hits and hits[0].symptom == "trigeminal-neuralgia"
+    assert all(h.symptom != "bladder" for h in search(ds, index, "what I was going to do next"))
