@@ -109,9 +109,11 @@ def say_urgent(dataset: Dataset, text: str) -> None:
     self-harm: on stderr, first, whatever else follows (never in --json)."""
     from msrx.search import urgent_for
 
-    for sym in urgent_for(dataset, text):  # most searches: none, and no numbering needed
+    found = urgent_for(dataset, text)
+    if found:  # most searches: none, and no numbering needed
         numbers = dataset.source_numbers()
-        say(f"msrx: {sym.urgent} " + " ".join(f"[{numbers[s]}]" for s in sym.urgent_sources))
+        for sym in found:
+            say(f"msrx: {sym.urgent} " + " ".join(f"[{numbers[s]}]" for s in sym.urgent_sources))
 
 
 def fail(message: str, code: int) -> NoReturn:

@@ -166,14 +166,14 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
                         and (index.owners[k] in named or n >= 2))
         if not (whole_key or whole_query or half_symptom):
             continue
-        longest = max(len(query.stems[p]) for p in hits)
-        if n == 1 and longest == 1 and not whole_key:
-            continue  # a letter alone names nothing: "b" of "b-12" is no "B cell"
-        if n == 1 and len(query.words) - len(glued) >= 3 and longest <= 2 and not whole_key:
-            # A two-letter word alone says too little of a longer sentence:
-            # "go" is half of "need to go", but "what I was going to do" is
-            # no bladder symptom.
-            continue
+        if n == 1 and not whole_key:
+            # One very short word alone says too little of a key: a letter
+            # names nothing ("b" of "b-12" is no "B cell"), and a two-letter
+            # word not in a longer sentence ("go" is half of "need to go", but
+            # "what I was going to do" is no bladder symptom).
+            longest = max(len(query.stems[p]) for p in hits)
+            if longest == 1 or (longest == 2 and len(query.words) - len(glued) >= 3):
+                continue
         certainty = min(hits.values())
         if whole_key and whole_query:
             score = 97.0

@@ -26,12 +26,17 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 # A number with or without a unit ("4", "10mg", "300mg", "0.5" arrives as "0 5").
 _DOSE = re.compile(r"^\d+(?:mg|mcg|ug|g|ml|iu|units?|x|times)?$")
 
+# Words that ask for treatment without saying for what: filler, but a query
+# of nothing else asks for the treatments of MS itself (see parse).
+_TREATMENT_WORDS = frozenset(
+    "medication medications medicine medicines meds med drug drugs treatment treatments therapy therapies".split()
+)
+
 # Words people wrap around what they mean. Dropped from matching unless the
 # query is nothing but these words.
-FILLER = frozenset(
+FILLER = _TREATMENT_WORDS | frozenset(
     "a an and at for in of on the to with my me i im am is are be get getting got have having has had feel feeling "
-    "feels always very really so constant constantly bad badly severe ms multiple sclerosis drug drugs medication "
-    "medications medicine medicines meds med treatment treatments therapy therapies help helps helping helped "
+    "feels always very really so constant constantly bad badly severe ms multiple sclerosis help helps helping helped "
     "treat treats treated treating "
     "something what which who how does do did can could should would will best good better top most any some "
     "there their them they it its this that these those all time times day days daily every lot lots "
@@ -250,12 +255,6 @@ def read_interval(text: str) -> tuple[int | None, str, str]:
 def matches_interval(days: int, asked: int) -> bool:
     """A stated interval answers an asked one within about a fifth (30-day months, 182-day half-years)."""
     return abs(days - asked) <= max(1, asked // 5)
-
-
-# Words that ask for treatment without saying for what.
-_TREATMENT_WORDS = frozenset(
-    "medication medications medicine medicines meds med drug drugs treatment treatments therapy therapies".split()
-)
 
 
 def is_filler(word: str) -> bool:
