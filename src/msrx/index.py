@@ -286,8 +286,12 @@ class SearchIndex:
 
         exact = sorted((key, k) for k, key in enumerate(keys))
         # Interned, so the cache stores each word once however often it recurs.
+        # Filler is never looked up (a query drops it), so it is left out: else
+        # a word that stems like it would find it ("difficult" is no
+        # "difficulty getting an erection").
         words = sorted(
-            {(sys.intern(stem(w)), k) for k, key in enumerate(keys) if fields[k] != "route" for w in key.split()}
+            {(sys.intern(stem(w)), k) for k, key in enumerate(keys) if fields[k] != "route"
+             for w in key.split() if w not in FILLER}
         )
         text_pairs = sorted((w, owner) for w, owners_of in text_words.items() for owner in owners_of)
         prefix = sorted((key, k) for k, key in enumerate(keys) if fields[k] in IDENTITY_FIELDS)

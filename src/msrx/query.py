@@ -137,6 +137,8 @@ _IRREGULAR = {
     "poop": "poo", "poops": "poo", "pooping": "poo", "pooped": "poo", "poos": "poo",
     "loo": "toilet", "loos": "toilet", "bathroom": "toilet", "bathrooms": "toilet", "restroom": "toilet",
     "lavatory": "toilet", "washroom": "toilet", "toilets": "toilet",
+    # Four letters, too short for the suffix rules: "I haven't peed" is "pee".
+    "peed": "pee", "pees": "pee",
 }
 
 

@@ -128,7 +128,8 @@ def test_filler_without_a_treatment_word_still_asks_for_nothing() -> None:
     assert parsed.only_filler and not parsed.intents
 
 
-@pytest.mark.parametrize("family", [("poop", "poo", "pooping"), ("loo", "toilet", "bathroom", "restroom")])
+@pytest.mark.parametrize("family", [("poop", "poo", "pooping"), ("loo", "toilet", "bathroom", "restroom"),
+                                    ("pee", "peed", "pees", "peeing")])
 def test_everyday_words_for_the_same_thing_meet(family: tuple[str, ...]) -> None:
     assert len({stem(w) for w in family}) == 1
 

@@ -377,3 +377,11 @@ def test_a_two_letter_symptom_word_names_its_symptom_in_a_long_question(bundled:
     hits = search(ds, index, "Do you struggle with TN? What surgeries have you had?")
     assert hits and hits[0].symptom == "trigeminal-neuralgia"
     assert all(h.symptom != "bladder" for h in search(ds, index, "what I was going to do next"))
+
+
+def test_a_word_that_stems_like_filler_does_not_match_the_filler(write_dataset: Callable[..., Path]) -> None:
+    # "difficulty" is filler, so "difficulty sleeping" says only "sleeping";
+    # "difficult" stems like it but must not find it through that word.
+    ds, index = with_vocabulary(write_dataset, 'words = ["tired", "exhausted", "difficulty waking"]')
+    assert search(ds, index, "seeing friends feels too difficult") == []
+    assert search(ds, index, "difficulty waking")[0].symptom == "fatigue"
