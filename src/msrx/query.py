@@ -111,6 +111,8 @@ ALSO: dict[tuple[str, ...], tuple[str, str]] = {
     tuple(p.split()): ("category", "dmt") for p, f, _v in _INTENTS if f == "route" and p.startswith("ms ")
 }
 _LONGEST = max(len(k) for k in INTENTS)
+# Forms of "be" before "relapsing" make it a verb ("I'm relapsing", "she is relapsing").
+_BEING = frozenset("am m im is s are re was were be been being".split())
 
 
 def normalise(text: str) -> str:
@@ -284,6 +286,8 @@ def parse(text: str) -> Query:
         for n in range(min(_LONGEST, len(raw) - i), 0, -1):
             phrase = tuple(raw[i : i + n])
             found = INTENTS.get(phrase)
+            if found and phrase == ("relapsing",) and i and raw[i - 1] in _BEING:
+                found = ("category", "relapse")  # "I am relapsing": an attack now, not a relapsing form of MS
             if found:
                 for field, value in (found, ALSO.get(phrase, ("", ""))):
                     if field and not any(f == field and v == value for f, v, _ in intents):

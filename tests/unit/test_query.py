@@ -35,6 +35,12 @@ def test_relapsing_means_a_dmt_but_relapse_means_treating_an_attack() -> None:
     assert intents("relapse") == {("category", "relapse")}
 
 
+@pytest.mark.parametrize("text", ["i m relapsing", "my nurse says i am relapsing", "she is relapsing again"])
+def test_relapsing_after_a_form_of_be_is_an_attack_now(text: str) -> None:
+    assert intents(text) == {("category", "relapse")}
+    assert intents("i have relapsing ms") == {("category", "dmt")}
+
+
 @pytest.mark.parametrize(("text", "days"), [
     ("every 6 months", 180), ("6 monthly infusion", 180), ("twice a year", 182), ("once a week", 7),
     ("weekly", 7), ("daily pill", 1), ("twice a day", 1), ("three times a week", 2), ("every other day", 2),
