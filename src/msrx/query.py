@@ -56,7 +56,10 @@ FILLER = _TREATMENT_WORDS | frozenset(
     # Politeness: "please don't be a relapse" is not "pleasure".
     "please pls plz thanks thank hi hello "
     # Choosing: "how do you pick a treatment", "choosing a DMT".
-    "pick picking choose choosing chose decide deciding".split()
+    "pick picking choose choosing chose decide deciding "
+    # Number words, like numbers: "one of the disease modifying drugs" is not
+    # "face pain on one side".
+    "one two three four five six seven eight nine ten".split()
 )
 
 # Intent phrases: (words, field, value). Longer phrases are tried first.

@@ -84,7 +84,7 @@ def search(
     cands: dict[int, Candidate] = {}
     matched = match_keys(index, parsed, cands)
     intents = parsed.intents
-    if not matched and intents and not _names_a_product(parsed):
+    if not matched and intents and _intents_answer(parsed):
         # Nothing but intents ("pill for relapsing ms"): they are the answer.
         for field, value, said in intents:
             for t in index.members(field, value):
@@ -153,13 +153,22 @@ def search(
     return hits
 
 
-def _names_a_product(parsed: Query) -> bool:
-    """A short query of how a drug is taken and a word nothing matched ("flu
-    shot", "fibromyalgia relief pills") names a product msrx does not hold;
-    it is no request for every shot or pill. Category and status words
-    ("relapse", "trial") still answer on their own."""
-    return (bool(parsed.words) and len(parsed.text.split()) <= 3
-            and all(field == "route" for field, _value, _said in parsed.intents))
+def _intents_answer(parsed: Query) -> bool:
+    """Whether a query's intents answer it alone when its words matched nothing.
+
+    A short query of how a drug is taken and a word nothing matched ("flu
+    shot", "fibromyalgia relief pills") names a product msrx does not hold; it
+    is no request for every shot or pill. A sentence that only says when
+    ("a nurse who didn't want to wake up each and every day") asks for no
+    dosing interval. Category and status words ("relapse", "trial") still
+    answer on their own, and so does anything said with no other words.
+    """
+    if not parsed.words:
+        return True
+    fields = {field for field, _value, _said in parsed.intents}
+    if fields == {"interval"}:
+        return False
+    return not (len(parsed.text.split()) <= 3 and fields == {"route"})
 
 
 def symptoms_asked(index: SearchIndex, query: str) -> list[str]:

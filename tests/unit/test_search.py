@@ -385,3 +385,16 @@ def test_a_word_that_stems_like_filler_does_not_match_the_filler(write_dataset: 
     ds, index = with_vocabulary(write_dataset, 'words = ["tired", "exhausted", "difficulty waking"]')
     assert search(ds, index, "seeing friends feels too difficult") == []
     assert search(ds, index, "difficulty waking")[0].symptom == "fatigue"
+
+
+def test_a_sentence_that_only_says_when_asks_for_no_dosing_interval(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    assert all(h.field != "interval" for h in search(ds, index, "a nurse who didn't want to wake up each and every day"))
+    assert search(ds, index, "every day")[0].field == "interval"  # said alone, it is the request
+    assert search(ds, index, "pill every day")[0].field in ("route", "interval")
+
+
+def test_number_words_are_no_content(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    hits = search(ds, index, "should you take one of the disease modifying drugs")
+    assert hits and all(h.treatment.category == "dmt" for h in hits)
