@@ -116,6 +116,8 @@ ALSO: dict[tuple[str, ...], tuple[str, str]] = {
 _LONGEST = max(len(k) for k in INTENTS)
 # Forms of "be" before "relapsing" make it a verb ("I'm relapsing", "she is relapsing").
 _BEING = frozenset("am m im is s are re was were be been being".split())
+# ... unless the disease follows: "is relapsing MS curable?" is about the disease.
+_DISEASE = frozenset("ms multiple form forms disease".split())
 
 
 def normalise(text: str) -> str:
@@ -289,7 +291,8 @@ def parse(text: str) -> Query:
         for n in range(min(_LONGEST, len(raw) - i), 0, -1):
             phrase = tuple(raw[i : i + n])
             found = INTENTS.get(phrase)
-            if found and phrase == ("relapsing",) and i and raw[i - 1] in _BEING:
+            if (found and phrase == ("relapsing",) and i and raw[i - 1] in _BEING
+                    and (i + 1 == len(raw) or raw[i + 1] not in _DISEASE)):
                 found = ("category", "relapse")  # "I am relapsing": an attack now, not a relapsing form of MS
             if found:
                 for field, value in (found, ALSO.get(phrase, ("", ""))):

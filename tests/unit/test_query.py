@@ -39,6 +39,7 @@ def test_relapsing_means_a_dmt_but_relapse_means_treating_an_attack() -> None:
 def test_relapsing_after_a_form_of_be_is_an_attack_now(text: str) -> None:
     assert intents(text) == {("category", "relapse")}
     assert intents("i have relapsing ms") == {("category", "dmt")}
+    assert intents("is relapsing ms curable") == {("category", "dmt")}  # the disease, not an attack
 
 
 @pytest.mark.parametrize(("text", "days"), [
