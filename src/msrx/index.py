@@ -288,10 +288,10 @@ class SearchIndex:
         # Interned, so the cache stores each word once however often it recurs.
         # Filler is never looked up (a query drops it), so it is left out: else
         # a word that stems like it would find it ("difficult" is no
-        # "difficulty getting an erection").
+        # "difficulty getting an erection"). A letter of a name stays ("vitamin d").
         words = sorted(
             {(sys.intern(stem(w)), k) for k, key in enumerate(keys) if fields[k] != "route"
-             for w in key.split() if w not in FILLER}
+             for w in key.split() if w not in FILLER or (len(w) == 1 and fields[k] in IDENTITY_FIELDS)}
         )
         text_pairs = sorted((w, owner) for w, owners_of in text_words.items() for owner in owners_of)
         prefix = sorted((key, k) for k, key in enumerate(keys) if fields[k] in IDENTITY_FIELDS)
@@ -308,7 +308,8 @@ class SearchIndex:
         sounds = sorted((sound(w), n) for n, w in enumerate(vocabulary))
         return cls(
             {
-                "key_lengths": [_content_length(key) for key in keys], "fields": fields,
+                "key_lengths": [_content_length(key, fields[k] in IDENTITY_FIELDS) for k, key in enumerate(keys)],
+                "fields": fields,
                 "values": StringTable.pack(values), "owners": owners,
                 "symptom_ids": symptom_ids, "symptom_members": symptom_members, "groups": groups,
                 "category_members": category_members,
@@ -461,9 +462,13 @@ class SearchIndex:
         return [t for t in range(len(self.statuses)) if self.satisfies(t, field, value)]
 
 
-def _content_length(key: str) -> int:
-    """How many words of a key a query has to say: filler words ("MS hug") do not count."""
-    return max(1, sum(1 for w in key.split() if w not in FILLER))
+def _content_length(key: str, identity: bool = False) -> int:
+    """How many words of a key a query has to say: filler words ("MS hug") do not count.
+
+    In a name a single letter does ("CAR T", "D-Lay MS"): it is filler in a
+    sentence ("don't", "we'd") but part of the name, which "my car" or "I
+    lay awake" must not name."""
+    return max(1, sum(1 for w in key.split() if w not in FILLER or (identity and len(w) == 1)))
 
 
 def _intersect(postings: Iterable[Iterable[int]]) -> set[int]:

@@ -270,6 +270,21 @@ def is_filler(word: str) -> bool:
     return word in FILLER or bool(_DOSE.match(word))
 
 
+# What a contraction's last letter follows: "we'd" and "don't" arrive as
+# "we d" and "don t". After any other word the letter is part of a name:
+# "vitamin d", "car t".
+_CONTRACTED = {
+    "d": frozenset("i you he she we they it who that there what where how".split()),
+    "t": frozenset("don doesn didn isn wasn aren weren won wouldn shouldn couldn haven hasn hadn can ain".split()),
+    "m": frozenset(("i",)),
+}
+
+
+def _letter_of_a_name(words: list[str], i: int) -> bool:
+    before = _CONTRACTED.get(words[i])
+    return before is not None and i > 0 and words[i - 1] not in before
+
+
 class Query(NamedTuple):
     text: str  # the normalised query
     words: tuple[str, ...]  # content words as typed (normalised)
@@ -303,7 +318,7 @@ def parse(text: str) -> Query:
         else:
             content.append(raw[i])
             i += 1
-    words = [w for w in content if not is_filler(w)]
+    words = [w for i, w in enumerate(content) if not is_filler(w) or _letter_of_a_name(content, i)]
     if not words and not intents:
         # Nothing but "should I take medication for MS?", "how do you pick a
         # treatment?": in an MS reference, the treatments for MS itself.

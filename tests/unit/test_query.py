@@ -143,3 +143,10 @@ def test_everyday_words_for_the_same_thing_meet(family: tuple[str, ...]) -> None
 
 def test_words_the_suffix_rules_would_fold_into_another_word_stay_whole() -> None:
     assert stem("ready") != stem("read") and stem("steady") == "steady"
+
+
+def test_a_letter_after_a_pronoun_or_a_negation_is_a_contraction_else_a_name() -> None:
+    assert parse("we d love to sleep").words == ("love", "sleep")
+    assert parse("i don t sleep").words == ("sleep",)
+    assert parse("vitamin d").words == ("vitamin", "d")
+    assert parse("car t cells").words == ("car", "t", "cells")

@@ -398,3 +398,13 @@ def test_number_words_are_no_content(bundled: tuple[Dataset, SearchIndex]) -> No
     ds, index = bundled
     hits = search(ds, index, "should you take one of the disease modifying drugs")
     assert hits and all(h.treatment.category == "dmt" for h in hits)
+
+
+def test_a_letter_of_a_name_is_part_of_the_name_not_a_contraction(bundled: tuple[Dataset, SearchIndex]) -> None:
+    # "d" and "t" are what is left of "we'd" and "don't", but in "vitamin d"
+    # and "CAR T" they are part of the name; a common word left over from a
+    # name ("car" of "CAR T", "lay" of "D-Lay MS") names nothing alone.
+    assert names(bundled, "vitamin d")[:1] == ["high-dose-vitamin-d"]
+    assert names(bundled, "car t")[:1] == ["car-t"]
+    assert "car-t" not in names(bundled, "my car broke down")
+    assert "high-dose-vitamin-d" not in names(bundled, "I lay there, wide awake")
