@@ -286,12 +286,12 @@ class SearchIndex:
 
         exact = sorted((key, k) for k, key in enumerate(keys))
         # Interned, so the cache stores each word once however often it recurs.
-        # Filler is never looked up (a query drops it), so it is left out: else
-        # a word that stems like it would find it ("difficult" is no
-        # "difficulty getting an erection"). A letter of a name stays ("vitamin d").
+        # Only the words a query must say are posted: filler is never looked up
+        # (a query drops it), and a word that stems like it would find it
+        # ("difficult" is no "difficulty getting an erection").
         words = sorted(
             {(sys.intern(stem(w)), k) for k, key in enumerate(keys) if fields[k] != "route"
-             for w in key.split() if w not in FILLER or (len(w) == 1 and fields[k] in IDENTITY_FIELDS)}
+             for w in key.split() if _must_say(w, fields[k] in IDENTITY_FIELDS)}
         )
         text_pairs = sorted((w, owner) for w, owners_of in text_words.items() for owner in owners_of)
         prefix = sorted((key, k) for k, key in enumerate(keys) if fields[k] in IDENTITY_FIELDS)
@@ -462,13 +462,18 @@ class SearchIndex:
         return [t for t in range(len(self.statuses)) if self.satisfies(t, field, value)]
 
 
-def _content_length(key: str, identity: bool = False) -> int:
-    """How many words of a key a query has to say: filler words ("MS hug") do not count.
+def _must_say(word: str, identity: bool) -> bool:
+    """Whether a query has to say this word of a key: filler ("MS hug") need not.
 
-    In a name a single letter does ("CAR T", "D-Lay MS"): it is filler in a
+    In a name a single letter must ("CAR T", "D-Lay MS"): it is filler in a
     sentence ("don't", "we'd") but part of the name, which "my car" or "I
     lay awake" must not name."""
-    return max(1, sum(1 for w in key.split() if w not in FILLER or (identity and len(w) == 1)))
+    return word not in FILLER or (identity and len(word) == 1)
+
+
+def _content_length(key: str, identity: bool = False) -> int:
+    """How many words of a key a query has to say."""
+    return max(1, sum(1 for w in key.split() if _must_say(w, identity)))
 
 
 def _intersect(postings: Iterable[Iterable[int]]) -> set[int]:
