@@ -399,6 +399,19 @@ class SearchIndex:
             pos += 1
         if longer:
             return longer, 0.92
+        options, certainty = self._closest(word)
+        if options:
+            from msrx.english import is_english  # lazy: only a fix about to be made pays for the word list
+
+            if is_english(word):
+                # A real word is no typo of another ("infection" is not
+                # "injection"), only of a form of itself ("laughers", "laugh").
+                options = [w for w in options if w[:5] == word[:5]]
+        return (options, certainty) if options else ([], 0.0)
+
+    def _closest(self, word: str) -> tuple[list[str], float]:
+        """A word's sound-alike, else its closest spelling, else a same-letters swap."""
+        vocab = self.vocabulary
         alike = [vocab[n] for n in _lookup(self.sound_keys, self.sound_words, sound(word))]
         from rapidfuzz import fuzz, process  # lazy: only typos pay for it
 

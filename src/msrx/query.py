@@ -261,6 +261,48 @@ def read_interval(text: str) -> tuple[int | None, str, str]:
     return days, m.group(0), rest
 
 
+# What a disease-modifying therapy is for, said as a goal: "something to
+# slow the progression", "prevent relapses", "fewer relapses", "treat the
+# disease itself", "long term medication". The National MS Society describes
+# DMTs by exactly these aims (fewer and milder relapses, fewer new lesions,
+# slower disability progression). Read before the intent words, so that
+# "relapses" here asks for no relapse treatment, and before stemming, so that
+# "reduce" is not "reduced sensation". "stop a relapse" is not here: that is
+# treating an attack.
+_PURPOSE_HINTS = ("prevent", "reduc", "fewer", "less", "slow", "delay", "halt", "stop", "lower", "decreas",
+                  "itself", "disease", "long term")
+
+
+@functools.cache
+def _purpose_pattern() -> re.Pattern[str]:
+    aim = ("prevent|prevents|preventing|reduce|reduces|reducing|decrease|decreases|decreasing|lower|lowers|lowering|"
+           "delay|delays|delaying|slow|slows|slowing|fewer|less")
+    stop = "stop|stops|stopping|halt|halts|halting"
+    between = r"(?:(?:the|my|its|your|their|a|of|down|new|future|number|rate|frequency|risk|chance|chances|ms|disease|"
+    between += r"further|more|any) )*"
+    goals = "relapses|progression|progressing|progress|lesions|disability|disease|ms|flares|attacks"
+    tail = r"(?: (?:from )?(?:getting|get) worse| worsening| itself| from progressing| progressing)?"
+    treat = "treat|treats|treating|treatment|treatments|therapy|therapies"
+    took = "medication|medications|medicine|medicines|meds|drug|drugs"
+    return re.compile(
+        rf"\b(?:{aim}) {between}(?:relapse rate|relapse|{goals}){tail}\b"
+        rf"|\b(?:{stop}) {between}(?:{goals}){tail}\b"  # "stop a relapse" is treating one: not here
+        rf"|\b(?:(?:{treat}) (?:of |for )?)?(?:the )?(?:disease|ms) itself\b"
+        rf"|\b(?:{treat}) (?:of |for )?the disease\b"
+        rf"|\blong term (?:{treat}|{took})\b"
+    )
+
+
+def read_purpose(text: str) -> tuple[str, str]:
+    """(the words that ask for a disease-modifying therapy, the text without them); ("", text) if none."""
+    if not any(hint in text for hint in _PURPOSE_HINTS):
+        return "", text
+    m = _purpose_pattern().search(text)
+    if m is None:
+        return "", text
+    return m.group(0), " ".join((text[: m.start()] + " " + text[m.end():]).split())
+
+
 def matches_interval(days: int, asked: int) -> bool:
     """A stated interval answers an asked one within about a fifth (30-day months, 182-day half-years)."""
     return abs(days - asked) <= max(1, asked // 5)
@@ -299,6 +341,9 @@ def parse(text: str) -> Query:
     days, said, rest = read_interval(text)
     if days is not None:
         intents.append(("interval", str(days), said))
+    purpose, rest = read_purpose(rest)
+    if purpose:
+        intents.append(("category", "dmt", purpose))
     raw = rest.split()
     content: list[str] = []
     i = 0

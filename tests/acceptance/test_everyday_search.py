@@ -83,6 +83,14 @@ def test_a_symptom_with_no_treatment_says_how_it_is_managed() -> None:
     assert quiet.stdout.strip() == "[]" and "Heat sensitivity" not in quiet.stderr
 
 
+@pytest.mark.parametrize("query", ["something to slow the progression", "prevent relapses", "stop ms getting worse"])
+def test_asking_what_a_dmt_does_lists_dmts_approved_first(query: str) -> None:
+    data = search(query)
+    assert len(data) >= 5 and all(d["category"] == "dmt" for d in data)
+    assert [d["status"] for d in data[:5]] == ["approved"] * 5
+    assert data[0]["matched"]["field"] == "category"
+
+
 @pytest.mark.parametrize("query", ["pill for relapsing ms", "oral ms medication", "the ms pill"])
 def test_pill_for_ms_lists_oral_dmts_approved_first(query: str) -> None:
     data = search(query)

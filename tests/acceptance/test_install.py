@@ -61,6 +61,13 @@ def test_sdist_builds_a_wheel_that_installs_and_runs(tmp_path: Path) -> None:
                            cwd=tmp_path, timeout=60)
     assert shown.returncode == 0, shown.stderr
     assert "Name: Low-dose naltrexone" in shown.stdout.splitlines()
+    # The spelling fixer's word list ships in the wheel: a typo is fixed, a real word is not.
+    typo = subprocess.run([str(script), "search", "tizanadine", "--json"], capture_output=True, text=True, env=env,
+                          cwd=tmp_path, timeout=60)
+    assert typo.returncode == 0 and '"id": "tizanidine"' in typo.stdout, typo.stderr
+    word = subprocess.run([str(script), "search", "wonder drug", "--json"], capture_output=True, text=True, env=env,
+                          cwd=tmp_path, timeout=60)
+    assert word.returncode == 1 and word.stdout.strip() == "[]", word.stderr
     where = subprocess.run([str(python), "-c", "import msrx.store as s; print(s.__file__); print(s.bundled_path())"],
                            capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60)
     module, data = where.stdout.splitlines()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from msrx.query import matches_interval, parse, read_interval, stem
+from msrx.query import matches_interval, parse, read_interval, read_purpose, stem
 from msrx.search import sound
 
 
@@ -51,6 +51,28 @@ def test_how_often_words_become_an_interval(text: str, days: int) -> None:
     found, said, rest = read_interval(text)
     assert found == days and said and said not in rest
     assert ("interval", str(days)) in intents(text)
+
+
+@pytest.mark.parametrize("text", [
+    "something to slow the progression", "slow down ms", "prevent relapses", "reduce the risk of relapse",
+    "fewer relapses", "stop ms getting worse", "stop the disease from progressing", "lower relapse rate",
+    "what about treating the disease itself", "choosing your long term medication",
+])
+def test_what_a_dmt_is_for_asks_for_a_dmt(text: str) -> None:
+    said, rest = read_purpose(text)
+    assert said and said not in rest
+    assert intents(text) == {("category", "dmt")}
+    assert not parse(text).words  # nothing left to match against symptoms ("reduced sensation")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("how to stop a relapse", {("category", "relapse")}),  # treating an attack, not preventing one
+    ("my brain slows down", set()), ("reduced sensation", set()), ("less pain", set()), ("lower back pain", set()),
+    ("slow walking", set()),
+])
+def test_words_of_aim_without_the_disease_ask_for_no_dmt(text: str, expected: set[tuple[str, str]]) -> None:
+    assert read_purpose(text)[0] == ""
+    assert intents(text) == expected
 
 
 def test_an_interval_matches_within_about_a_fifth() -> None:
