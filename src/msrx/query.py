@@ -38,7 +38,8 @@ FILLER = _TREATMENT_WORDS | frozenset(
     "a an and at for in of on the to with my me i im am is are be get getting got have having has had feel feeling "
     "feels always very really so constant constantly bad badly severe ms multiple sclerosis help helps helping helped "
     "treat treats treated treating "
-    "something what which who how does do did can could should would will best good better top most any some "
+    "something what which who how does do did can could should would will may might must shall "
+    "best good better top most any some "
     "there their them they it its this that these those all time times day days daily every lot lots "
     "about from when while after before been being was were use used using taking take takes "
     "mg mcg ml iu dose doses dosage per need needs anything stop stops "
@@ -327,6 +328,17 @@ def _letter_of_a_name(words: list[str], i: int) -> bool:
     return before is not None and i > 0 and words[i - 1] not in before
 
 
+# "I think", "I guess", "we believe": a hedge around what is said, not
+# thinking as a symptom ("I think I might be having a relapse" asks about a
+# relapse). After anything else the word is content: "can't think straight".
+_HEDGES = frozenset("think thought guess suppose believe reckon".split())
+_SUBJECTS = frozenset("i we you they".split())
+
+
+def _is_hedge(words: list[str], i: int) -> bool:
+    return words[i] in _HEDGES and i > 0 and words[i - 1] in _SUBJECTS
+
+
 class Query(NamedTuple):
     text: str  # the normalised query
     words: tuple[str, ...]  # content words as typed (normalised)
@@ -363,7 +375,8 @@ def parse(text: str) -> Query:
         else:
             content.append(raw[i])
             i += 1
-    words = [w for i, w in enumerate(content) if not is_filler(w) or _letter_of_a_name(content, i)]
+    words = [w for i, w in enumerate(content)
+             if (not is_filler(w) or _letter_of_a_name(content, i)) and not _is_hedge(content, i)]
     if not words and not intents:
         # Nothing but "should I take medication for MS?", "how do you pick a
         # treatment?": in an MS reference, the treatments for MS itself.

@@ -91,6 +91,12 @@ def test_asking_what_a_dmt_does_lists_dmts_approved_first(query: str) -> None:
     assert data[0]["matched"]["field"] == "category"
 
 
+def test_i_think_is_a_hedge_not_a_thinking_problem() -> None:
+    data = search("I think I might be having a relapse")
+    assert data and all(d["category"] == "relapse" for d in data)
+    assert search("I can't think straight")[0]["matched"]["symptom"] == "cognition"
+
+
 @pytest.mark.parametrize("query", ["pill for relapsing ms", "oral ms medication", "the ms pill"])
 def test_pill_for_ms_lists_oral_dmts_approved_first(query: str) -> None:
     data = search(query)

@@ -167,6 +167,15 @@ def test_words_the_suffix_rules_would_fold_into_another_word_stay_whole() -> Non
     assert stem("ready") != stem("read") and stem("steady") == "steady"
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("i think i might be having a relapse", ()), ("i believe i just may have been having an exacerbation", ()),
+    ("i guess i am now having a relapse", ("now",)), ("i can t think straight", ("think", "straight")),
+    ("thinking problems", ("thinking",)),
+])
+def test_a_hedge_after_a_pronoun_and_modal_verbs_are_not_content(text: str, words: tuple[str, ...]) -> None:
+    assert parse(text).words == words
+
+
 def test_a_letter_after_a_pronoun_or_a_negation_is_a_contraction_else_a_name() -> None:
     assert parse("we d love to sleep").words == ("love", "sleep")
     assert parse("i don t sleep").words == ("sleep",)
