@@ -198,6 +198,9 @@ INDEPENDENT = {
     ("toss and turn", "tossed and turned for almost two hours"),
     # Batch 8, likewise: the idiom again, from another writer.
     ("toss and turn", "Most nights I toss and turn most of the night"),
+    # Batch 10, likewise: a common term and an idiom, from other writers.
+    ("round-the-eye facial pain", "Why Do I Have Facial Pain?"),
+    ("worst-case scenarios", "worst case scenarios swim around my head"),
 }
 
 
