@@ -44,6 +44,7 @@ CATEGORY_RANK = {"dmt": 0, "relapse": 1, "symptom": 2}
 TEXT_SCORE = 40.0  # a match in the use text only: a weak, last signal
 CAUSES_SCORE = 20.0  # a side effect: shown after every answer (all score more), never as one
 SUGGEST_CUTOFF = 72.0  # "did you mean": close spellings only
+WHOLE_KEY = 97.0  # the score of a key said in full (match_keys)
 MISSING_PENALTY = 30.0  # score lost when none of the query is explained
 
 
@@ -84,6 +85,8 @@ def search(
     cands: dict[int, Candidate] = {}
     matched = match_keys(index, parsed, cands)
     intents = parsed.intents
+    if matched and _said_in_passing(index, cands, intents):
+        cands, matched = {}, False
     if not matched and intents and _intents_answer(parsed):
         # Nothing but intents ("pill for relapsing ms"): they are the answer.
         for field, value, said in intents:
@@ -151,6 +154,18 @@ def search(
     for order, (field, value, symptom, words, relation, also) in ranked:
         hits.append(Hit(dataset.treatments[order[-1]], -order[1], field, value, symptom, tuple(words), relation, also))
     return hits
+
+
+def _said_in_passing(index: SearchIndex, cands: dict[int, Candidate], intents: tuple[tuple[str, str, str], ...]) -> bool:
+    """Whether the query names a category ("the start of a relapse", "drugs to
+    slow the progression") that no candidate is in, and every candidate
+    matched only part of a key or of the query ("start" of "trouble starting
+    to pee"): then the category is what the query is about, and it answers.
+    A whole key said in full ("relapse fatigue": fatigue) still wins."""
+    categories = [(f, v) for f, v, _said in intents if f == "category"]
+    if not categories or any(c.score >= WHOLE_KEY for c in cands.values()):
+        return False
+    return any(not any(index.satisfies(t, f, v) for t in cands) for f, v in categories)
 
 
 def _intents_answer(parsed: Query) -> bool:

@@ -97,6 +97,14 @@ def test_i_think_is_a_hedge_not_a_thinking_problem() -> None:
     assert search("I can't think straight")[0]["matched"]["symptom"] == "cognition"
 
 
+def test_a_category_the_query_is_about_beats_a_word_said_in_passing() -> None:
+    # "start" is half of a bladder phrase; the sentence is about a relapse.
+    data = answers(search("is this the start of a relapse"))
+    assert data and all(d["category"] == "relapse" for d in data)
+    # A symptom said in full still wins: the relapse word only counts then.
+    assert search("relapse fatigue")[0]["matched"]["symptom"] == "fatigue"
+
+
 @pytest.mark.parametrize("query", ["pill for relapsing ms", "oral ms medication", "the ms pill"])
 def test_pill_for_ms_lists_oral_dmts_approved_first(query: str) -> None:
     data = search(query)
