@@ -17,6 +17,7 @@ FIELD_RANK = {
     "symptom": 4, "route": 6, "status": 6, "interval": 6, "use": 7, "side_effects": 8,
 }
 
+WHOLE_KEY = 97.0  # a key said in full: the most a word match scores (an exact key scores 98-100)
 GUESS_SCORE = 50.0  # a symptom guessed from the query's words when nothing matched: below any real match
 
 # The index fields whose keys name a symptom: its words, and patients' phrases.
@@ -176,13 +177,13 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
                 continue
         certainty = min(hits.values())
         if whole_key and whole_query:
-            score = 97.0
+            score = WHOLE_KEY
         elif whole_query:
             score = 88.0 + 8.0 * min(n, length) / length
         elif whole_key:
-            score = 97.0  # the key is fully said; how much of the query it explains is scored later
+            score = WHOLE_KEY  # the key is fully said; how much of the query it explains is scored later
         else:
-            score = 97.0 - 20.0 * (1.0 - n / length)
+            score = WHOLE_KEY - 20.0 * (1.0 - n / length)
         give(k, score * certainty, hits.keys())  # certainty is 1.0 unless a spelling was guessed
     if found or not query.words:
         return found

@@ -264,9 +264,8 @@ def read_interval(text: str) -> tuple[int | None, str, str]:
 
 # What a disease-modifying therapy is for, said as a goal: "something to
 # slow the progression", "prevent relapses", "fewer relapses", "treat the
-# disease itself", "long term medication". The National MS Society describes
-# DMTs by exactly these aims (fewer and milder relapses, fewer new lesions,
-# slower disability progression). Read before the intent words, so that
+# disease itself", "long term medication": the aims DMTs are given for (fewer
+# relapses, fewer new lesions, slower progression). Read before the intent words, so that
 # "relapses" here asks for no relapse treatment, and before stemming, so that
 # "reduce" is not "reduced sensation". "stop a relapse" is not here: that is
 # treating an attack.

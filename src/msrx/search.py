@@ -29,7 +29,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from msrx.index import IDENTITY_FIELDS, SearchIndex, StringTable, sound
-from msrx.match import FIELD_RANK, Candidate, guess, match_keys, phrases_over_intents
+from msrx.match import FIELD_RANK, WHOLE_KEY, Candidate, guess, match_keys, phrases_over_intents
 from msrx.model import STATUSES, Dataset, Symptom, Treatment
 from msrx.query import Query, is_filler, normalise, parse, stem
 
@@ -44,7 +44,6 @@ CATEGORY_RANK = {"dmt": 0, "relapse": 1, "symptom": 2}
 TEXT_SCORE = 40.0  # a match in the use text only: a weak, last signal
 CAUSES_SCORE = 20.0  # a side effect: shown after every answer (all score more), never as one
 SUGGEST_CUTOFF = 72.0  # "did you mean": close spellings only
-WHOLE_KEY = 97.0  # the score of a key said in full (match_keys)
 MISSING_PENALTY = 30.0  # score lost when none of the query is explained
 
 
@@ -157,8 +156,8 @@ def search(
 
 
 def _said_in_passing(index: SearchIndex, cands: dict[int, Candidate], intents: tuple[tuple[str, str, str], ...]) -> bool:
-    """Whether the query names a category ("the start of a relapse", "drugs to
-    slow the progression") that no candidate is in, and every candidate
+    """Whether the query names a category ("the start of a relapse") that no
+    candidate is in, and every candidate
     matched only part of a key or of the query ("start" of "trouble starting
     to pee"): then the category is what the query is about, and it answers.
     A whole key said in full ("relapse fatigue": fatigue) still wins."""
