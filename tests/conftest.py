@@ -10,9 +10,13 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from msrx.model import Dataset
+    from msrx.search import SearchIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = ROOT / "schema" / "msrx-output.schema.json"
@@ -152,6 +156,17 @@ def refuse_opening(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], None]:
         monkeypatch.setattr(os, "open", refusing)
 
     return refuse
+
+
+@pytest.fixture(scope="session")
+def bundled() -> tuple[Dataset, SearchIndex]:
+    """The bundled dataset and its index, built once (no cache): for tests of search without the CLI."""
+    from msrx.loader import load
+    from msrx.search import SearchIndex
+    from msrx.store import bundled_path
+
+    ds = load(bundled_path())
+    return ds, SearchIndex.build(ds)
 
 
 @pytest.fixture(scope="session")

@@ -258,8 +258,7 @@ def read_interval(text: str) -> tuple[int | None, str, str]:
                 return None, "", text
     if not 0 < days <= 3650:
         return None, "", text
-    rest = " ".join((text[: m.start()] + " " + text[m.end():]).split())
-    return days, m.group(0), rest
+    return days, m.group(0), _cut(text, m)
 
 
 # What a disease-modifying therapy is for, said as a goal: "something to
@@ -300,7 +299,12 @@ def read_purpose(text: str) -> tuple[str, str]:
     m = _purpose_pattern().search(text)
     if m is None:
         return "", text
-    return m.group(0), " ".join((text[: m.start()] + " " + text[m.end():]).split())
+    return m.group(0), _cut(text, m)
+
+
+def _cut(text: str, m: re.Match[str]) -> str:
+    """The text without the words a pattern read."""
+    return " ".join((text[: m.start()] + " " + text[m.end():]).split())
 
 
 def matches_interval(days: int, asked: int) -> bool:

@@ -157,10 +157,10 @@ def search(
 
 def _said_in_passing(index: SearchIndex, cands: dict[int, Candidate], intents: tuple[tuple[str, str, str], ...]) -> bool:
     """Whether the query names a category ("the start of a relapse") that no
-    candidate is in, and every candidate
-    matched only part of a key or of the query ("start" of "trouble starting
-    to pee"): then the category is what the query is about, and it answers.
-    A whole key said in full ("relapse fatigue": fatigue) still wins."""
+    candidate is in, and every candidate matched only part of a key or of the
+    query ("start" of "trouble starting to pee"): then the category is what
+    the query is about, and it answers. A whole key said in full ("relapse
+    fatigue": fatigue) still wins."""
     categories = [(f, v) for f, v, _said in intents if f == "category"]
     if not categories or any(c.score >= WHOLE_KEY for c in cands.values()):
         return False

@@ -5,15 +5,8 @@ from __future__ import annotations
 import pytest
 
 from msrx.english import is_english
-from msrx.loader import load
+from msrx.model import Dataset
 from msrx.search import SearchIndex, search, stem
-from msrx.store import bundled_path
-
-
-@pytest.fixture(scope="module")
-def bundled() -> tuple[object, SearchIndex]:
-    ds = load(bundled_path())
-    return ds, SearchIndex.build(ds)
 
 
 @pytest.mark.parametrize("word", ["infection", "infections", "wonder", "wondering", "stopped", "spent", "shirt", "tried"])
@@ -28,20 +21,20 @@ def test_typos_and_drug_names_are_not(word: str) -> None:
 
 @pytest.mark.parametrize(("word", "not_meant"), [("infection", "injection"), ("wonder", "wander"), ("shirt", "short"),
                                                  ("stuff", "stiff"), ("tricks", "track")])
-def test_a_real_word_is_not_fixed_into_another(bundled: tuple[object, SearchIndex], word: str, not_meant: str) -> None:
+def test_a_real_word_is_not_fixed_into_another(bundled: tuple[Dataset, SearchIndex], word: str, not_meant: str) -> None:
     _ds, index = bundled
     options, _certainty = index.spellings(word)
     assert not any(o.startswith(not_meant[:4]) for o in options), options
 
 
 @pytest.mark.parametrize(("typo", "meant"), [("tizanadine", "tizanidin"), ("excrutiating", "excruciat"), ("steriods", "steroid")])
-def test_a_typo_is_still_fixed(bundled: tuple[object, SearchIndex], typo: str, meant: str) -> None:
+def test_a_typo_is_still_fixed(bundled: tuple[Dataset, SearchIndex], typo: str, meant: str) -> None:
     _ds, index = bundled
     options, certainty = index.spellings(stem(typo))  # as search asks: the stem first
     assert meant in options and certainty >= 0.75
 
 
 @pytest.mark.parametrize("query", ["wonder drug", "my shirt", "infection risk"])
-def test_a_sentence_of_real_words_is_not_answered_through_lookalikes(bundled: tuple[object, SearchIndex], query: str) -> None:
+def test_a_sentence_of_real_words_is_not_answered_through_lookalikes(bundled: tuple[Dataset, SearchIndex], query: str) -> None:
     ds, index = bundled
-    assert search(ds, index, query) == []  # type: ignore[arg-type]
+    assert search(ds, index, query) == []

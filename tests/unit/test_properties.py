@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -18,14 +17,6 @@ from msrx.search import SearchIndex, resolve, search
 from tests.conftest import MINI
 
 BOUNDED = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-
-
-@pytest.fixture(scope="module")
-def bundled() -> tuple[Dataset, SearchIndex]:
-    from msrx.store import bundled_path
-
-    ds = load(bundled_path())
-    return ds, SearchIndex.build(ds)
 
 
 queries = st.one_of(

@@ -12,14 +12,6 @@ from msrx.model import Dataset
 from msrx.search import SearchIndex, normalise, resolve, search, stem, suggest
 
 
-@pytest.fixture(scope="module")
-def bundled() -> tuple[Dataset, SearchIndex]:
-    from msrx.store import bundled_path
-
-    ds = load(bundled_path())
-    return ds, SearchIndex.build(ds)
-
-
 @pytest.fixture
 def small(mini: Path) -> tuple[Dataset, SearchIndex]:
     ds = load(mini)
