@@ -13,7 +13,9 @@ it (see split_rows), so a later batch's test half is as unseen as the first's.
 
 Each row cites the page its wording came from. A row passes when the FIRST
 result meets its expectation (a treatment for the symptom, one of the ids,
-a route/category/status), or, for `nothing` rows, when there is no result.
+a route/category/status; with `topic`, the first result also answers that
+field of it: "pregnancy" for "can I get pregnant on Ocrevus"), or, for `nothing`
+rows, when there is no result.
 A first result that matched only through side effects never passes, and is
 counted separately: that must stay at zero.
 """
@@ -103,6 +105,8 @@ def passes(row: dict[str, Any], hits: list[Any]) -> bool:
 
         if not set(ROUTE_GROUPS.get(row["top_route"], (row["top_route"],))) & set(t.routes):
             return False
+    if "topic" in row and top.topic != row["topic"]:
+        return False  # the question's subject found, but not what it asked about it
     return not ("top_status" in row and t.status != row["top_status"])
 
 
@@ -121,8 +125,8 @@ def evaluate(rows: list[dict[str, Any]]) -> dict[str, FamilyScore]:
         if passes(row, hits):
             s.passed += 1
         else:
-            got = [(h.treatment.id, h.field) for h in hits[:3]]
-            want = {k: v for k, v in row.items() if k.startswith("top_") or k == "nothing"}
+            got = [(h.treatment.id, h.field, *((h.topic,) if "topic" in row else ())) for h in hits[:3]]
+            want = {k: v for k, v in row.items() if k.startswith("top_") or k in ("nothing", "topic")}
             s.misses.append(f"{row['query']!r}: want {want}, got {got}")
     return scores
 

@@ -127,7 +127,7 @@ def search(
     """
     from msrx import records, render_formats
     from msrx.search import search as run_search
-    from msrx.search import suggest
+    from msrx.search import suggest, topic_asked
 
     text = query_text(query)
     columns = checked_columns(fields, render_formats.SEARCH_FIELDS,
@@ -140,7 +140,7 @@ def search(
         status=status.value if status else None, category=category.value if category else None,
     )
     output(ctx, "search", (hits, dataset), as_json=as_json, fmt=fmt, fields=fields, empty=not hits,
-            rows=lambda: [{**records.full(h.treatment, dataset), **records.hit(h)} for h in hits], columns=columns)
+            rows=lambda: [{**records.full(h.treatment, dataset), **records.hit(h, dataset)} for h in hits], columns=columns)
     if not (as_json or fmt) and not [h for h in hits if h.field not in ("use", "side_effects")]:
         _symptom_notes(dataset, index, text)
     if not hits:
@@ -149,6 +149,10 @@ def search(
         if near:
             message += "; did you mean: " + ", ".join(h.value if h.field == "symptom" else h.treatment.name for h in near) + "?"
         say(message)
+        asked = topic_asked(text)
+        if asked:
+            say(f'msrx: "{asked}" is answered per treatment: add a name or a group, e.g. msrx search'
+                f' "ocrevus {asked}" or "oral dmt {asked}"')
         raise typer.Exit(EXIT_NOT_FOUND)
 
 

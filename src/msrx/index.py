@@ -153,7 +153,7 @@ class SearchIndex:
     # lookup the text tables, a prefix, a phrase typo and a suggestion one each.
     EXTRA_GROUPS: ClassVar[dict[str, tuple[str, ...]]] = {
         "spell": ("vocabulary", "sound_keys", "sound_words", "spell_words", "spell_lengths"),
-        "text": ("text_list", "text_ids"),
+        "text": ("text_list", "text_ids", "monitor_list", "monitor_ids"),
         "prefix": ("prefix_keys", "prefix_ids"),
         "phrases": ("fuzzy_choices", "fuzzy_ids"),
         "names": ("identity_choices", "identity_ids"),
@@ -161,6 +161,8 @@ class SearchIndex:
     EXTRA_FIELDS = tuple(name for group in EXTRA_GROUPS.values() for name in group)
     text_list: list[str]
     text_ids: list[int]
+    monitor_list: list[str]
+    monitor_ids: list[int]
     prefix_keys: StringTable
     prefix_ids: Sequence[int]
     fuzzy_choices: list[str]
@@ -237,6 +239,7 @@ class SearchIndex:
         symptom_members: list[list[int]] = [[] for _ in symptom_ids]
         category_members: dict[str, list[int]] = {}
         text_words: dict[str, set[int]] = {}
+        monitor_words: dict[str, set[int]] = {}  # the tests each treatment's monitoring lists
         run_together: set[int] = set()  # symptom words' keys written without their space
         for i, t in enumerate(dataset.treatments):
             for value, field in ((t.name, "name"), (t.id, "id"), *((b, "brand") for b in t.brands),
@@ -264,6 +267,11 @@ class SearchIndex:
                 for w in normalise(text).split():
                     if len(w) >= 4:
                         text_words.setdefault(stem(w), set()).add(i if field_name == "use" else -1 - i)
+            for m in t.monitoring:
+                # Short words count here: "jc", "ecg", "eye", "mri".
+                for w in normalise(f"{m.test} {m.when}").split():
+                    if len(w) >= 2 and w not in FILLER:
+                        monitor_words.setdefault(stem(w), set()).add(i)
         for j, sid in enumerate(symptom_ids):
             sym = dataset.symptoms[sid]
             for word in (sid, sym.name, *sym.words):
@@ -294,6 +302,7 @@ class SearchIndex:
              for w in key.split() if _must_say(w, fields[k] in IDENTITY_FIELDS)}
         )
         text_pairs = sorted((w, owner) for w, owners_of in text_words.items() for owner in owners_of)
+        monitor_pairs = sorted((w, owner) for w, owners_of in monitor_words.items() for owner in owners_of)
         prefix = sorted((key, k) for k, key in enumerate(keys) if fields[k] in IDENTITY_FIELDS)
         fuzzy_ids = [k for k in range(len(keys)) if fields[k] not in ("route", "phrase") and " " in keys[k]]
         identity_ids = [k for k in range(len(keys)) if fields[k] in IDENTITY_FIELDS or fields[k] == "symptom"]
@@ -316,6 +325,7 @@ class SearchIndex:
                 "exact_keys": StringTable.pack([e[0] for e in exact]), "exact_ids": [e[1] for e in exact],
                 "word_list": StringTable.pack([w[0] for w in words]), "word_ids": [w[1] for w in words],
                 "text_list": [p[0] for p in text_pairs], "text_ids": [p[1] for p in text_pairs],
+                "monitor_list": [p[0] for p in monitor_pairs], "monitor_ids": [p[1] for p in monitor_pairs],
                 "prefix_keys": StringTable.pack([p[0] for p in prefix]),
                 "prefix_ids": array("q", [p[1] for p in prefix]).tobytes(),
                 "fuzzy_choices": [keys[k] for k in fuzzy_ids], "fuzzy_ids": fuzzy_ids,
@@ -458,6 +468,10 @@ class SearchIndex:
         # Text postings hold t for the use text and -1 - t for the side effects.
         common = _intersect(_lookup(self.text_list, self.text_ids, w) for w in qwords)
         return [(owner, "use") if owner >= 0 else (-1 - owner, "side_effects") for owner in sorted(common)]
+
+    def monitoring_matches(self, qwords: Iterable[str]) -> list[int]:
+        """Treatments whose monitoring names every one of these stems ("jc virus", "eye")."""
+        return sorted(_intersect(_lookup(self.monitor_list, self.monitor_ids, w) for w in qwords))
 
     def satisfies(self, t: int, field: str, value: str) -> bool:
         if field == "route":

@@ -307,6 +307,74 @@ def _cut(text: str, m: re.Match[str]) -> str:
     return " ".join((text[: m.start()] + " " + text[m.end():]).split())
 
 
+# What a question asks about one treatment: the living-on-it fields `show`
+# prints ("can I get pregnant on Ocrevus", "blood tests for Tysabri", "how
+# often are the infusions"). Read before the intent words, so that "flu jab"
+# is no injection, "blood tests" no symptom word and "dose" no filler, and
+# after a DMT's purpose ("reduce the risk of relapse" asks about no risks).
+# The topic never finds a treatment by itself: the rest of the query has to
+# name one or a group (or, for monitoring, a test: "jc virus test").
+# Listed most specific first: "is it safe to get pregnant" is about pregnancy.
+TOPICS: tuple[tuple[str, str], ...] = (
+    ("pregnancy", r"pregnan\w*|conceiv\w*|conception|ttc|trying for (?:a )?baby|(?:have|having) (?:a )?baby"
+                  r"|start(?:ing)? a family|family planning"),
+    ("breastfeeding", r"breast ?fe(?:e)?d\w*|breast ?milk|nursing|lactat\w*|chest ?feed\w*"),
+    ("vaccines", r"vaccin\w*|immuni[sz]\w*|(?:flu|covid|shingles|booster) (?:jab|shot|vaccine)s?|boosters?"),
+    ("monitoring", r"blood ?(?:tests?|work|counts?|draws?|checks?)|bloods|labs?(?: (?:tests?|work|results?))?"
+                   r"|monitor\w*|check ?ups?|checks|exams?|examinations?|screening|(?<!being )(?:tests?|tested|testing)"),
+    ("stopping", r"stop(?:ped|ping|s)? (?:taking|using|treatment)|(?:come|comes|coming|came|going|went|get|getting|got)"
+                 r" off|wash ?out|discontinu\w*|quit(?:s|ting)?|switch(?:ing|ed)? (?:from|off)|after stopping"),
+    ("effectiveness", r"how (?:effective|well)(?: (?:does|do|did|is|are) (?:it|they|this|that))?(?: works?)?"
+                      r"|effectiveness|efficacy|(?:does|do|did) (?:it|they|this|that) (?:really |even )?work"
+                      r"|success rates?|take to work|start(?:s|ed)? working|kick in"
+                      # "does Tecfidera really work": the name between stays in the query
+                      r"|(?:does|do|did|will|would|can) (?P<keep>(?:\w+ ){1,3}?)(?:really |even |actually )?"
+                      r"work(?:s|ed)?(?: for (?:you|me|people|anyone|everyone))?$"),
+    ("administration", r"how (?:often|frequent\w*|long)|how (?:is|are) (?:it|they) (?:given|taken|administered|done)"
+                       r"|how (?:do|to|should|would) (?:you |i |we )?(?:take|use|inject|give)|dos(?:e|es|ing|age)"
+                       r"|schedules?|how many times"),
+    ("side_effects", r"side ?(?:e|a)ffects?|adverse (?:effects?|reactions?|events?)"),
+    # Not "warning" or "danger" alone: "comes on without warning", "a sense of danger" are symptoms.
+    ("warnings", r"risks?|warnings|boxed warning|dangerous|how safe|(?:is|are) (?:it|this|they) safe|safety|black box"),
+)
+_TOPIC_HINTS = ("pregnan", "conce", "ttc", "baby", "famil", "breast", "nursing", "lactat", "feed", "vaccin", "immuni",
+                "jab", "shot", "booster", "blood", "lab", "monitor", "check", "exam", "screening", "test", "stop", "off", "wash", "discontinu",
+                "quit", "switch", "effective", "well", "efficacy", "work", "success", "kick", "how", "dos",
+                "schedule", "effect", "affect", "adverse", "risk", "warning", "dangerous", "safe", "black box")
+
+
+@functools.cache
+def _topic_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((name, re.compile(rf"\b(?:{words})\b")) for name, words in TOPICS)
+
+
+def _kept(m: re.Match[str]) -> str:
+    """What a topic pattern gives back of the words it read: the name inside "does X work"."""
+    return f" {m.groupdict().get('keep') or ''} "
+
+
+def _said(m: re.Match[str]) -> str:
+    """The words that asked the topic, without a name they held ("does work")."""
+    keep = m.groupdict().get("keep")
+    return " ".join((m.group(0).replace(keep, " ", 1) if keep else m.group(0)).split())
+
+
+def read_topic(text: str) -> tuple[str, str, str]:
+    """(the field a question asks about, the words that said it, the text without
+    every topic's words) for a normalised query; ("", "", text) if none."""
+    if not any(hint in text for hint in _TOPIC_HINTS):
+        return "", "", text
+    topic = said = ""
+    for name, pattern in _topic_patterns():
+        m = pattern.search(text)
+        if m is None:
+            continue
+        if not topic:
+            topic, said = name, _said(m)
+        text = " ".join(pattern.sub(_kept, text).split())
+    return topic, said, text
+
+
 def matches_interval(days: int, asked: int) -> bool:
     """A stated interval answers an asked one within about a fifth (30-day months, 182-day half-years)."""
     return abs(days - asked) <= max(1, asked // 5)
@@ -348,10 +416,12 @@ class Query(NamedTuple):
     stems: tuple[str, ...]  # the same, stemmed
     intents: tuple[tuple[str, str, str], ...]  # (field, value, the words that said it)
     only_filler: bool
+    topic: str = ""  # the field a question asks about ("pregnancy"), or ""
+    topic_said: str = ""  # the words that asked it
 
 
-def parse(text: str) -> Query:
-    """Split a normalised query into content words and intents."""
+def parse(text: str, topics: bool = True) -> Query:
+    """Split a normalised query into content words, intents and the topic it asks about."""
     intents: list[tuple[str, str, str]] = []
     days, said, rest = read_interval(text)
     if days is not None:
@@ -359,6 +429,7 @@ def parse(text: str) -> Query:
     purpose, rest = read_purpose(rest)
     if purpose:
         intents.append(("category", "dmt", purpose))
+    topic, topic_said, rest = read_topic(rest) if topics else ("", "", rest)
     raw = rest.split()
     content: list[str] = []
     i = 0
@@ -389,4 +460,4 @@ def parse(text: str) -> Query:
     only_filler = not words and not intents
     if only_filler:
         words = content
-    return Query(text, tuple(words), tuple(stem(w) for w in words), tuple(intents), only_filler)
+    return Query(text, tuple(words), tuple(stem(w) for w in words), tuple(intents), only_filler, topic, topic_said)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from msrx.fields import FIELDS, to_json
+from msrx.describe import block_sources
+from msrx.fields import BY_NAME, FIELDS, to_json
 from msrx.model import Change, Dataset, Source, Symptom, Treatment
 from msrx.search import Hit
 
@@ -29,7 +30,7 @@ def summary(t: Treatment) -> dict[str, Any]:
     }
 
 
-def hit(h: Hit) -> dict[str, Any]:
+def hit(h: Hit, dataset: Dataset) -> dict[str, Any]:
     record = summary(h.treatment)
     record["score"] = h.score
     matched: dict[str, Any] = {"field": h.field, "value": h.value}
@@ -40,7 +41,17 @@ def hit(h: Hit) -> dict[str, Any]:
     if h.also:
         matched["also"] = [{"field": m.field, "value": m.value, "words": list(m.words)} for m in h.also]
     record["matched"] = matched
+    record["topic"] = topic(h.treatment, h.topic, dataset) if h.topic else None
     return record
+
+
+def topic(t: Treatment, name: str, dataset: Dataset) -> dict[str, Any]:
+    """What a question asked about one treatment ("pregnant" -> its pregnancy block): the field's
+    name, its value as `show --json` gives it (null when not recorded), and the sources it cites."""
+    f = BY_NAME[name]
+    numbers = dataset.source_numbers()
+    return {"field": name, "value": to_json(f, getattr(t, name)),
+            "sources": [full_source(numbers[s], dataset.sources[s]) for s in block_sources(t, f)]}
 
 
 def full(t: Treatment, dataset: Dataset) -> dict[str, Any]:

@@ -26,7 +26,7 @@ def emit(obj: Any, out: IO[str]) -> None:
 
 
 def search(hits: list[Hit], dataset: Dataset, out: IO[str]) -> None:
-    emit([records.hit(h) for h in hits], out)
+    emit([records.hit(h, dataset) for h in hits], out)
 
 
 def listing(treatments: list[Treatment], dataset: Dataset, out: IO[str]) -> None:

@@ -11,12 +11,13 @@ import os
 from typing import IO, Any
 
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from msrx import describe, records
-from msrx.fields import COMPARE_ROWS, FIELDS
+from msrx.fields import BY_NAME, COMPARE_ROWS, FIELDS
 from msrx.model import STATUS_MEANING, Change, Dataset, Source, Symptom, Treatment
 from msrx.render_plain import matched
 from msrx.search import Hit
@@ -101,7 +102,28 @@ def search(hits: list[Hit], dataset: Dataset, out: IO[str]) -> None:
             tr = h.treatment
             table.add_row(t(tr.name), status(tr.status), t(tr.category), t(h.value))
         c.print(table)
+    for h in answers:
+        if h.topic:
+            _topic(c, h.treatment, h.topic, dataset)
     _footer(c)
+
+
+def _topic(c: Console, tr: Treatment, name: str, dataset: Dataset) -> None:
+    """The field a question asked about ("pregnant on Ocrevus"), as `show` prints it, with its sources."""
+    f = BY_NAME[name]
+    values = describe.lines(tr, f, dataset)
+    c.print(Text.assemble(t(f"{f.label}: ", "bold"), t(tr.name, "bold"), t(f"  (msrx show {tr.id})", "dim")))
+    if not values:
+        body = t(f"{f.empty or '(none recorded)'} in msrx", "dim")
+    elif f.show == "bullets" or f.kind == "blocks":
+        body = _bullets(values, "red" if f.name == "warnings" else "")
+    else:
+        body = Text("\n").join(t(v, "dim" if v.startswith("Sources: ") else "") for v in values)
+    c.print(Padding(body, (0, 0, 0, 2)))
+    cited = records.topic(tr, name, dataset)["sources"]
+    if cited:
+        c.print(Padding(_bibliography(cited), (0, 0, 0, 2)))
+    c.print()
 
 
 def listing(treatments: list[Treatment], dataset: Dataset, out: IO[str]) -> None:

@@ -35,13 +35,14 @@ from msrx.query import Query, is_filler, normalise, parse, stem
 
 __all__ = [
     "Hit", "Match", "Resolution", "SearchIndex", "StringTable", "normalise", "resolve", "search", "sound", "stem",
-    "suggest", "symptoms_asked", "urgent_for",
+    "suggest", "symptoms_asked", "topic_asked", "urgent_for",
 ]
 
 STATUS_RANK = {s: i for i, s in enumerate(STATUSES)}
 CATEGORY_RANK = {"dmt": 0, "relapse": 1, "symptom": 2}
 
 TEXT_SCORE = 40.0  # a match in the use text only: a weak, last signal
+MONITORING_SCORE = 80.0  # a test named in what a treatment's monitoring lists ("jc virus test")
 CAUSES_SCORE = 20.0  # a side effect: shown after every answer (all score more), never as one
 SUGGEST_CUTOFF = 72.0  # "did you mean": close spellings only
 MISSING_PENALTY = 30.0  # score lost when none of the query is explained
@@ -62,6 +63,7 @@ class Hit(NamedTuple):
     words: tuple[str, ...] = ()  # the query words this match explains
     relation: str | None = None  # "treats" (a symptom), "guess" (a symptom guessed from one word), "causes" (a side effect)
     also: tuple[Match, ...] = ()  # other fields that explain the rest of the query
+    topic: str | None = None  # the field the question asks about ("pregnancy"); see query.TOPICS
 
 
 def search(
@@ -79,10 +81,21 @@ def search(
     if not q:
         return []
     parsed = parse(q)
+    if parsed.topic and index.exact(q):
+        parsed = parse(q, topics=False)  # a known phrase that holds a topic word: "blood on my nails"
+    if parsed.topic and parsed.only_filler:
+        return []  # a topic with nothing it is about ("side effects", "flu jab")
     if parsed.intents:
         parsed = phrases_over_intents(index, q, parsed)
     cands: dict[int, Candidate] = {}
-    matched = match_keys(index, parsed, cands)
+    if parsed.topic == "monitoring" and parsed.stems:
+        # "jc virus test", "eye tests": words that all name a test some treatments
+        # monitor ask for those treatments, not for a symptom ("eye problems").
+        for t in index.monitoring_matches(parsed.stems):
+            c = cands.setdefault(t, Candidate())
+            c.offer(MONITORING_SCORE, "monitoring", " ".join(parsed.words), parsed.words, None, 99)
+            c.explained.update(range(len(parsed.words)))
+    matched = bool(cands) or match_keys(index, parsed, cands)
     intents = parsed.intents
     if matched and _said_in_passing(index, cands, intents):
         cands, matched = {}, False
@@ -151,7 +164,12 @@ def search(
     # Only the records that are shown are decoded (see store.LazyTreatments).
     hits = []
     for order, (field, value, symptom, words, relation, also) in ranked:
-        hits.append(Hit(dataset.treatments[order[-1]], -order[1], field, value, symptom, tuple(words), relation, also))
+        tr = dataset.treatments[order[-1]]
+        # What was asked goes with a treatment found by name ("not stated" is an answer there) or one that
+        # records it; a symptom drug that does not ("doses of laxative") stays a plain result.
+        topic = (parsed.topic or None) if relation != "causes" and (
+            field in IDENTITY_FIELDS or getattr(tr, parsed.topic or "id", None)) else None
+        hits.append(Hit(tr, -order[1], field, value, symptom, tuple(words), relation, also, topic))
     return hits
 
 
@@ -183,6 +201,11 @@ def _intents_answer(parsed: Query) -> bool:
     if fields == {"interval"}:
         return False
     return not (len(parsed.text.split()) <= 3 and fields == {"route"})
+
+
+def topic_asked(query: str) -> str:
+    """The words a query asks a treatment's topic with ("pregnant", "how often"), or ""."""
+    return parse(normalise(query)).topic_said
 
 
 def symptoms_asked(index: SearchIndex, query: str) -> list[str]:

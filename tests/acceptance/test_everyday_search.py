@@ -4,6 +4,7 @@ through the CLI (CliRunner) and the JSON contract."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -191,3 +192,46 @@ def test_a_guess_says_it_is_one() -> None:
     assert first[4].startswith('guess: ') and '(from "legs"' in first[4], first
     data = search("my", "legs", "went", "on", "vacation")
     assert data and all(d["matched"]["relation"] == "guess" and d["score"] <= 50 for d in data)
+
+
+def test_a_question_about_a_treatment_gets_that_field_with_its_sources(check_json: Any) -> None:
+    data = search("can I get pregnant on Ocrevus?")
+    check_json("search", data)
+    assert data[0]["id"] == "ocrelizumab"
+    topic = data[0]["topic"]
+    assert topic["field"] == "pregnancy" and topic["value"]["summary"]
+    assert topic["sources"] and all(s["url"].startswith("https://") for s in topic["sources"])
+    assert search("ocrevus")[0]["topic"] is None  # no question, no topic
+
+
+@pytest.mark.parametrize(("query", "first", "field"), [
+    ("blood tests for tysabri", "natalizumab", "monitoring"),
+    ("how often is the ocrevus infusion", "ocrelizumab", "administration"),
+    ("breastfeeding on kesimpta", "ofatumumab", "breastfeeding"),
+    ("flu jab on gilenya", "fingolimod", "vaccines"),
+    ("what happens when you stop taking tysabri", "natalizumab", "stopping"),
+    ("does tecfidera really work", "dimethyl-fumarate", "effectiveness"),
+])
+def test_everyday_questions_about_a_treatment(query: str, first: str, field: str) -> None:
+    data = search(query)
+    assert data[0]["id"] == first and data[0]["topic"]["field"] == field
+
+
+def test_a_terminal_prints_the_answer_with_its_sources_and_the_disclaimer() -> None:
+    result = runner.invoke(app, ["--color", "always", "search", "blood", "tests", "for", "tysabri"])
+    assert result.exit_code == 0
+    out = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", result.stdout).split())  # no colour codes, no wrapping
+    assert "Monitoring: Natalizumab" in out and "anti-JCV antibody blood test" in out
+    assert "https://dailymed.nlm.nih.gov/" in out and "not medical advice" in out
+    # Piped output stays one tab-separated row per treatment, for scripts.
+    piped = runner.invoke(app, ["search", "blood", "tests", "for", "tysabri"]).stdout.splitlines()
+    assert len(piped) == 1 and piped[0].split("\t")[0] == "natalizumab"
+
+
+def test_a_topic_alone_says_to_name_a_treatment() -> None:
+    result = runner.invoke(app, ["search", "side", "effects"])
+    assert result.exit_code == 1
+    assert '"side effects" is answered per treatment' in result.stderr
+    assert 'msrx search "ocrevus side effects"' in result.stderr
+    quiet = runner.invoke(app, ["search", "how", "often", "--json"])
+    assert quiet.exit_code == 1 and quiet.stdout.strip() == "[]"

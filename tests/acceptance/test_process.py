@@ -340,3 +340,11 @@ def test_the_urgent_message_goes_to_stderr_and_never_into_json() -> None:
     piped = msrx("search", "self-harm", "--json")
     assert "988" not in piped.stderr and "988" not in piped.stdout
     json.loads(piped.stdout)
+
+
+def test_a_question_about_a_treatment_as_a_real_process() -> None:
+    result = msrx("search", "jc virus test", "--json")
+    assert result.returncode == 0, result.stderr
+    first = json.loads(result.stdout)[0]
+    assert first["id"] == "natalizumab" and first["topic"]["field"] == "monitoring"
+    assert first["topic"]["value"] and first["topic"]["sources"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from msrx.query import matches_interval, parse, read_interval, read_purpose, stem
+from msrx.query import matches_interval, normalise, parse, read_interval, read_purpose, stem
 from msrx.search import sound
 
 
@@ -181,3 +181,43 @@ def test_a_letter_after_a_pronoun_or_a_negation_is_a_contraction_else_a_name() -
     assert parse("i don t sleep").words == ("sleep",)
     assert parse("vitamin d").words == ("vitamin", "d")
     assert parse("car t cells").words == ("car", "t", "cells")
+
+
+@pytest.mark.parametrize(("text", "topic", "words"), [
+    ("can i get pregnant on ocrevus", "pregnancy", ("ocrevus",)),
+    ("is it safe to get pregnant on copaxone", "pregnancy", ("copaxone",)),  # the most specific topic wins
+    ("breastfeeding on kesimpta", "breastfeeding", ("kesimpta",)),
+    ("flu jab on gilenya", "vaccines", ("gilenya",)),  # no injection: the jab is the vaccine
+    ("blood tests for tysabri", "monitoring", ("tysabri",)),  # "blood" is no symptom word here
+    ("jc virus test", "monitoring", ("jc", "virus")),
+    ("what happens when you stop taking tysabri", "stopping", ("happens", "tysabri")),
+    ("does tecfidera really work", "effectiveness", ("tecfidera",)),  # the name inside stays
+    ("how long does ocrevus take to work", "effectiveness", ("ocrevus",)),
+    ("how often are ocrevus infusions", "administration", ("ocrevus",)),
+    ("ldn dose", "administration", ("ldn",)),
+    ("ocrevus side effects", "side_effects", ("ocrevus",)),
+    ("am I safe because of the Tysabri, which has PML risks?", "warnings", ("safe", "tysabri", "pml")),
+])
+def test_a_question_about_a_treatment_names_the_field_it_asks_about(text: str, topic: str, words: tuple[str, ...]) -> None:
+    parsed = parse(normalise(text))
+    assert (parsed.topic, parsed.words) == (topic, words)
+    assert parsed.topic_said and set(parsed.topic_said.split()) <= set(normalise(text).split())
+
+
+@pytest.mark.parametrize("text", [
+    "my whole body was trembling and i couldn t stop it", "the bowel movement comes on without warning",
+    "my foot doesn t rise quite quickly enough", "being tested", "reduce the risk of relapse", "a sense of danger",
+    "urinary frequency", "tired all the time", "stop relapses",
+])
+def test_words_that_only_look_like_a_topic_ask_none(text: str) -> None:
+    assert parse(text).topic == ""
+
+
+def test_every_topic_is_a_field_of_the_table_and_of_the_schema(schema: dict[str, object]) -> None:
+    from msrx.fields import BY_NAME
+    from msrx.query import TOPICS
+
+    names = [name for name, _words in TOPICS]
+    assert all(name in BY_NAME for name in names)
+    hit = schema["$defs"]["hit"]  # type: ignore[index]
+    assert hit["properties"]["topic"]["oneOf"][1]["properties"]["field"]["enum"] == names

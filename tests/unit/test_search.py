@@ -400,3 +400,46 @@ def test_a_letter_of_a_name_is_part_of_the_name_not_a_contraction(bundled: tuple
     assert names(bundled, "car t")[:1] == ["car-t"]
     assert "car-t" not in names(bundled, "my car broke down")
     assert "high-dose-vitamin-d" not in names(bundled, "I lay there, wide awake")
+
+
+def test_a_question_about_a_named_treatment_carries_its_topic(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    hits = search(ds, index, "blood tests for tysabri")
+    assert [h.treatment.id for h in hits] == ["natalizumab"]  # not hydroxyzine through "blood on my nails"
+    assert hits[0].topic == "monitoring"
+
+
+def test_a_test_a_treatment_monitors_finds_it(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    hits = search(ds, index, "jc virus test")
+    assert hits and hits[0].treatment.id == "natalizumab" and hits[0].field == "monitoring"
+    eye = {h.treatment.id for h in search(ds, index, "eye tests")}
+    assert "fingolimod" in eye and "natalizumab" not in eye  # macular oedema checks on S1P modulators
+
+
+def test_a_topic_with_nothing_it_is_about_finds_nothing(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    for query in ("side effects", "how often", "can i get pregnant", "flu vaccine"):
+        assert search(ds, index, query) == [], query
+
+
+def test_a_topic_goes_only_with_treatments_that_answer_it(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    # Symptom drugs record no dosing block: found, but not passed off as answering "doses".
+    hits = search(ds, index, "I need to take doses of laxative three times a week")
+    assert hits and all(h.topic is None for h in hits)
+    # A named treatment always carries it: "not recorded" is an answer too.
+    ldn = search(ds, index, "ldn dose")[0]
+    assert ldn.treatment.id == "low-dose-naltrexone" and ldn.topic == "administration"
+    assert ldn.treatment.administration is None
+    # A group: every member that records the field.
+    oral = search(ds, index, "oral dmt pregnancy")
+    assert oral and all(h.topic == "pregnancy" for h in oral if h.treatment.pregnancy is not None)
+    assert [h.topic for h in oral if h.treatment.pregnancy is None] == [None] * sum(
+        h.treatment.pregnancy is None for h in oral)
+
+
+def test_a_known_phrase_that_holds_a_topic_word_stays_that_phrase(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    hits = search(ds, index, "frequency")  # a bladder word, not "how often"
+    assert hits and hits[0].symptom == "bladder" and hits[0].topic is None
