@@ -105,8 +105,8 @@ def passes(row: dict[str, Any], hits: list[Any]) -> bool:
 
         if not set(ROUTE_GROUPS.get(row["top_route"], (row["top_route"],))) & set(t.routes):
             return False
-    if "topic" in row and top.topic != row["topic"]:
-        return False  # the question's subject found, but not what it asked about it
+    if "topic" in row and top.topic not in ([row["topic"]] if isinstance(row["topic"], str) else row["topic"]):
+        return False  # the question's subject found, but not what it asked about it (any of a list)
     return not ("top_status" in row and t.status != row["top_status"])
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
-from msrx.index import SHORT, SearchIndex
-from msrx.query import Query, is_filler, stem
+from msrx.index import IDENTITY_FIELDS, SHORT, SearchIndex
+from msrx.query import Query, is_filler, normalise, stem
 
 # Field ranks: on equal scores a name beats a brand beats a class word.
 FIELD_RANK = {
@@ -22,6 +22,12 @@ GUESS_SCORE = 50.0  # a symptom guessed from the query's words when nothing matc
 
 # The index fields whose keys name a symptom: its words, and patients' phrases.
 SYMPTOM_KEYS = ("symptom", "phrase")
+
+
+def _head(index: SearchIndex, k: int) -> str:
+    """The stem of a key's first word, if it is long enough to name something ("act" of ACT-128800 is not)."""
+    head = normalise(index.values[k]).split(" ", 1)[0]
+    return stem(head) if len(head) > SHORT else "\0"
 
 
 class Candidate:
@@ -165,7 +171,13 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
                         and any(len(query.words[p]) > SHORT or query.stems[p] in sure for p in hits)
                         and min(hits.values()) == 1.0
                         and (index.owners[k] in named or n >= 2))
-        if not (whole_key or whole_query or half_symptom):
+        # The first word of a name said with words msrx does not know:
+        # "methylprednisolone and nursing 3 month old" is Methylprednisolone
+        # (intravenous) and (oral), however unknown "month" is.
+        half_name = (not (whole_key or whole_query or half_symptom) and index.fields[k] in IDENTITY_FIELDS
+                     and length >= 2 and min(hits.values()) == 1.0
+                     and any(query.stems[p] == _head(index, k) for p in hits))
+        if not (whole_key or whole_query or half_symptom or half_name):
             continue
         if n == 1 and not whole_key:
             # One very short word alone says too little of a key: a letter

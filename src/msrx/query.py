@@ -323,16 +323,18 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("monitoring", r"blood ?(?:tests?|work|counts?|draws?|checks?)|bloods|labs?(?: (?:tests?|work|results?))?"
                    r"|monitor\w*|check ?ups?|checks|exams?|examinations?|screening|(?<!being )(?:tests?|tested|testing)"),
     ("stopping", r"stop(?:ped|ping|s)? (?:taking|using|treatment)|(?:come|comes|coming|came|going|went|get|getting|got)"
-                 r" off|wash ?out|discontinu\w*|quit(?:s|ting)?|switch(?:ing|ed)? (?:from|off)|after stopping"),
+                 r" off|wash ?out|discontinu\w*|quit(?:s|ting)?|switch(?:ing|ed)? (?:from|off)|stop(?:ped|ping)(?! working)|ending"
+                 r"|(?:an )?(?:abrupt )?end to|(?:days|weeks|months) off|(?:a )?break from|taking a break"),
     ("effectiveness", r"how (?:effective|well)(?: (?:does|do|did|is|are) (?:it|they|this|that))?(?: works?)?"
                       r"|effectiveness|efficacy|(?:does|do|did) (?:it|they|this|that) (?:really |even )?work"
                       r"|success rates?|take to work|start(?:s|ed)? working|kick in"
+                      r"|(?:is|are|was|were) (?:it |they |this |that )?(?:even |really |still )?working|(?:a |the )?cure"
                       # "does Tecfidera really work": the name between stays in the query
                       r"|(?:does|do|did|will|would|can) (?P<keep>(?:\w+ ){1,3}?)(?:really |even |actually )?"
                       r"work(?:s|ed)?(?: for (?:you|me|people|anyone|everyone))?$"),
     ("administration", r"how (?:often|frequent\w*|long)|how (?:is|are) (?:it|they) (?:given|taken|administered|done)"
                        r"|how (?:do|to|should|would) (?:you |i |we )?(?:take|use|inject|give)|dos(?:e|es|ing|age)"
-                       r"|schedules?|how many times"),
+                       r"|schedules?|regimen|how many times|training"),
     ("side_effects", r"side ?(?:e|a)ffects?|adverse (?:effects?|reactions?|events?)"),
     # Not "warning" or "danger" alone: "comes on without warning", "a sense of danger" are symptoms.
     ("warnings", r"risks?|warnings|boxed warning|dangerous|how safe|(?:is|are) (?:it|this|they) safe|safety|black box"),
@@ -340,7 +342,7 @@ TOPICS: tuple[tuple[str, str], ...] = (
 _TOPIC_HINTS = ("pregnan", "conce", "ttc", "baby", "famil", "breast", "nursing", "lactat", "feed", "vaccin", "immuni",
                 "jab", "shot", "booster", "blood", "lab", "monitor", "check", "exam", "screening", "test", "stop", "off", "wash", "discontinu",
                 "quit", "switch", "effective", "well", "efficacy", "work", "success", "kick", "how", "dos",
-                "schedule", "effect", "affect", "adverse", "risk", "warning", "dangerous", "safe", "black box")
+                "schedule", "regimen", "training", "cure", "end", "break", "effect", "affect", "adverse", "risk", "warning", "dangerous", "safe", "black box")
 
 
 @functools.cache

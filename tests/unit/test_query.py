@@ -197,6 +197,9 @@ def test_a_letter_after_a_pronoun_or_a_negation_is_a_contraction_else_a_name() -
     ("ldn dose", "administration", ("ldn",)),
     ("ocrevus side effects", "side_effects", ("ocrevus",)),
     ("am I safe because of the Tysabri, which has PML risks?", "warnings", ("safe", "tysabri", "pml")),
+    ("stopped tecfidera", "stopping", ("tecfidera",)), ("four days off ampyra", "stopping", ("ampyra",)),
+    ("people keep asking if it is working", "effectiveness", ("people", "asking")),
+    ("new copaxone regimen", "administration", ("copaxone",)),
 ])
 def test_a_question_about_a_treatment_names_the_field_it_asks_about(text: str, topic: str, words: tuple[str, ...]) -> None:
     parsed = parse(normalise(text))
@@ -207,7 +210,7 @@ def test_a_question_about_a_treatment_names_the_field_it_asks_about(text: str, t
 @pytest.mark.parametrize("text", [
     "my whole body was trembling and i couldn t stop it", "the bowel movement comes on without warning",
     "my foot doesn t rise quite quickly enough", "being tested", "reduce the risk of relapse", "a sense of danger",
-    "urinary frequency", "tired all the time", "stop relapses",
+    "urinary frequency", "tired all the time", "stop relapses", "nerve endings", "my legs stopped working",
 ])
 def test_words_that_only_look_like_a_topic_ask_none(text: str) -> None:
     assert parse(text).topic == ""

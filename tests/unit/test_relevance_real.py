@@ -20,14 +20,20 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 import relevance_real
 
+from msrx.query import TOPICS
+
+TOPIC_NAMES = {name for name, _words in TOPICS}
 EXPECTATIONS = ("top_symptom", "top_in", "top_category", "top_route", "top_status", "nothing")
 # Measured floors (rates), per split and family; the README gives the figures.
 # Batches 8 and 9 (stop 19) and 10 (stop 20) lowered the symptom, name and
 # must-return-nothing rates: their rows score below the average, not a
 # regression (batches 1-9 held out are as stop 19 left them or better).
+# Batch 11 (stop 21) is questions about one part of a treatment, which pass
+# only when the first answer also carries that part (`topic`): it lowered the
+# question rates.
 FLOORS = {
-    "dev": {"symptom_phrase": 0.81, "question": 0.96, "misspelling": 1.0, "name": 0.93, "nothing": 1.0},
-    "test": {"symptom_phrase": 0.78, "question": 0.83, "misspelling": 1.0, "name": 0.83, "nothing": 0.93},
+    "dev": {"symptom_phrase": 0.81, "question": 0.94, "misspelling": 1.0, "name": 0.95, "nothing": 1.0},
+    "test": {"symptom_phrase": 0.78, "question": 0.75, "misspelling": 1.0, "name": 0.83, "nothing": 0.93},
 }
 
 
@@ -38,6 +44,9 @@ def test_every_row_cites_a_page_and_says_what_a_right_answer_is() -> None:
         assert row["source"].startswith(("https://", "http://")), row
         assert row["family"] in relevance_real.FAMILIES and row["split"] in ("dev", "test")
         assert any(k in row for k in EXPECTATIONS), row
+        if "topic" in row:
+            asked = [row["topic"]] if isinstance(row["topic"], str) else row["topic"]
+            assert asked and set(asked) <= TOPIC_NAMES and "top_in" in row, row
 
 
 def test_no_row_comes_from_a_page_the_source_policy_forbids() -> None:

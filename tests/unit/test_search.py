@@ -443,3 +443,11 @@ def test_a_known_phrase_that_holds_a_topic_word_stays_that_phrase(bundled: tuple
     ds, index = bundled
     hits = search(ds, index, "frequency")  # a bladder word, not "how often"
     assert hits and hits[0].symptom == "bladder" and hits[0].topic is None
+
+
+def test_the_first_word_of_a_name_finds_it_among_unknown_words(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    ids = [h.treatment.id for h in search(ds, index, "methylprednisolone and nursing 3 month old")]
+    assert set(ids[:2]) == {"methylprednisolone-iv", "methylprednisolone-oral"}
+    # A short first word names nothing: "acting" is not ACT-128800 (ponesimod).
+    assert "ponesimod" not in [h.treatment.id for h in search(ds, index, "my eyes have been acting a little off")]
