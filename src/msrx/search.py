@@ -169,8 +169,23 @@ def search(
         # records it; a symptom drug that does not ("doses of laxative") stays a plain result.
         topic = (parsed.topic or None) if relation != "causes" and (
             field in IDENTITY_FIELDS or getattr(tr, parsed.topic or "id", None)) else None
+        if topic is None and not parsed.topic and field in IDENTITY_FIELDS:
+            topic = _harm_named(tr, [st for w, st in zip(parsed.words, parsed.stems, strict=True) if w not in words])
         hits.append(Hit(tr, -order[1], field, value, symptom, tuple(words), relation, also, topic))
     return hits
+
+
+def _harm_named(t: Treatment, stems: list[str]) -> str | None:
+    """A name said with a word of its side effects or warnings ("Tysabri PML", "Copaxone
+    lipoatrophy") asks about them: the field that holds the word, side effects first."""
+    stems = [s for s in stems if len(s) >= 3]
+    if not stems:
+        return None
+    for name, texts in (("side_effects", t.side_effects), ("warnings", t.warnings)):
+        said = {stem(w) for w in normalise(" ".join(texts)).split()}
+        if any(s in said for s in stems):
+            return name
+    return None
 
 
 def _said_in_passing(index: SearchIndex, cands: dict[int, Candidate], intents: tuple[tuple[str, str, str], ...]) -> bool:

@@ -451,3 +451,11 @@ def test_the_first_word_of_a_name_finds_it_among_unknown_words(bundled: tuple[Da
     assert set(ids[:2]) == {"methylprednisolone-iv", "methylprednisolone-oral"}
     # A short first word names nothing: "acting" is not ACT-128800 (ponesimod).
     assert "ponesimod" not in [h.treatment.id for h in search(ds, index, "my eyes have been acting a little off")]
+
+
+def test_a_name_with_a_word_of_its_harms_asks_about_them(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    assert search(ds, index, "tecfidera flushing")[0].topic == "side_effects"
+    assert search(ds, index, "Tysabri: am I a candidate for PML?")[0].topic == "warnings"
+    assert search(ds, index, "ocrevus")[0].topic is None
+    assert search(ds, index, "ocrevus xyzzy")[0].topic is None  # an unknown word is no harm
