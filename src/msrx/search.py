@@ -82,7 +82,7 @@ def search(
         return []
     parsed = parse(q)
     if parsed.topic and index.exact(q):
-        parsed = parse(q, topics=False)  # a known phrase that holds a topic word: "blood on my nails"
+        parsed = parse(q, topics=False)  # a known phrase that holds a topic word: "never pass a sobriety test"
     if parsed.topic and parsed.only_filler:
         return []  # a topic with nothing it is about ("side effects", "flu jab")
     if parsed.intents:
@@ -165,14 +165,22 @@ def search(
     hits = []
     for order, (field, value, symptom, words, relation, also) in ranked:
         tr = dataset.treatments[order[-1]]
-        # What was asked goes with a treatment found by name ("not stated" is an answer there) or one that
-        # records it; a symptom drug that does not ("doses of laxative") stays a plain result.
-        topic = (parsed.topic or None) if relation != "causes" and (
-            field in IDENTITY_FIELDS or getattr(tr, parsed.topic or "id", None)) else None
-        if topic is None and not parsed.topic and field in IDENTITY_FIELDS:
-            topic = _harm_named(tr, [st for w, st in zip(parsed.words, parsed.stems, strict=True) if w not in words])
+        topic = _topic_of(tr, field, relation, words, parsed)
         hits.append(Hit(tr, -order[1], field, value, symptom, tuple(words), relation, also, topic))
     return hits
+
+
+def _topic_of(t: Treatment, field: str, relation: str | None, words: tuple[str, ...], parsed: Query) -> str | None:
+    """The field a hit answers the question with, or None."""
+    if relation == "causes":
+        return None
+    if parsed.topic:
+        # A treatment found by name answers even with "not stated"; one found otherwise only
+        # if it records the field: a symptom drug found for "doses of laxative" stays a plain result.
+        return parsed.topic if field in IDENTITY_FIELDS or getattr(t, parsed.topic) else None
+    if field in IDENTITY_FIELDS:
+        return _harm_named(t, [st for w, st in zip(parsed.words, parsed.stems, strict=True) if w not in words])
+    return None
 
 
 def _harm_named(t: Treatment, stems: list[str]) -> str | None:

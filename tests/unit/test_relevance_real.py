@@ -32,8 +32,8 @@ EXPECTATIONS = ("top_symptom", "top_in", "top_category", "top_route", "top_statu
 # only when the first answer also carries that part (`topic`): it lowered the
 # question rates.
 FLOORS = {
-    "dev": {"symptom_phrase": 0.81, "question": 0.94, "misspelling": 1.0, "name": 0.95, "nothing": 1.0},
-    "test": {"symptom_phrase": 0.78, "question": 0.75, "misspelling": 1.0, "name": 0.83, "nothing": 0.93},
+    "dev": {"symptom_phrase": 0.81, "question": 0.95, "misspelling": 1.0, "name": 0.95, "nothing": 1.0},
+    "test": {"symptom_phrase": 0.79, "question": 0.80, "misspelling": 1.0, "name": 0.83, "nothing": 0.93},
 }
 
 
