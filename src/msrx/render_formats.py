@@ -22,7 +22,7 @@ from msrx.textsafe import safe
 LIST_FIELDS = EXPORT
 # compare's default columns in csv, jsonl and markdown: the fields of its rows.
 COMPARE_FIELDS = tuple(dict.fromkeys(("id", "name", *(f.name for f, _, _ in COMPARE_ROWS if f.export))))
-SEARCH_FIELDS = ("score", "matched", *LIST_FIELDS)
+SEARCH_FIELDS = ("score", "matched", "topic", *LIST_FIELDS)
 SYMPTOM_FIELDS = ("id", "name", "words", "treatments")
 SOURCE_FIELDS = ("number", "id", "title", "publisher", "year", "url", "cited_by")
 
@@ -43,7 +43,7 @@ def pick(record: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
 
 
 def flat(value: Any, nested: bool = False) -> str:
-    """One cell: lists joined with '; ', the matched object as 'field: value'.
+    """One cell: lists joined with '; ', the matched and topic objects as 'field: value'.
 
     A block reads 'key: value; key: value' (empty keys left out); inside it,
     lists are joined with ', ' and each of its own tables is in parentheses.
@@ -54,7 +54,7 @@ def flat(value: Any, nested: bool = False) -> str:
         return (", " if nested else "; ").join(flat(v, True) for v in value)
     if isinstance(value, dict):
         if "field" in value and "value" in value:
-            return f"{value.get('field')}: {value.get('value')}"
+            return f"{value.get('field')}: {flat(value.get('value'), True)}"
         parts = [f"{k}: {flat(v, True)}" for k, v in value.items() if v not in (None, "", [])]
         return f"({', '.join(parts)})" if nested else "; ".join(parts)
     if isinstance(value, float):

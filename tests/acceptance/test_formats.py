@@ -79,3 +79,13 @@ def test_symptoms_and_sources_take_formats_and_fields() -> None:
     md = run("sources", "1", "--format", "markdown", "--fields", "number,url").stdout.splitlines()
     assert md[0] == "| number | url |" and md[2].startswith("| 1 | https://")
     assert run("sources", "--fields", "nope").exit_code == 2
+
+
+def test_a_question_exports_the_field_it_asked_about() -> None:
+    out = runner.invoke(app, ["search", "ocrevus", "pregnancy", "--format", "csv", "--fields", "id,topic"]).stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows[0]["id"] == "ocrelizumab"
+    assert rows[0]["topic"].startswith("pregnancy: (summary: ") and "{" not in rows[0]["topic"]
+    lines = runner.invoke(app, ["search", "ocrevus", "pregnancy", "--format", "jsonl", "--fields", "id,topic"]).stdout
+    first = json.loads(lines.splitlines()[0])
+    assert first["topic"]["field"] == "pregnancy" and first["topic"]["sources"]
