@@ -321,14 +321,17 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("breastfeeding", r"breast ?fe(?:e)?d\w*|breast ?milk|nursing|lactat\w*|chest ?feed\w*"),
     ("vaccines", r"vaccin\w*|immuni[sz]\w*|(?:flu|covid|shingles|booster) (?:jab|shot|vaccine)s?|boosters?"),
     ("monitoring", r"blood ?(?:tests?|work|counts?|draws?|checks?)|bloods|labs?(?: (?:tests?|work|results?))?"
-                   r"|monitor\w*|check ?ups?|checks|exams?|examinations?|screening|(?<!being )(?:tests?|tested|testing)"),
+                   r"|monitor\w*|check ?ups?|checks|exams?|examinations?|screening"
+                   r"|(?<!being )(?:tests?|tested|testing)"),
     ("stopping", r"stop(?:ped|ping|s)? (?:taking|using|treatment)|(?:come|comes|coming|came|going|went|get|getting|got)"
-                 r" off|wash ?out|discontinu\w*|quit(?:s|ting)?|switch(?:ing|ed)? (?:from|off)|stop(?:ped|ping)(?! working)|ending"
+                 r" off|wash ?out|discontinu\w*|quit(?:s|ting)?|switch(?:ing|ed)? (?:from|off)"
+                 r"|stop(?:ped|ping)(?! working)|ending"
                  r"|(?:an )?(?:abrupt )?end to|(?:days|weeks|months) off|(?:a )?break from|taking a break"),
     ("effectiveness", r"how (?:effective|well)(?: (?:does|do|did|is|are) (?:it|they|this|that))?(?: works?)?"
                       r"|effectiveness|efficacy|(?:does|do|did) (?:it|they|this|that) (?:really |even )?work"
                       r"|success rates?|take to work|start(?:s|ed)? working|kick in"
-                      r"|(?:is|are|was|were) (?:it |they |this |that )?(?:even |really |still )?working|(?:a |the )?cure"
+                      r"|(?:is|are|was|were) (?:it |they |this |that )?(?:even |really |still )?working"
+                      r"|(?:a |the )?cure"
                       # "does Tecfidera really work": the name between stays in the query
                       r"|(?:does|do|did|will|would|can) (?P<keep>(?:\w+ ){1,3}?)(?:really |even |actually )?"
                       r"work(?:s|ed)?(?: for (?:you|me|people|anyone|everyone))?$"),
@@ -339,10 +342,14 @@ TOPICS: tuple[tuple[str, str], ...] = (
     # Not "warning" or "danger" alone: "comes on without warning", "a sense of danger" are symptoms.
     ("warnings", r"risks?|warnings|boxed warning|dangerous|how safe|(?:is|are) (?:it|this|they) safe|safety|black box"),
 )
-_TOPIC_HINTS = ("pregnan", "conce", "ttc", "baby", "famil", "breast", "nursing", "lactat", "feed", "vaccin", "immuni",
-                "jab", "shot", "booster", "blood", "lab", "monitor", "check", "exam", "screening", "test", "stop", "off", "wash", "discontinu",
-                "quit", "switch", "effective", "well", "efficacy", "work", "success", "kick", "how", "dos",
-                "schedule", "regimen", "training", "cure", "end", "break", "effect", "affect", "adverse", "risk", "warning", "dangerous", "safe", "black box")
+# A query holding none of these asks about no topic: the patterns are not even compiled.
+_TOPIC_HINTS = (
+    "pregnan", "conce", "ttc", "baby", "famil", "breast", "nursing", "lactat", "feed", "vaccin", "immuni", "jab",
+    "shot", "booster", "blood", "lab", "monitor", "check", "exam", "screening", "test", "stop", "off", "wash",
+    "discontinu", "quit", "switch", "effective", "well", "efficacy", "work", "success", "kick", "how", "dos",
+    "schedule", "regimen", "training", "cure", "end", "break", "effect", "affect", "adverse", "risk", "warning",
+    "dangerous", "safe", "black box",
+)
 
 
 @functools.cache
