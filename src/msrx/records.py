@@ -6,6 +6,7 @@ so a field is named and ordered the same everywhere.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from msrx.describe import block_sources
@@ -49,17 +50,20 @@ def topic(t: Treatment, name: str, dataset: Dataset) -> dict[str, Any]:
     """What a question asked about one treatment ("pregnant" -> its pregnancy block): the field's
     name, its value as `show --json` gives it (null when not recorded), and the sources it cites."""
     f = BY_NAME[name]
-    numbers = dataset.source_numbers()
-    return {"field": name, "value": to_json(f, getattr(t, name)),
-            "sources": [full_source(numbers[s], dataset.sources[s]) for s in block_sources(t, f)]}
+    return {"field": name, "value": to_json(f, getattr(t, name)), "sources": cited(block_sources(t, f), dataset)}
 
 
 def full(t: Treatment, dataset: Dataset) -> dict[str, Any]:
     """Every field of a treatment, in the order of the field table; sources as numbered objects."""
     record = {f.name: to_json(f, getattr(t, f.name)) for f in FIELDS}
-    numbers = dataset.source_numbers()
-    record["sources"] = [full_source(numbers[s], dataset.sources[s]) for s in t.sources]
+    record["sources"] = cited(t.sources, dataset)
     return record
+
+
+def cited(ids: Iterable[str], dataset: Dataset) -> list[dict[str, Any]]:
+    """These sources, in this order, as cited: numbered as `show` numbers them."""
+    numbers = dataset.source_numbers()
+    return [full_source(numbers[s], dataset.sources[s]) for s in ids]
 
 
 def full_source(number: int, s: Source) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from msrx import describe, records
-from msrx.fields import BY_NAME, COMPARE_ROWS, FIELDS
+from msrx.fields import BY_NAME, COMPARE_ROWS, FIELDS, Field
 from msrx.model import STATUS_MEANING, Change, Dataset, Source, Symptom, Treatment
 from msrx.render_plain import matched
 from msrx.search import Hit
@@ -113,17 +113,23 @@ def _topic(c: Console, tr: Treatment, name: str, dataset: Dataset) -> None:
     f = BY_NAME[name]
     values = describe.lines(tr, f, dataset)
     c.print(Text.assemble(t(f"{f.label}: ", "bold"), t(tr.name, "bold"), t(f"  (msrx show {tr.id})", "dim")))
-    if not values:
-        body = t(f"{f.empty or '(none recorded)'} in msrx", "dim")
-    elif f.show == "bullets" or f.kind == "blocks":
-        body = _bullets(values, "red" if f.name == "warnings" else "")
-    else:
-        body = Text("\n").join(t(v, "dim" if v.startswith("Sources: ") else "") for v in values)
+    body = _field_text(f, values) if values else t(f"{f.empty or '(none recorded)'} in msrx", "dim")
     c.print(Padding(body, (0, 0, 0, 2)))
-    cited = records.topic(tr, name, dataset)["sources"]
+    cited = records.cited(describe.block_sources(tr, f), dataset)
     if cited:
         c.print(Padding(_bibliography(cited), (0, 0, 0, 2)))
     c.print()
+
+
+def _field_text(f: Field, values: list[str]) -> Text:
+    """One field's lines as `show` prints them: bullets, a block's lines (its sources dim), or one line."""
+    if f.show == "bullets" or (f.kind == "blocks" and values):
+        return _bullets(values, "red" if f.name == "warnings" else "")
+    if not values:
+        return t(f.empty or "", "dim")
+    if f.kind == "block":
+        return Text("\n").join(t(v, "dim" if v.startswith("Sources: ") else "") for v in values)
+    return t(", ".join(values))
 
 
 def listing(treatments: list[Treatment], dataset: Dataset, out: IO[str]) -> None:
@@ -164,14 +170,7 @@ def show(tr: Treatment, dataset: Dataset, out: IO[str]) -> None:
             values = describe.lines(tr, f, dataset)
             if not values and f.empty is None:
                 continue
-            if f.show == "bullets" or (f.kind == "blocks" and values):
-                grid.add_row(f.label, _bullets(values, "red" if f.name == "warnings" else ""))
-            elif not values:
-                grid.add_row(f.label, t(f.empty or "", "dim"))
-            elif f.kind == "block":
-                grid.add_row(f.label, Text("\n").join(t(v, "dim" if v.startswith("Sources: ") else "") for v in values))
-            else:
-                grid.add_row(f.label, t(", ".join(values)))
+            grid.add_row(f.label, _field_text(f, values))
     title = Text.assemble(t(tr.name, "bold"), t(f"  ({tr.id})", "dim"))
     c.print(Panel(Group(grid), title=title, title_align="left", expand=True))
     _footer(c)

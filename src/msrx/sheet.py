@@ -51,7 +51,7 @@ def build(treatments: list[Treatment], dataset: Dataset) -> dict[str, Any]:
             "reviewed": t.reviewed,
             "label_revised": t.label_revised,
         })
-    sources = [records.full_source(numbers[s], dataset.sources[s]) for s in sorted(cited, key=numbers.__getitem__)]
+    sources = records.cited(sorted(cited, key=numbers.__getitem__), dataset)
     return {
         "title": f"{TITLE}: {', '.join(t.name for t in treatments)}",
         "dataset": {"version": dataset.info.version, "reviewed": dataset.info.reviewed},
