@@ -352,6 +352,29 @@ _TOPIC_HINTS = (
 )
 
 
+# Words that ask a topic only when said with a treatment's name: "IV steroids make
+# me grumpy" asks about side effects, "something to make me sleep" asks for a
+# treatment; "my dropping Tecfidera" is stopping it, "keep dropping things" a
+# symptom. They are read after a name was found, and stay content words.
+NAMED_TOPICS: tuple[tuple[str, str], ...] = (
+    ("side_effects", r"(?:make|makes|made|making) (?:me|you|him|her|them|us|people)"),
+    ("stopping", r"dropp(?:ed|ing)"),
+    ("effectiveness", r"improv\w*"),
+    ("breastfeeding", r"feed(?:s|ing)?"),
+)
+
+
+@functools.cache
+def _named_topic_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((name, re.compile(rf"\b(?:{words})\b")) for name, words in NAMED_TOPICS)
+
+
+def named_topic(text: str) -> str:
+    """The topic a normalised query asks of a treatment it names, by words that
+    ask nothing alone (see NAMED_TOPICS), or ""."""
+    return next((name for name, pattern in _named_topic_patterns() if pattern.search(text)), "")
+
+
 @functools.cache
 def _topic_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((name, re.compile(rf"\b(?:{words})\b")) for name, words in TOPICS)

@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 from msrx.index import IDENTITY_FIELDS, SearchIndex, StringTable, sound
 from msrx.match import FIELD_RANK, WHOLE_KEY, Candidate, guess, match_keys, phrases_over_intents
 from msrx.model import STATUSES, Dataset, Symptom, Treatment
-from msrx.query import Query, is_filler, normalise, parse, stem
+from msrx.query import Query, is_filler, named_topic, normalise, parse, stem
 
 __all__ = [
     "Hit", "Match", "Resolution", "SearchIndex", "StringTable", "normalise", "resolve", "search", "sound", "stem",
@@ -179,7 +179,8 @@ def _topic_of(t: Treatment, field: str, relation: str | None, words: tuple[str, 
         # if it records the field: a symptom drug found for "doses of laxative" stays a plain result.
         return parsed.topic if field in IDENTITY_FIELDS or getattr(t, parsed.topic) else None
     if field in IDENTITY_FIELDS:
-        return _harm_named(t, [st for w, st in zip(parsed.words, parsed.stems, strict=True) if w not in words])
+        rest = [st for w, st in zip(parsed.words, parsed.stems, strict=True) if w not in words]
+        return _harm_named(t, rest) or named_topic(parsed.text) or None
     return None
 
 

@@ -224,3 +224,18 @@ def test_every_topic_is_a_field_of_the_table_and_of_the_schema(schema: dict[str,
     assert all(name in BY_NAME for name in names)
     hit = schema["$defs"]["hit"]  # type: ignore[index]
     assert hit["properties"]["topic"]["oneOf"][1]["properties"]["field"]["enum"] == names
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("iv steroids make me grumpy", "side_effects"),
+    ("my dropping tecfidera", "stopping"),
+    ("improvement on naltrexone", "effectiveness"),
+    ("safe to feed while taking tysabri", "breastfeeding"),
+    ("foot drop", ""),
+    ("food", ""),
+])
+def test_words_that_ask_a_topic_only_with_a_name(text: str, topic: str) -> None:
+    from msrx.query import named_topic
+
+    assert named_topic(text) == topic
+    assert parse(text).topic == ""  # alone they ask nothing: read only once a name is found

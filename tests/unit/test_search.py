@@ -459,3 +459,15 @@ def test_a_name_with_a_word_of_its_harms_asks_about_them(bundled: tuple[Dataset,
     assert search(ds, index, "Tysabri: am I a candidate for PML?")[0].topic == "warnings"
     assert search(ds, index, "ocrevus")[0].topic is None
     assert search(ds, index, "ocrevus xyzzy")[0].topic is None  # an unknown word is no harm
+
+
+def test_words_that_ask_a_topic_only_of_a_named_treatment(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    assert search(ds, index, "does baclofen make you sleepy")[0].topic == "side_effects"
+    assert search(ds, index, "thinking about dropping copaxone")[0].topic == "stopping"
+    assert search(ds, index, "any improvement on ampyra")[0].topic == "effectiveness"
+    assert search(ds, index, "ocrevus and feeding my baby")[0].topic == "breastfeeding"
+    # Without a name the same words ask nothing, and stay what they say.
+    hits = search(ds, index, "something to make me sleep")
+    assert hits and all(h.topic is None for h in hits)
+    assert hits[0].symptom == "sleep"
