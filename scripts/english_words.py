@@ -1,5 +1,6 @@
 """Maintainer tool: write src/msrx/english_words.txt, the common English words
-that the spelling fixer must never "correct" into another word.
+that the spelling fixer must never "correct" into another word, and
+src/msrx/drug_words.txt, the drug names it must never read as a typo at all.
 
     python scripts/english_words.py [--wordnet DIR] [--out FILE]
 
@@ -62,6 +63,56 @@ def common_lemmas(wordnet: Path) -> set[str]:
     return out
 
 
+# The synsets whose hyponyms are drugs: drug.n.01 ("a substance used as a
+# medicine or narcotic") and medicine.n.02 ("medication, medicament").
+DRUG_ROOTS = (("drug", 0), ("medication", 0))
+
+DRUG_NOTICE = """\
+# Drug names (one-word lemmas of every hyponym of drug.n.01 and medicine.n.02),
+# from WordNet 3.0; written by scripts/english_words.py. msrx never reads one
+# of these as a misspelling of another name ("lorazepam" is not clonazepam,
+# "prednisolone" not prednisone). WordNet 3.0 Copyright 2006 by Princeton
+# University; licence as in english_words.txt.
+"""
+
+
+def drug_lemmas(wordnet: Path) -> set[str]:
+    """One-word, all-letter lemmas of every noun synset below the drug roots."""
+    offsets: dict[str, list[str]] = {}
+    for line in (wordnet / "index.noun").read_text(encoding="latin-1").splitlines():
+        if not line.startswith(" "):
+            parts = line.split()
+            offsets[parts[0]] = parts[-int(parts[2]):]
+    synsets: dict[str, tuple[list[str], list[str]]] = {}
+    for line in (wordnet / "data.noun").read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue
+        parts = line.split(" | ")[0].split()
+        count = int(parts[3], 16)
+        words = [parts[4 + 2 * i] for i in range(count)]
+        at = 4 + 2 * count
+        pointers = [parts[at + 1 + 4 * i : at + 5 + 4 * i] for i in range(int(parts[at]))]
+        synsets[parts[0]] = (words, [p[1] for p in pointers if p[0] in ("~", "~i") and p[2] == "n"])
+    out: set[str] = set()
+    stack = [offsets[lemma][sense] for lemma, sense in DRUG_ROOTS]
+    seen: set[str] = set()
+    while stack:
+        offset = stack.pop()
+        if offset in seen:
+            continue
+        seen.add(offset)
+        words, below = synsets[offset]
+        out.update(w.lower() for w in words if w.isalpha() and w.isascii())
+        stack.extend(below)
+    return out
+
+
+def _write(path: Path, notice: str, words: list[str]) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(notice + "\n".join(words) + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
 def irregular_forms(wordnet: Path, lemmas: set[str]) -> set[str]:
     """Inflected forms WordNet lists as exceptions ("spent spend") of the given lemmas."""
     out: set[str] = set()
@@ -83,10 +134,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     lemmas = common_lemmas(args.wordnet)
     words = sorted(lemmas | irregular_forms(args.wordnet, lemmas))
-    tmp = args.out.with_suffix(".tmp")
-    tmp.write_text(NOTICE + "\n".join(words) + "\n", encoding="utf-8")
-    tmp.replace(args.out)
-    print(f"english_words: {len(words)} words -> {args.out}")
+    _write(args.out, NOTICE, words)
+    drugs = sorted(drug_lemmas(args.wordnet))
+    drug_out = args.out.with_name("drug_words.txt")
+    _write(drug_out, DRUG_NOTICE, drugs)
+    print(f"english_words: {len(words)} words -> {args.out}; {len(drugs)} drug names -> {drug_out}")
     return 0
 
 

@@ -5,7 +5,8 @@ closest one it does. For a real word that is a wrong answer dressed as a fix:
 "infection" is not "injection", "wonder drug" is not "mind wanders", "my
 shirt" is not "short term memory". The list (english_words.txt, from WordNet
 3.0, written by scripts/english_words.py) is loaded only when a fix is about
-to be made, which most queries never reach.
+to be made, which most queries never reach. drug_words.txt (WordNet's drug
+names, same script) holds names of other drugs, which are never fixed at all.
 """
 
 from __future__ import annotations
@@ -24,13 +25,20 @@ _RULES = (
 
 
 @functools.cache
-def _words() -> str:
-    """The list as one string, each word between newlines: a substring test is
+def _words(name: str = "english_words.txt") -> str:
+    """A list as one string, each word between newlines: a substring test is
     a C scan of 160 KB (tens of microseconds), where building a set of 18,000
     words took 9 ms."""
-    path = os.path.join(os.path.dirname(os.path.realpath(__file__)), "english_words.txt")
+    path = os.path.join(os.path.dirname(os.path.realpath(__file__)), name)
     with open(path, encoding="utf-8") as f:
         return "\n" + f.read()  # the header's lines all start with "#": no word matches one
+
+
+def is_drug(word: str) -> bool:
+    """Whether `word` (lower case) is a drug's name in WordNet (drug_words.txt):
+    another drug, never a misspelling of one msrx holds ("lorazepam" is not
+    clonazepam). A name msrx holds is matched before any fix is tried."""
+    return f"\n{word}\n" in _words("drug_words.txt")
 
 
 def is_english(word: str) -> bool:

@@ -138,7 +138,13 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
             if p + 1 in glued:
                 per_key[k][p + 1] = 1.0
     fixed = False
-    for p in unknown[:4]:
+    typos = unknown
+    if unknown:
+        from msrx.english import is_drug  # lazy: only a query with an unknown word reads the list
+
+        # Another drug's name is no misspelling of one msrx holds: "lorazepam" is not clonazepam.
+        typos = [p for p in unknown if not is_drug(query.words[p])]
+    for p in typos[:4]:
         options, certainty = index.spellings(query.stems[p])
         if not options and query.words[p] != query.stems[p]:
             options, certainty = index.spellings(query.words[p])

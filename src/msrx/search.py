@@ -299,6 +299,10 @@ def suggest(dataset: Dataset, index: SearchIndex, query: str, limit: int = 5) ->
     q = normalise(query)
     if len(q) < 3:
         return []
+    from msrx.english import is_drug
+
+    if all(is_drug(w) for w in q.split()):
+        return []  # another drug's name: "lorazepam" looks like clonazepam and is not it
     found = process.extract(q, index.identity_choices, scorer=fuzz.ratio, score_cutoff=SUGGEST_CUTOFF, limit=limit * 3)
     seen: set[int] = set()
     out: list[Hit] = []

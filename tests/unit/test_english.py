@@ -46,3 +46,16 @@ def test_infection_is_not_injection(bundled: tuple[Dataset, SearchIndex]) -> Non
     hits = search(ds, index, "infection risk")
     assert hits and all(h.relation == "causes" for h in hits)
     assert not [h for h in hits if h.field == "route"]
+
+
+@pytest.mark.parametrize(("word", "not_meant"), [("lorazepam", "clonazepam"), ("prednisolone", "prednisone"),
+                                                 ("ativan", "")])
+def test_another_drugs_name_is_no_typo_of_ours(bundled: tuple[Dataset, SearchIndex], word: str, not_meant: str) -> None:
+    from msrx.english import is_drug
+    from msrx.search import suggest
+
+    ds, index = bundled
+    assert is_drug(word)
+    assert search(ds, index, word) == []
+    assert suggest(ds, index, word) == []  # no "did you mean" another drug either
+    assert not is_drug("tizanadine")  # a typo is no drug: it is still fixed (test_a_typo_is_still_fixed)
