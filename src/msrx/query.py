@@ -452,6 +452,10 @@ class Query(NamedTuple):
     topic_said: str = ""  # the words that asked it
 
 
+# Attacks of something other than MS: "heart attack" asks for no relapse treatment.
+_OTHER_ATTACKS = frozenset("heart asthma angina gout migraine sickle".split())
+
+
 def parse(text: str, topics: bool = True) -> Query:
     """Split a normalised query into content words, intents and the topic it asks about."""
     intents: list[tuple[str, str, str]] = []
@@ -472,6 +476,9 @@ def parse(text: str, topics: bool = True) -> Query:
             if (found and phrase == ("relapsing",) and i and raw[i - 1] in _BEING
                     and (i + 1 == len(raw) or raw[i + 1] not in _DISEASE)):
                 found = ("category", "relapse")  # "I am relapsing": an attack now, not a relapsing form of MS
+            if phrase in (("attack",), ("attacks",)) and i and raw[i - 1] in _OTHER_ATTACKS:
+                i += 1  # a heart attack is no MS attack: the word asks for nothing here
+                break
             if found:
                 for field, value in (found, ALSO.get(phrase, ("", ""))):
                     if field and not any(f == field and v == value for f, v, _ in intents):

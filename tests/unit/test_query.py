@@ -239,3 +239,11 @@ def test_words_that_ask_a_topic_only_with_a_name(text: str, topic: str) -> None:
 
     assert named_topic(text) == topic
     assert parse(text).topic == ""  # alone they ask nothing: read only once a name is found
+
+
+@pytest.mark.parametrize("text", ["heart attack", "had an asthma attack", "gout attacks"])
+def test_an_attack_of_something_else_is_no_relapse(text: str) -> None:
+    q = parse(text)
+    assert ("category", "relapse") not in [(f, v) for f, v, _said in q.intents]
+    assert not {"attack", "attacks"} & set(q.words)
+    assert ("category", "relapse") in [(f, v) for f, v, _said in parse("ms attack").intents]
