@@ -254,7 +254,7 @@ def main() -> None:
     ap = sub.add_parser("apply", help="apply JSON patches")
     ap.add_argument("patches", nargs="+")
     ap.add_argument("--data", default="data/treatments.toml")
-    ap.add_argument("--version", help="dataset version the changes belong to (default: the file's)")
+    ap.add_argument("--version", help="dataset version the changes belong to, which becomes the file's (default: the file's)")
     ap.add_argument("--no-check", action="store_true")
     args = parser.parse_args()
     if args.command == "format":
@@ -262,6 +262,7 @@ def main() -> None:
         return
     doc = load(args.data)
     version = args.version or doc["dataset"]["version"]
+    doc["dataset"]["version"] = version  # a release's changes and the dataset's version go together
     log: list[str] = []
     for path in args.patches:
         with open(path, encoding="utf-8") as f:

@@ -172,3 +172,14 @@ def test_a_treatment_with_an_id_of_the_wrong_type_is_one_problem(write_dataset: 
     path = write_dataset(MINI.replace('id = "gammazine"', "id = []") + CHANGES)
     [message] = problems(path)
     assert "field 'id'" in message and "must be a string" in message
+
+
+def test_the_bundled_dataset_version_is_its_newest_release() -> None:
+    # `msrx --version` names the dataset: it must be the release of its newest changes.
+    import tomli
+
+    from tests.conftest import ROOT
+
+    doc = tomli.loads((ROOT / "data" / "treatments.toml").read_text(encoding="utf-8"))
+    newest = max((c["version"] for c in doc["changes"]), key=lambda v: version_key(v) or (0, 0, 0, 0))
+    assert doc["dataset"]["version"] == newest
