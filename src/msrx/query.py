@@ -56,8 +56,8 @@ FILLER = _TREATMENT_WORDS | frozenset(
     "re ve ll d m don doesn didn isn wasn aren weren won wouldn shouldn haven hasn hadn "
     # Politeness: "please don't be a relapse" is not "pleasure".
     "please pls plz thanks thank hi hello "
-    # Choosing: "how do you pick a treatment", "choosing a DMT".
-    "pick picking choose choosing chose decide deciding "
+    # Choosing and planning: "how do you pick a treatment", "choosing a DMT", "I plan on having children".
+    "pick picking choose choosing chose decide deciding plan plans planning planned "
     # Number words, like numbers: "one of the disease modifying drugs" is not
     # "face pain on one side".
     "one two three four five six seven eight nine ten".split()
@@ -317,7 +317,7 @@ def _cut(text: str, m: re.Match[str]) -> str:
 # Listed most specific first: "is it safe to get pregnant" is about pregnancy.
 TOPICS: tuple[tuple[str, str], ...] = (
     ("pregnancy", r"pregnan\w*|conceiv\w*|conception|ttc|trying for (?:a )?baby|(?:have|having) (?:a )?baby"
-                  r"|start(?:ing)? a family|family planning"),
+                  r"|start(?:ing)? a family|family planning|(?:have|having|had) (?:children|kids|a child)"),
     ("breastfeeding", r"breast ?fe(?:e)?d\w*|breast ?milk|nursing|lactat\w*|chest ?feed\w*"),
     ("vaccines", r"vaccin\w*|immuni[sz]\w*|(?:flu|covid|shingles|booster) (?:jab|shot|vaccine)s?|boosters?"),
     ("monitoring", r"blood ?(?:tests?|work|counts?|draws?|checks?)|bloods|labs?(?: (?:tests?|work|results?))?"
@@ -338,7 +338,8 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("administration", r"how (?:often|frequent\w*|long)|how (?:is|are) (?:it|they) (?:given|taken|administered|done)"
                        r"|how (?:do|to|should|would) (?:you |i |we )?(?:take|use|inject|give)|dos(?:e|es|ing|age)"
                        r"|schedules?|regimen|how many times|training"),
-    ("side_effects", r"side ?(?:e|a)ffects?|adverse (?:effects?|reactions?|events?)"),
+    ("side_effects", r"side ?(?:e|a)ffects?|adverse (?:effects?|reactions?|events?)|downsides?|drawbacks?"
+                     r"|negative (?:parts?|sides?|aspects?|effects?)"),
     # Not "warning" or "danger" alone: "comes on without warning", "a sense of danger" are symptoms.
     ("warnings", r"risks?|warnings|boxed warning|dangerous|how safe|(?:is|are) (?:it|this|they) safe|safety|black box"),
 )
@@ -348,7 +349,7 @@ _TOPIC_HINTS = (
     "shot", "booster", "blood", "lab", "monitor", "check", "exam", "screening", "test", "stop", "off", "wash",
     "discontinu", "quit", "switch", "effective", "well", "efficacy", "work", "success", "kick", "how", "dos",
     "schedule", "regimen", "training", "cure", "end", "break", "effect", "affect", "adverse", "risk", "warning",
-    "dangerous", "safe", "black box",
+    "dangerous", "safe", "black box", "child", "kids", "down", "drawback", "negative",
 )
 
 
@@ -408,8 +409,9 @@ def read_topic(text: str) -> tuple[str, str, str]:
 
 
 def matches_interval(days: int, asked: int) -> bool:
-    """A stated interval answers an asked one within about a fifth (30-day months, 182-day half-years)."""
-    return abs(days - asked) <= max(1, asked // 5)
+    """A stated interval answers an asked one within about a fifth (30-day months, 182-day
+    half-years, 6 to 8 days for weekly); under five days only exactly: daily is not every other day."""
+    return abs(days - asked) <= asked // 5
 
 
 def is_filler(word: str) -> bool:

@@ -78,6 +78,8 @@ def test_words_of_aim_without_the_disease_ask_for_no_dmt(text: str, expected: se
 def test_an_interval_matches_within_about_a_fifth() -> None:
     assert matches_interval(182, 180) and matches_interval(168, 180) and matches_interval(28, 30)
     assert not matches_interval(7, 30) and not matches_interval(365, 182) and not matches_interval(2, 7)
+    assert matches_interval(6, 7) and matches_interval(2, 2)
+    assert not matches_interval(2, 1) and not matches_interval(1, 2)  # daily is not every other day
 
 
 @pytest.mark.parametrize(("text", "words"), [
@@ -200,6 +202,8 @@ def test_a_letter_after_a_pronoun_or_a_negation_is_a_contraction_else_a_name() -
     ("stopped tecfidera", "stopping", ("tecfidera",)), ("four days off ampyra", "stopping", ("ampyra",)),
     ("people keep asking if it is working", "effectiveness", ("people", "asking")),
     ("new copaxone regimen", "administration", ("copaxone",)),
+    ("i plan on having children, do i have to come off my treatments", "pregnancy", ()),
+    ("hsct what are the negative parts", "side_effects", ("hsct",)), ("downsides of ocrevus", "side_effects", ("ocrevus",)),
 ])
 def test_a_question_about_a_treatment_names_the_field_it_asks_about(text: str, topic: str, words: tuple[str, ...]) -> None:
     parsed = parse(normalise(text))

@@ -30,10 +30,12 @@ EXPECTATIONS = ("top_symptom", "top_in", "top_category", "top_route", "top_statu
 # regression (batches 1-9 held out are as stop 19 left them or better).
 # Batch 11 (stop 21) is questions about one part of a treatment, which pass
 # only when the first answer also carries that part (`topic`): it lowered the
-# question rates.
+# question rates. Batch 12 (stop 22) lowered the held-out question and
+# must-return-nothing rates (its test half: 2/4 and 4/6 at its first run);
+# batches 1-11 held out did not move down.
 FLOORS = {
-    "dev": {"symptom_phrase": 0.81, "question": 0.95, "misspelling": 1.0, "name": 0.95, "nothing": 1.0},
-    "test": {"symptom_phrase": 0.79, "question": 0.80, "misspelling": 1.0, "name": 0.83, "nothing": 0.93},
+    "dev": {"symptom_phrase": 0.81, "question": 0.99, "misspelling": 1.0, "name": 0.96, "nothing": 1.0},
+    "test": {"symptom_phrase": 0.79, "question": 0.79, "misspelling": 1.0, "name": 0.87, "nothing": 0.90},
 }
 
 
