@@ -366,19 +366,15 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
 
 
 @functools.cache
-def _named_topic_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((name, re.compile(rf"\b(?:{words})\b")) for name, words in NAMED_TOPICS)
+def _compiled(table: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """A topic table's patterns, compiled once, on first use, each matching whole words."""
+    return tuple((name, re.compile(rf"\b(?:{words})\b")) for name, words in table)
 
 
 def named_topic(text: str) -> str:
     """The topic a normalised query asks of a treatment it names, by words that
     ask nothing alone (see NAMED_TOPICS), or ""."""
-    return next((name for name, pattern in _named_topic_patterns() if pattern.search(text)), "")
-
-
-@functools.cache
-def _topic_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((name, re.compile(rf"\b(?:{words})\b")) for name, words in TOPICS)
+    return next((name for name, pattern in _compiled(NAMED_TOPICS) if pattern.search(text)), "")
 
 
 def _kept(m: re.Match[str]) -> str:
@@ -398,7 +394,7 @@ def read_topic(text: str) -> tuple[str, str, str]:
     if not any(hint in text for hint in _TOPIC_HINTS):
         return "", "", text
     topic = said = ""
-    for name, pattern in _topic_patterns():
+    for name, pattern in _compiled(TOPICS):
         m = pattern.search(text)
         if m is None:
             continue
