@@ -33,7 +33,7 @@ def _head(index: SearchIndex, k: int) -> str:
 class Candidate:
     """What is known about one treatment while a query is matched."""
 
-    __slots__ = ("explained", "field", "guessed", "intents", "score", "symptom", "symptom_pos", "value", "words")
+    __slots__ = ("explained", "field", "intents", "relation", "score", "symptom", "symptom_pos", "value", "words")
 
     def __init__(self) -> None:
         self.score = -1.0
@@ -44,7 +44,9 @@ class Candidate:
         self.words: tuple[str, ...] = ()
         self.explained: set[int] = set()  # positions of the content words explained
         self.intents: list[tuple[str, str, str]] = []
-        self.guessed = False  # found only by `guess`: a symptom guessed from one common word
+        # How a symptom was inferred rather than matched: "guess" (from one common
+        # word, by `guess`) or "similar" (closest in meaning, msrx.semantic).
+        self.relation: str | None = None
 
     def offer(self, score: float, field: str, value: str, words: tuple[str, ...], symptom: str | None, pos: int) -> None:
         rank = (score, -FIELD_RANK.get(field, 9), -pos)
@@ -84,7 +86,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         value = index.values[k]
         used = tuple(query.words[p] for p in sorted(positions)) if query.words else (query.text,)
         if field == "symptom":
-            sid = _offer_symptom(index, cands, k, score, positions, used)
+            sid = offer_symptom(index, cands, k, score, positions, used)
             if asked is not None and sid not in asked and score >= 80.0:
                 asked.append(sid)
         elif field.startswith("category:") or owner < 0:
@@ -256,12 +258,12 @@ def guess(index: SearchIndex, query: Query, cands: dict[int, Candidate]) -> None
     if weights[owner] < (1 + math.log(2)) * math.log(symptoms) - 1e-9:
         return
     k, p = first[owner]
-    _offer_symptom(index, cands, k, GUESS_SCORE, (p,), (query.words[p],))
+    offer_symptom(index, cands, k, GUESS_SCORE, (p,), (query.words[p],))
     for c in cands.values():  # guess runs only on an empty result: every candidate is a guess
-        c.guessed = True
+        c.relation = "guess"
 
 
-def _offer_symptom(index: SearchIndex, cands: dict[int, Candidate], k: int, score: float,
+def offer_symptom(index: SearchIndex, cands: dict[int, Candidate], k: int, score: float,
                    positions: Iterable[int], used: tuple[str, ...]) -> str:
     """Offer symptom key k to every treatment for its symptom; its id."""
     j = -1 - index.owners[k]

@@ -29,6 +29,8 @@ def matched(h: Hit) -> str:
         return f"{CAUSES_LABEL} (side effect): {h.value}"
     if h.relation == "guess":
         return f'guess: {h.symptom} (from "{" ".join(h.words)}", as in "{h.value}")'
+    if h.relation == "similar":
+        return f'similar: {h.symptom} (closest in meaning: "{h.value}")'
     text = f"{h.field}: {h.value}"
     if h.symptom and h.symptom != h.value.casefold():
         text += f" ({h.symptom})"

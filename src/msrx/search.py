@@ -13,6 +13,9 @@ A query is first read by `msrx.query` into content words and intents
 5. text    every query word appears in the use text (weak, only when nothing else)
 6. guess   the symptom whose words and phrases hold the query's words, rarer
            words weighing more (tf-idf; score 50, the last resort)
+7. meaning when the first answer is a symptom its words only half matched, a
+           small sentence encoder (msrx.semantic) may name a symptom much
+           closer in meaning to the whole query (score 50, "similar")
 
 Intents filter the result (never to nothing) and count towards how much of
 the query a treatment explains. A treatment whose side effects mention the
@@ -26,10 +29,11 @@ matching to mean anything.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from msrx.index import IDENTITY_FIELDS, SearchIndex, StringTable, sound
-from msrx.match import FIELD_RANK, WHOLE_KEY, Candidate, guess, match_keys, phrases_over_intents
+from msrx.match import FIELD_RANK, GUESS_SCORE, WHOLE_KEY, Candidate, guess, match_keys, offer_symptom, phrases_over_intents
 from msrx.model import STATUSES, Dataset, Symptom, Treatment
 from msrx.query import Query, is_filler, named_topic, normalise, parse, stem
 
@@ -46,6 +50,7 @@ MONITORING_SCORE = 80.0  # a test named in what a treatment's monitoring lists (
 CAUSES_SCORE = 20.0  # a side effect: shown after every answer (all score more), never as one
 SUGGEST_CUTOFF = 72.0  # "did you mean": close spellings only
 MISSING_PENALTY = 30.0  # score lost when none of the query is explained
+STRONG_SYMPTOM = 95.0  # a symptom answer scoring less was half matched: its meaning is checked (msrx.semantic)
 
 
 class Match(NamedTuple):
@@ -61,7 +66,9 @@ class Hit(NamedTuple):
     value: str
     symptom: str | None = None
     words: tuple[str, ...] = ()  # the query words this match explains
-    relation: str | None = None  # "treats" (a symptom), "guess" (a symptom guessed from one word), "causes" (a side effect)
+    # "treats" (a symptom), "guess" (a symptom guessed from one word), "similar"
+    # (the symptom closest in meaning, msrx.semantic), "causes" (a side effect)
+    relation: str | None = None
     also: tuple[Match, ...] = ()  # other fields that explain the rest of the query
     topic: str | None = None  # the field the question asks about ("pregnancy"); see query.TOPICS
 
@@ -133,9 +140,32 @@ def search(
     def wanted(t: int) -> bool:
         return (not status or index.statuses[t] == status) and (not category or index.categories[t] == category)
 
-    # Each entry is (order, payload): the order ranks it (answers before side
-    # effects, then as below), the payload is what its hit shows.
-    ranked: list[tuple[tuple[Any, ...], tuple[Any, ...]]] = []
+    shown = (query.strip(), parsed.words)
+    ranked = _ranked(index, cands, causes, asked, wanted, shown)
+    if ranked and ranked[0][0][0] == 0 and _weak_symptom(ranked[0]):
+        closer = _closer_in_meaning(index, query, parsed, ranked[0][1][2])
+        if closer is not None:
+            ranked = _ranked(index, closer, causes, asked, wanted, shown)
+    if limit is not None:
+        ranked = ranked[:limit]
+    # Only the records that are shown are decoded (see store.LazyTreatments).
+    hits = []
+    for order, (field, value, symptom, words, relation, also) in ranked:
+        tr = dataset.treatments[order[-1]]
+        topic = _topic_of(tr, field, relation, words, parsed)
+        hits.append(Hit(tr, -order[1], field, value, symptom, tuple(words), relation, also, topic))
+    return hits
+
+
+Ranked = list[tuple[tuple[Any, ...], tuple[Any, ...]]]
+
+
+def _ranked(index: SearchIndex, cands: dict[int, Candidate], causes: list[tuple[int, str]], asked: int,
+            wanted: Callable[[int], bool], said: tuple[str, tuple[str, ...]]) -> Ranked:
+    """Every answer and side effect as (order, payload), sorted: the order
+    ranks it (answers before side effects, then as below), the payload is
+    what its hit shows."""
+    ranked: Ranked = []
     for t, c in cands.items():
         if not wanted(t):
             continue
@@ -150,24 +180,46 @@ def search(
         order = (0, -min(score, 100.0), FIELD_RANK.get(c.field, 9), STATUS_RANK.get(index.statuses[t], 9),
                  CATEGORY_RANK.get(index.categories[t], 9), c.symptom_pos, -index.phases[t],
                  index.years[t] or 9999, index.sort_names[t], t)
-        relation = "guess" if c.guessed else "treats" if c.field == "symptom" else None
+        relation = c.relation or ("treats" if c.field == "symptom" else None)
         ranked.append((order, (c.field, c.value, c.symptom, c.words, relation, also)))
     for t, text_field in causes:
         if t in cands or not wanted(t):
             continue
         order = (1, -CAUSES_SCORE, 8, STATUS_RANK.get(index.statuses[t], 9), 9, 99, 0, 9999, index.sort_names[t], t)
-        ranked.append((order, (text_field, query.strip(), None, parsed.words, "causes", ())))
-    # The order tuple ends in the treatment, so sorting never compares the payloads.
-    ranked.sort()
-    if limit is not None:
-        ranked = ranked[:limit]
-    # Only the records that are shown are decoded (see store.LazyTreatments).
-    hits = []
-    for order, (field, value, symptom, words, relation, also) in ranked:
-        tr = dataset.treatments[order[-1]]
-        topic = _topic_of(tr, field, relation, words, parsed)
-        hits.append(Hit(tr, -order[1], field, value, symptom, tuple(words), relation, also, topic))
-    return hits
+        ranked.append((order, (text_field, said[0], None, said[1], "causes", ())))
+    ranked.sort()  # the order tuple ends in the treatment, so sorting never compares the payloads
+    return ranked
+
+
+def _weak_symptom(first: tuple[tuple[Any, ...], tuple[Any, ...]]) -> bool:
+    """Whether the first answer is a symptom that word matching only guessed
+    or half matched: a whole phrase said scores 95 or more."""
+    order, (field, _value, symptom, _words, relation, _also) = first
+    return field == "symptom" and symptom is not None and (relation == "guess" or -order[1] < STRONG_SYMPTOM)
+
+
+def _closer_in_meaning(index: SearchIndex, query: str, parsed: Query, symptom: str) -> dict[int, Candidate] | None:
+    """The treatments for a symptom much closer in meaning to the query than
+    the one its words half matched ("the whole world started to swirl": not
+    "world" of a vision phrase but dizziness), or None to keep the answer."""
+    try:
+        from msrx.semantic import CLOSE, MARGIN, closest_symptoms  # lazy: numpy and the model load only here
+
+        closest = closest_symptoms(index, query)
+    except (ImportError, OSError, ValueError, KeyError):
+        return None  # no numpy, or a damaged model file: the words' answer stands
+    if not closest:
+        return None
+    owner = max(closest, key=lambda o: closest[o][0])
+    sim, k = closest[owner]
+    now = next((v[0] for o, v in closest.items() if index.symptom_ids[-1 - o] == symptom), 0.0)
+    if index.symptom_ids[-1 - owner] == symptom or sim < CLOSE or sim - now < MARGIN:
+        return None
+    cands: dict[int, Candidate] = {}
+    offer_symptom(index, cands, k, GUESS_SCORE, range(len(parsed.words)), parsed.words or (parsed.text,))
+    for c in cands.values():
+        c.relation = "similar"
+    return cands
 
 
 def _topic_of(t: Treatment, field: str, relation: str | None, words: tuple[str, ...], parsed: Query) -> str | None:

@@ -57,6 +57,7 @@ def run_noting_rich(*args: str) -> subprocess.CompletedProcess[str]:
         except SystemExit:
             pass
         sys.stderr.write("RICH=%s\\n" % any(m == "rich" or m.startswith("rich.") for m in sys.modules))
+        sys.stderr.write("NUMPY=%s\\n" % ("numpy" in sys.modules))
         """
     )
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
@@ -65,7 +66,15 @@ def run_noting_rich(*args: str) -> subprocess.CompletedProcess[str]:
 def test_json_path_never_imports_rich() -> None:
     result = run_noting_rich("search", "fatigue", "--json")
     assert "RICH=False" in result.stderr, result.stderr
+    assert "NUMPY=False" in result.stderr, result.stderr  # a whole symptom word: no reading for meaning
     json.loads(result.stdout)
+
+
+def test_only_a_half_matched_phrase_loads_the_sentence_encoder() -> None:
+    result = run_noting_rich("search", "There is a fog inside my mind", "--json")
+    assert "RICH=False" in result.stderr and "NUMPY=True" in result.stderr, result.stderr
+    first = json.loads(result.stdout)[0]
+    assert first["matched"]["relation"] == "similar" and first["matched"]["symptom"] == "cognition"
 
 
 def test_piped_output_has_no_escape_sequences() -> None:

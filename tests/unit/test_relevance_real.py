@@ -32,10 +32,13 @@ EXPECTATIONS = ("top_symptom", "top_in", "top_category", "top_route", "top_statu
 # only when the first answer also carries that part (`topic`): it lowered the
 # question rates. Batch 12 (stop 22) lowered the held-out question and
 # must-return-nothing rates (its test half: 2/4 and 4/6 at its first run);
-# batches 1-11 held out did not move down.
+# batches 1-11 held out did not move down. Batch 13 (stop 23) lowered the
+# question, name and must-return-nothing rates (its first run: questions 6/17,
+# names 8/10, nothing 6/7); reading for meaning (msrx.semantic) raised the
+# symptom phrases of batches 1-12 held out from 310 to 323 of 392.
 FLOORS = {
-    "dev": {"symptom_phrase": 0.81, "question": 0.99, "misspelling": 1.0, "name": 0.96, "nothing": 1.0},
-    "test": {"symptom_phrase": 0.79, "question": 0.79, "misspelling": 1.0, "name": 0.87, "nothing": 0.90},
+    "dev": {"symptom_phrase": 0.81, "question": 0.93, "misspelling": 1.0, "name": 0.96, "nothing": 1.0},
+    "test": {"symptom_phrase": 0.81, "question": 0.77, "misspelling": 1.0, "name": 0.85, "nothing": 0.89},
 }
 
 
@@ -215,6 +218,9 @@ INDEPENDENT = {
     # Batch 10, likewise: a common term and an idiom, from other writers.
     ("round-the-eye facial pain", "Why Do I Have Facial Pain?"),
     ("worst-case scenarios", "worst case scenarios swim around my head"),
+    # Batch 13, likewise: an idiom and a common term, from new writers.
+    ("dark hole", "spiral down a dark hole of worry"),
+    ("flare-up mode", "So I have a flare up and it's a bad one"),
 }
 
 

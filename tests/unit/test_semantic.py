@@ -1,0 +1,126 @@
+"""Reading for meaning (msrx.semantic): the tokenizer and encoder against the
+original model's own output, and how search uses it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from msrx import semantic
+from msrx.model import Dataset
+from msrx.search import SearchIndex, search
+from tests.conftest import load_script
+
+# Made with the original model (transformers' tokenizer and sentence-transformers'
+# encode) from the same pinned revision the weights were exported from.
+REFERENCE = json.loads((Path(__file__).parent.parent / "fixtures" / "minilm_reference.json").read_text(encoding="utf-8"))
+CASES = REFERENCE["cases"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"] for c in CASES])
+def test_tokens_are_the_original_tokenizers(case: dict[str, Any]) -> None:
+    assert semantic.token_ids(case["text"]) == case["token_ids"]
+
+
+def test_vectors_match_the_original_model() -> None:
+    ours = semantic.encoder().encode([c["text"] for c in CASES])
+    theirs = np.array([c["vector"] for c in CASES], dtype=np.float32)
+    cosines = (ours * theirs).sum(axis=1)
+    # int8 weights cost a little precision, never the meaning.
+    assert cosines.min() > 0.998, cosines
+    assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+
+
+def test_a_long_text_is_cut_not_refused() -> None:
+    ids = semantic.token_ids("tired " * 400)
+    assert len(ids) == semantic.MAX_TOKENS
+    assert semantic.encoder().encode(["tired " * 400]).shape == (1, 384)
+
+
+def test_unrelated_texts_are_further_apart_than_related_ones() -> None:
+    a, b, c = semantic.encoder().encode(["the room is spinning", "I feel dizzy", "my tax return is late"])
+    assert float(a @ b) > float(a @ c) + 0.2
+
+
+def test_quantising_keeps_each_weight_within_half_a_step() -> None:
+    export = load_script("export_minilm")
+    rng = np.random.default_rng(0)
+    matrix = rng.normal(size=(8, 16)).astype(np.float32)
+    q, scale = export.quantise(matrix)
+    assert q.dtype == np.int8
+    assert np.abs(q * scale[:, None] - matrix).max() <= scale.max() / 2 + 1e-7
+
+
+def _first(bundled: tuple[Dataset, SearchIndex], query: str) -> tuple[str | None, str | None]:
+    ds, index = bundled
+    hits = search(ds, index, query)
+    return (hits[0].symptom, hits[0].relation) if hits else (None, None)
+
+
+def test_a_half_matched_phrase_is_answered_by_its_meaning(bundled: tuple[Dataset, SearchIndex],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # Dev rows of the real queries: the words half match another symptom.
+    assert _first(bundled, "There is a fog inside my mind") == ("cognition", "similar")
+    assert _first(bundled, "legs like jelly") != ("walking", "similar")  # not close enough: the words' answer stands
+    monkeypatch.setattr(semantic, "CLOSE", 2.0)  # meaning never close enough: the words alone answer
+    assert _first(bundled, "There is a fog inside my mind")[1] != "similar"
+
+
+def test_a_whole_phrase_or_a_name_is_never_second_guessed(bundled: tuple[Dataset, SearchIndex],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object) -> None:
+        raise AssertionError("the encoder ran")
+
+    monkeypatch.setattr(semantic, "closest_symptoms", refuse)
+    assert _first(bundled, "brain fog") == ("cognition", "treats")
+    ds, index = bundled
+    assert search(ds, index, "ocrevus")[0].treatment.id == "ocrelizumab"
+    assert search(ds, index, "the whole world started to swirl") == []  # nothing matched: no guessing from meaning
+
+
+def test_a_broken_model_leaves_the_words_answer(bundled: tuple[Dataset, SearchIndex],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_args: object) -> None:
+        raise OSError("minilm.npz: truncated")
+
+    monkeypatch.setattr(semantic, "closest_symptoms", broken)
+    symptom, relation = _first(bundled, "There is a fog inside my mind")
+    assert relation != "similar" and symptom is not None
+
+
+def test_symptom_vectors_are_cached_and_a_bad_cache_file_is_replaced(
+        bundled: tuple[Dataset, SearchIndex], isolated_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _ds, index = bundled
+    monkeypatch.setattr(semantic, "_memo", {})
+    first = semantic.closest_symptoms(index, "my synapses are buffering")
+    files = list(isolated_env.glob("meaning-*.npy"))
+    assert len(files) == 1
+    files[0].write_bytes(b"not an array")
+    monkeypatch.setattr(semantic, "_memo", {})
+    again = semantic.closest_symptoms(index, "my synapses are buffering")
+    assert again.keys() == first.keys()
+    assert all(abs(again[o][0] - first[o][0]) < 1e-3 for o in first)
+    assert np.load(files[0]).shape[1] == 384  # rewritten
+
+
+def test_old_vector_files_are_pruned(isolated_env: Path, bundled: tuple[Dataset, SearchIndex],
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    for i in range(semantic.KEEP_FILES + 2):
+        (isolated_env / f"meaning-old{i}.npy").write_bytes(b"x")
+    monkeypatch.setattr(semantic, "_memo", {})
+    semantic.closest_symptoms(bundled[1], "dizzy")
+    assert len(list(isolated_env.glob("meaning-*.npy"))) == semantic.KEEP_FILES
+
+
+def test_similar_hits_are_valid_json(bundled: tuple[Dataset, SearchIndex], check_json: Callable[[str, Any], None]) -> None:
+    from msrx.records import hit
+
+    ds, index = bundled
+    records = [hit(h, ds) for h in search(ds, index, "There is a fog inside my mind")]
+    assert records[0]["matched"]["relation"] == "similar"
+    check_json("search", records)
