@@ -105,6 +105,7 @@ def sheet(
     Exit status: 0 written; 1 a name matched no single treatment; 2 FILE cannot be written.
     """
     from msrx import sheet as visit
+    from msrx.datafile import write_atomically
 
     ref = reference_of(ctx)
     text = visit.text(resolve_all(ref, names), ref.dataset, fmt.value, as_json)
@@ -113,7 +114,7 @@ def sheet(
             sys.stdout.write(text)
         return
     try:
-        visit.write_atomically(output, text)
+        write_atomically(output, text)
     except OSError as exc:
         fail(f"error: cannot write {output}: {exc.strerror or exc}", EXIT_USAGE)
     say(f"msrx: wrote {output}")

@@ -1,4 +1,5 @@
-"""Reading a dataset file's bytes: regular files only, size capped while reading.
+"""Reading a dataset file's bytes: regular files only, size capped while reading;
+and writing a file whole or not at all (the visit sheet, cached vectors).
 
 One read per run: the cache is keyed on the digest of exactly these bytes
 and, on a miss, the loader parses the same bytes, so the cache can never
@@ -10,6 +11,7 @@ past the cap while being read is refused too.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 
@@ -64,3 +66,31 @@ def read(path: str) -> bytes:
     if len(raw) > MAX_BYTES:
         raise DataError([Problem(path, f"is more than {MAX_BYTES} bytes; a dataset file may be at most {MAX_BYTES}")])
     return raw
+
+
+def write_atomically(path: str, data: str | bytes) -> None:
+    """Write text (UTF-8, Unix line ends) or bytes to path through a temporary
+    file renamed into place: never a half-written file.
+
+    Raises OSError (the temporary file is removed) when the file cannot be written.
+    """
+    import tempfile
+
+    target = os.path.abspath(path)
+    if os.path.isdir(target):
+        raise IsADirectoryError(21, "is a directory", path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=os.path.dirname(target))
+    try:
+        mask = os.umask(0)
+        os.umask(mask)
+        os.fchmod(fd, 0o666 & ~mask)  # as an ordinary new file, not mkstemp's 0600
+        raw = data.encode("utf-8") if isinstance(data, str) else data  # text: "\n" line ends as given
+        with os.fdopen(fd, "wb") as f:
+            f.write(raw)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

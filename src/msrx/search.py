@@ -212,8 +212,8 @@ def _closer_in_meaning(index: SearchIndex, query: str, parsed: Query, symptom: s
         return None
     owner = max(closest, key=lambda o: closest[o][0])
     sim, k = closest[owner]
-    now = next((v[0] for o, v in closest.items() if index.symptom_ids[-1 - o] == symptom), 0.0)
-    if index.symptom_ids[-1 - owner] == symptom or sim < CLOSE or sim - now < MARGIN:
+    chosen = -1 - index.symptom_ids.index(symptom)  # a symptom's keys are owned by -1 - its position
+    if owner == chosen or sim < CLOSE or sim - closest.get(chosen, (0.0, 0))[0] < MARGIN:
         return None
     cands: dict[int, Candidate] = {}
     offer_symptom(index, cands, k, GUESS_SCORE, range(len(parsed.words)), parsed.words or (parsed.text,))

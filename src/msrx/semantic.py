@@ -18,6 +18,7 @@ msrx.search), so no other query pays for numpy or the weights.
 from __future__ import annotations
 
 import functools
+import io
 import os
 import unicodedata
 import zlib
@@ -241,11 +242,12 @@ def _key_vectors(index: SearchIndex, keys: list[int]) -> np.ndarray:
     if path is None or directory is None:
         return vectors
     try:
+        from msrx.datafile import write_atomically
+
         os.makedirs(directory, exist_ok=True)
-        tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as f:
-            np.save(f, vectors.astype(np.float16), allow_pickle=False)  # 0.9 MB; as exact as a cosine needs
-        os.replace(tmp, path)
+        data = io.BytesIO()
+        np.save(data, vectors.astype(np.float16), allow_pickle=False)  # 0.9 MB; as exact as a cosine needs
+        write_atomically(path, data.getvalue())
         # Each vocabulary leaves a file: keep the newest few, not one per edit ever made.
         kept = sorted((e for e in os.scandir(directory) if e.name.startswith("meaning-") and e.name.endswith(".npy")),
                       key=lambda e: e.stat().st_mtime, reverse=True)

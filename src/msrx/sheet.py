@@ -12,8 +12,6 @@ render_sheet turns this into Markdown or a printable HTML page.
 
 from __future__ import annotations
 
-import contextlib
-import os
 from typing import Any
 
 from msrx import describe, records
@@ -71,29 +69,3 @@ def text(treatments: list[Treatment], dataset: Dataset, fmt: str = "markdown", a
     from msrx import render_sheet
 
     return render_sheet.page(data) if fmt == "html" else render_sheet.markdown(data)
-
-
-def write_atomically(path: str, text: str) -> None:
-    """Write text to path through a temporary file renamed into place: never a half-written file.
-
-    Raises OSError (the temporary file is removed) when the file cannot be written.
-    """
-    import tempfile
-
-    target = os.path.abspath(path)
-    if os.path.isdir(target):
-        raise IsADirectoryError(21, "is a directory", path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=os.path.dirname(target))
-    try:
-        mask = os.umask(0)
-        os.umask(mask)
-        os.fchmod(fd, 0o666 & ~mask)  # as an ordinary new file, not mkstemp's 0600
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise

@@ -106,6 +106,7 @@ def test_symptom_vectors_are_cached_and_a_bad_cache_file_is_replaced(
     assert again.keys() == first.keys()
     assert all(abs(again[o][0] - first[o][0]) < 1e-3 for o in first)
     assert np.load(files[0]).shape[1] == 384  # rewritten
+    assert not list(isolated_env.glob(".meaning-*"))  # written whole: no temporary file left behind
 
 
 def test_old_vector_files_are_pruned(isolated_env: Path, bundled: tuple[Dataset, SearchIndex],

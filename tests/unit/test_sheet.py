@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from msrx import render_sheet, sheet
+from msrx import datafile, render_sheet, sheet
 from msrx.loader import load
 from msrx.model import Dataset
 
@@ -139,7 +139,7 @@ def test_hostile_text_is_escaped_in_html_and_markdown(write_dataset: Callable[..
 def test_atomic_write_replaces_whole(tmp_path: Path) -> None:
     target = tmp_path / "visit.html"
     target.write_text("old", encoding="utf-8")
-    sheet.write_atomically(str(target), "new ✓\n")
+    datafile.write_atomically(str(target), "new ✓\n")
     assert target.read_text(encoding="utf-8") == "new ✓\n"
     assert os.listdir(tmp_path) == ["visit.html"]
     mask = os.umask(0)
@@ -156,14 +156,14 @@ def test_a_failed_write_leaves_nothing_half_written(tmp_path: Path, monkeypatch:
 
     monkeypatch.setattr(os, "replace", broken)
     with pytest.raises(OSError, match="No space left"):
-        sheet.write_atomically(str(target), "x" * 100_000)
+        datafile.write_atomically(str(target), "x" * 100_000)
     assert target.read_text(encoding="utf-8") == "old"
     assert os.listdir(tmp_path) == ["visit.md"]  # the temporary file is gone too
 
 
 def test_writing_to_a_directory_or_a_missing_folder_fails_cleanly(tmp_path: Path) -> None:
     with pytest.raises(IsADirectoryError):
-        sheet.write_atomically(str(tmp_path), "x")
+        datafile.write_atomically(str(tmp_path), "x")
     with pytest.raises(FileNotFoundError):
-        sheet.write_atomically(str(tmp_path / "no" / "such.md"), "x")
+        datafile.write_atomically(str(tmp_path / "no" / "such.md"), "x")
     assert os.listdir(tmp_path) == []
