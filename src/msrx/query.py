@@ -359,7 +359,7 @@ _TOPIC_HINTS = (
 # symptom. They are read after a name was found, and stay content words.
 NAMED_TOPICS: tuple[tuple[str, str], ...] = (
     ("side_effects", r"(?:make|makes|made|making) (?:me|you|him|her|them|us|people)"),
-    ("stopping", r"dropp(?:ed|ing)"),
+    ("stopping", r"dropp(?:ed|ing)|(?:continue|keep) (?:taking|using|on|with)"),
     ("effectiveness", r"improv\w*"),
     ("breastfeeding", r"feed(?:s|ing)?"),
 )

@@ -51,6 +51,11 @@ CAUSES_SCORE = 20.0  # a side effect: shown after every answer (all score more),
 SUGGEST_CUTOFF = 72.0  # "did you mean": close spellings only
 MISSING_PENALTY = 30.0  # score lost when none of the query is explained
 STRONG_SYMPTOM = 95.0  # a symptom answer scoring less was half matched: its meaning is checked (msrx.semantic)
+# A query of this many words that matched nothing is read for its meaning:
+# people describe a symptom in sentences ("the whole world started to
+# swirl"), while the names msrx must not answer (other drugs, products,
+# nonsense) are one to four words.
+SENTENCE_WORDS = 5
 
 
 class Match(NamedTuple):
@@ -146,6 +151,10 @@ def search(
         closer = _closer_in_meaning(index, query, parsed, ranked[0][1][2])
         if closer is not None:
             ranked = _ranked(index, closer, causes, asked, wanted, shown)
+    elif not ranked and len(parsed.text.split()) >= SENTENCE_WORDS:
+        closer = _closer_in_meaning(index, query, parsed, None)
+        if closer is not None:
+            ranked = _ranked(index, closer, causes, asked, wanted, shown)
     if limit is not None:
         ranked = ranked[:limit]
     # Only the records that are shown are decoded (see store.LazyTreatments).
@@ -198,12 +207,14 @@ def _weak_symptom(first: tuple[tuple[Any, ...], tuple[Any, ...]]) -> bool:
     return field == "symptom" and symptom is not None and (relation == "guess" or -order[1] < STRONG_SYMPTOM)
 
 
-def _closer_in_meaning(index: SearchIndex, query: str, parsed: Query, symptom: str) -> dict[int, Candidate] | None:
+def _closer_in_meaning(index: SearchIndex, query: str, parsed: Query, symptom: str | None) -> dict[int, Candidate] | None:
     """The treatments for a symptom much closer in meaning to the query than
     the one its words half matched ("the whole world started to swirl": not
-    "world" of a vision phrase but dizziness), or None to keep the answer."""
+    "world" of a vision phrase but dizziness), or None to keep the answer.
+    With no symptom (a sentence whose words matched nothing), the closest
+    symptom answers only if it is clearly closer than the next."""
     try:
-        from msrx.semantic import CLOSE, MARGIN, closest_symptoms  # lazy: numpy and the model load only here
+        from msrx.semantic import CLOSE, MARGIN, SENTENCE_MARGIN, closest_symptoms  # lazy: numpy loads only here
 
         closest = closest_symptoms(index, query)
     except (ImportError, OSError, ValueError, KeyError):
@@ -212,8 +223,14 @@ def _closer_in_meaning(index: SearchIndex, query: str, parsed: Query, symptom: s
         return None
     owner = max(closest, key=lambda o: closest[o][0])
     sim, k = closest[owner]
-    chosen = -1 - index.symptom_ids.index(symptom)  # a symptom's keys are owned by -1 - its position
-    if owner == chosen or sim < CLOSE or sim - closest.get(chosen, (0.0, 0))[0] < MARGIN:
+    if symptom is None:
+        rival, margin = max((s for o, (s, _k) in closest.items() if o != owner), default=0.0), SENTENCE_MARGIN
+    else:
+        chosen = -1 - index.symptom_ids.index(symptom)  # a symptom's keys are owned by -1 - its position
+        if owner == chosen:
+            return None
+        rival, margin = closest.get(chosen, (0.0, 0))[0], MARGIN
+    if sim < CLOSE or sim - rival < margin:
         return None
     cands: dict[int, Candidate] = {}
     offer_symptom(index, cands, k, GUESS_SCORE, range(len(parsed.words)), parsed.words or (parsed.text,))

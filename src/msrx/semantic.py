@@ -41,6 +41,9 @@ _MAX_WORD = 100  # BERT's WordPiece reads a longer word as unknown
 CLOSE = 0.5
 # How much closer the new symptom must be than the one word matching chose.
 MARGIN = 0.1
+# How much closer the closest symptom must be than the next when the query's
+# words matched nothing at all (a sentence: see search.SENTENCE_WORDS).
+SENTENCE_MARGIN = 0.03
 
 
 # -- Tokenising, as BERT's uncased BasicTokenizer + WordPiece do ---------------

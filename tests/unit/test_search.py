@@ -331,7 +331,8 @@ def test_a_guess_weighs_the_words_when_nothing_else_matches(write_dataset: Calla
     assert search(ds, index, "legs")[0].relation == "treats"  # one word: a real match, not a guess
     # Once every symptom holds the word, it tells them apart no more: no guess.
     ds, index = with_vocabulary(write_dataset, 'words = ["tired", "exhausted", "legs weigh like lead"]', spasticity)
-    assert search(ds, index, "my legs went on vacation") == []
+    # (A sentence may still be read for its meaning: see test_semantic.)
+    assert all(h.relation != "guess" for h in search(ds, index, "my legs went on vacation"))
 
 
 def test_a_word_the_query_repeats_counts_once_for_a_key(bundled: tuple[Dataset, SearchIndex]) -> None:
