@@ -452,6 +452,11 @@ class Query(NamedTuple):
 
 # Attacks of something other than MS: "heart attack" asks for no relapse treatment.
 _OTHER_ATTACKS = frozenset("heart asthma angina gout migraine sickle".split())
+# "New" asks for drugs in trials ("new ms drugs"), but not when it is said of
+# the illness: "a new relapse", "new symptoms", "new lesions".
+_NEW_OF_THE_ILLNESS = frozenset(
+    "relapse relapses flare flares attack attacks exacerbation exacerbations symptom symptoms lesion lesions "
+    "diagnosis year".split())
 
 
 def parse(text: str, topics: bool = True) -> Query:
@@ -476,6 +481,9 @@ def parse(text: str, topics: bool = True) -> Query:
                 found = ("category", "relapse")  # "I am relapsing": an attack now, not a relapsing form of MS
             if phrase in (("attack",), ("attacks",)) and i and raw[i - 1] in _OTHER_ATTACKS:
                 i += 1  # a heart attack is no MS attack: the word asks for nothing here
+                break
+            if phrase in (("new",), ("newest",)) and i + 1 < len(raw) and raw[i + 1] in _NEW_OF_THE_ILLNESS:
+                i += 1  # "a new relapse" asks about the relapse, not about drugs in trials
                 break
             if found:
                 for field, value in (found, ALSO.get(phrase, ("", ""))):

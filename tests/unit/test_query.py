@@ -254,3 +254,15 @@ def test_an_attack_of_something_else_is_no_relapse(text: str) -> None:
     assert ("category", "relapse") not in [(f, v) for f, v, _said in q.intents]
     assert not {"attack", "attacks"} & set(q.words)
     assert ("category", "relapse") in [(f, v) for f, v, _said in parse("ms attack").intents]
+
+
+@pytest.mark.parametrize(("text", "investigational"), [
+    ("new year, new relapse", False),
+    ("new symptoms", False),
+    ("new lesions", False),
+    ("new ms drugs", True),
+    ("newest treatments", True),
+])
+def test_new_asks_for_trials_only_when_not_said_of_the_illness(text: str, investigational: bool) -> None:
+    intents = [(f, v) for f, v, _said in parse(normalise(text)).intents]
+    assert (("status", "investigational") in intents) is investigational

@@ -37,8 +37,8 @@ EXPECTATIONS = ("top_symptom", "top_in", "top_category", "top_route", "top_statu
 # names 8/10, nothing 6/7); reading for meaning (msrx.semantic) raised the
 # symptom phrases of batches 1-12 held out from 310 to 323 of 392.
 FLOORS = {
-    "dev": {"symptom_phrase": 0.81, "question": 0.93, "misspelling": 1.0, "name": 0.96, "nothing": 1.0},
-    "test": {"symptom_phrase": 0.81, "question": 0.77, "misspelling": 1.0, "name": 0.85, "nothing": 0.89},
+    "dev": {"symptom_phrase": 0.84, "question": 0.94, "misspelling": 1.0, "name": 0.96, "nothing": 1.0},
+    "test": {"symptom_phrase": 0.83, "question": 0.77, "misspelling": 1.0, "name": 0.85, "nothing": 0.89},
 }
 
 
