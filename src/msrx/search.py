@@ -35,7 +35,8 @@ from typing import Any, NamedTuple
 from msrx.index import IDENTITY_FIELDS, SearchIndex, StringTable, sound
 from msrx.match import FIELD_RANK, GUESS_SCORE, WHOLE_KEY, Candidate, guess, match_keys, offer_symptom, phrases_over_intents
 from msrx.model import STATUSES, Dataset, Symptom, Treatment
-from msrx.query import Query, is_filler, named_topic, normalise, parse, stem
+from msrx.query import Query, is_filler, normalise, parse, stem
+from msrx.topics import named_topic
 
 __all__ = [
     "Hit", "Match", "Resolution", "SearchIndex", "StringTable", "normalise", "resolve", "search", "sound", "stem",
@@ -75,7 +76,7 @@ class Hit(NamedTuple):
     # (the symptom closest in meaning, msrx.semantic), "causes" (a side effect)
     relation: str | None = None
     also: tuple[Match, ...] = ()  # other fields that explain the rest of the query
-    topic: str | None = None  # the field the question asks about ("pregnancy"); see query.TOPICS
+    topic: str | None = None  # the field the question asks about ("pregnancy"); see topics.TOPICS
 
 
 def search(

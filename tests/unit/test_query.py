@@ -222,7 +222,7 @@ def test_words_that_only_look_like_a_topic_ask_none(text: str) -> None:
 
 def test_every_topic_is_a_field_of_the_table_and_of_the_schema(schema: dict[str, object]) -> None:
     from msrx.fields import BY_NAME
-    from msrx.query import TOPICS
+    from msrx.topics import TOPICS
 
     names = [name for name, _words in TOPICS]
     assert all(name in BY_NAME for name in names)
@@ -242,7 +242,7 @@ def test_every_topic_is_a_field_of_the_table_and_of_the_schema(schema: dict[str,
     ("food", ""),
 ])
 def test_words_that_ask_a_topic_only_with_a_name(text: str, topic: str) -> None:
-    from msrx.query import named_topic
+    from msrx.topics import named_topic
 
     assert named_topic(text) == topic
     assert parse(text).topic == ""  # alone they ask nothing: read only once a name is found

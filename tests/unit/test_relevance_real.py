@@ -20,7 +20,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 import relevance_real
 
-from msrx.query import TOPICS
+from msrx.topics import TOPICS
 
 TOPIC_NAMES = {name for name, _words in TOPICS}
 EXPECTATIONS = ("top_symptom", "top_in", "top_category", "top_route", "top_status", "nothing")

@@ -1,0 +1,110 @@
+"""What a question asks about one treatment: the topic words.
+
+"Can I get pregnant on Ocrevus", "blood tests for Tysabri", "how often are
+the infusions" ask about one part of a treatment, a field `show` prints. The
+query reader (msrx.query) takes the topic out before it reads intents and
+content words; search answers with that part of the treatments it finds.
+
+Pure functions, standard library only: this runs on every search.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+# What a question asks about one treatment: the living-on-it fields `show`
+# prints ("can I get pregnant on Ocrevus", "blood tests for Tysabri", "how
+# often are the infusions"). Read before the intent words, so that "flu jab"
+# is no injection, "blood tests" no symptom word and "dose" no filler, and
+# after a DMT's purpose ("reduce the risk of relapse" asks about no risks).
+# The topic never finds a treatment by itself: the rest of the query has to
+# name one or a group (or, for monitoring, a test: "jc virus test").
+# Listed most specific first: "is it safe to get pregnant" is about pregnancy.
+TOPICS: tuple[tuple[str, str], ...] = (
+    ("pregnancy", r"pregnan\w*|conceiv\w*|conception|ttc|trying for (?:a )?baby|(?:have|having) (?:a )?baby"
+                  r"|start(?:ing)? a family|family planning|(?:have|having|had) (?:children|kids|a child)"),
+    ("breastfeeding", r"breast ?fe(?:e)?d\w*|breast ?milk|nursing|lactat\w*|chest ?feed\w*"),
+    ("vaccines", r"vaccin\w*|immuni[sz]\w*|(?:flu|covid|shingles|booster) (?:jab|shot|vaccine)s?|boosters?"),
+    ("monitoring", r"blood ?(?:tests?|work|counts?|draws?|checks?)|bloods|labs?(?: (?:tests?|work|results?))?"
+                   r"|monitor\w*|check ?ups?|checks|exams?|examinations?|screening"
+                   r"|(?<!being )(?:tests?|tested|testing)"),
+    ("stopping", r"stop(?:ped|ping|s)? (?:taking|using|treatment)|(?:come|comes|coming|came|going|went|get|getting|got)"
+                 r" off|wash ?out|discontinu\w*|quit(?:s|ting)?|switch(?:ing|ed)? (?:from|off)"
+                 r"|stop(?:ped|ping)(?! working)|ending"
+                 r"|(?:an )?(?:abrupt )?end to|(?:days|weeks|months) off|(?:a )?break from|taking a break"),
+    ("effectiveness", r"how (?:effective|well)(?: (?:does|do|did|is|are) (?:it|they|this|that))?(?: works?)?"
+                      r"|effectiveness|efficacy|(?:does|do|did) (?:it|they|this|that) (?:really |even )?work"
+                      r"|success rates?|take to work|start(?:s|ed)? working|kick in"
+                      r"|(?:is|are|was|were) (?:it |they |this |that )?(?:even |really |still )?working"
+                      r"|(?:a |the )?cure"
+                      # "does Tecfidera really work": the name between stays in the query
+                      r"|(?:does|do|did|will|would|can) (?P<keep>(?:\w+ ){1,3}?)(?:really |even |actually )?"
+                      r"work(?:s|ed)?(?: for (?:you|me|people|anyone|everyone))?$"),
+    ("administration", r"how (?:often|frequent\w*|long)|how (?:is|are) (?:it|they) (?:given|taken|administered|done)"
+                       r"|how (?:do|to|should|would) (?:you |i |we )?(?:take|use|inject|give)|dos(?:e|es|ing|age)"
+                       r"|schedules?|regimen|how many times|training"),
+    ("side_effects", r"side ?(?:e|a)ffects?|adverse (?:effects?|reactions?|events?)|downsides?|drawbacks?"
+                     r"|negative (?:parts?|sides?|aspects?|effects?)"),
+    # Not "warning" or "danger" alone: "comes on without warning", "a sense of danger" are symptoms.
+    ("warnings", r"risks?|warnings|boxed warning|dangerous|how safe|(?:is|are) (?:it|this|they) safe|safety|black box"),
+)
+# A query holding none of these asks about no topic: the patterns are not even compiled.
+_TOPIC_HINTS = (
+    "pregnan", "conce", "ttc", "baby", "famil", "breast", "nursing", "lactat", "feed", "vaccin", "immuni", "jab",
+    "shot", "booster", "blood", "lab", "monitor", "check", "exam", "screening", "test", "stop", "off", "wash",
+    "discontinu", "quit", "switch", "effective", "well", "efficacy", "work", "success", "kick", "how", "dos",
+    "schedule", "regimen", "training", "cure", "end", "break", "effect", "affect", "adverse", "risk", "warning",
+    "dangerous", "safe", "black box", "child", "kids", "down", "drawback", "negative",
+)
+
+
+# Words that ask a topic only when said with a treatment's name: "IV steroids make
+# me grumpy" asks about side effects, "something to make me sleep" asks for a
+# treatment; "my dropping Tecfidera" is stopping it, "keep dropping things" a
+# symptom. They are read after a name was found, and stay content words.
+NAMED_TOPICS: tuple[tuple[str, str], ...] = (
+    ("side_effects", r"(?:make|makes|made|making) (?:me|you|him|her|them|us|people)"),
+    ("stopping", r"dropp(?:ed|ing)|(?:continue|keep) (?:taking|using|on|with)"),
+    ("effectiveness", r"improv\w*"),
+    ("breastfeeding", r"feed(?:s|ing)?"),
+)
+
+
+@functools.cache
+def _compiled(table: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """A topic table's patterns, compiled once, on first use, each matching whole words."""
+    return tuple((name, re.compile(rf"\b(?:{words})\b")) for name, words in table)
+
+
+def named_topic(text: str) -> str:
+    """The topic a normalised query asks of a treatment it names, by words that
+    ask nothing alone (see NAMED_TOPICS), or ""."""
+    return next((name for name, pattern in _compiled(NAMED_TOPICS) if pattern.search(text)), "")
+
+
+def _kept(m: re.Match[str]) -> str:
+    """What a topic pattern gives back of the words it read: the name inside "does X work"."""
+    return f" {m.groupdict().get('keep') or ''} "
+
+
+def _said(m: re.Match[str]) -> str:
+    """The words that asked the topic, without a name they held ("does work")."""
+    keep = m.groupdict().get("keep")
+    return " ".join((m.group(0).replace(keep, " ", 1) if keep else m.group(0)).split())
+
+
+def read_topic(text: str) -> tuple[str, str, str]:
+    """(the field a question asks about, the words that said it, the text without
+    every topic's words) for a normalised query; ("", "", text) if none."""
+    if not any(hint in text for hint in _TOPIC_HINTS):
+        return "", "", text
+    topic = said = ""
+    for name, pattern in _compiled(TOPICS):
+        m = pattern.search(text)
+        if m is None:
+            continue
+        if not topic:
+            topic, said = name, _said(m)
+        text = " ".join(pattern.sub(_kept, text).split())
+    return topic, said, text
