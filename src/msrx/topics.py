@@ -67,6 +67,10 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
     ("side_effects", r"(?:make|makes|made|making) (?:me|you|him|her|them|us|people)"),
     ("stopping", r"dropp(?:ed|ing)|(?:continue|keep) (?:taking|using|on|with)"),
     ("effectiveness", r"improv\w*"),
+    # "first shot of Plegridy", "1st day of Tecfidera", "Lemtrada: round two": starting a course.
+    ("administration", r"(?:first|1st|second|2nd|third|3rd|next) (?:shots?|jabs?|injections?|infusions?|doses?|days?"
+                       r"|weeks?|rounds?|courses?|treatments?|pills?|tablets?)|rounds? (?:one|two|three|1|2|3)"),
+    ("warnings", r"concerns?|concerned|worr(?:y|ies|ied|ying)"),
     ("breastfeeding", r"feed(?:s|ing)?"),
 )
 

@@ -37,8 +37,8 @@ EXPECTATIONS = ("top_symptom", "top_in", "top_category", "top_route", "top_statu
 # names 8/10, nothing 6/7); reading for meaning (msrx.semantic) raised the
 # symptom phrases of batches 1-12 held out from 310 to 323 of 392.
 FLOORS = {
-    "dev": {"symptom_phrase": 0.84, "question": 0.94, "misspelling": 1.0, "name": 0.96, "nothing": 1.0},
-    "test": {"symptom_phrase": 0.83, "question": 0.77, "misspelling": 1.0, "name": 0.85, "nothing": 0.89},
+    "dev": {"symptom_phrase": 0.83, "question": 0.93, "misspelling": 1.0, "name": 0.94, "nothing": 1.0},
+    "test": {"symptom_phrase": 0.83, "question": 0.76, "misspelling": 1.0, "name": 0.84, "nothing": 0.9},
 }
 
 
@@ -201,6 +201,11 @@ def test_a_one_word_overlap_is_no_leak_but_a_copied_phrase_is() -> None:
 # everyday words turned up on both sides independently. Any other overlap
 # still fails.
 INDEPENDENT = {
+    # Batch 14 (stop 24), collected by helpers blind to the vocabulary, from
+    # other pages: everyday idioms met on both sides.
+    ("running on empty", "running on empty"),
+    ("hand starts shaking", "my right hand started shaking uncontrollably"),
+    ("toss and turn", "a lot of tossing and turning and very little sleep"),
     ("ms pba", "MS PBA"),
     ("lose words", "I lose words more than I lose my car keys"),
     ("steals sleep", "When it also steals my sleep"),
