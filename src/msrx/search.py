@@ -148,14 +148,13 @@ def search(
 
     shown = (query.strip(), parsed.words)
     ranked = _ranked(index, cands, causes, asked, wanted, shown)
+    closer = None
     if ranked and ranked[0][0][0] == 0 and _weak_symptom(ranked[0]):
         closer = _closer_in_meaning(index, query, parsed, ranked[0][1][2])
-        if closer is not None:
-            ranked = _ranked(index, closer, causes, asked, wanted, shown)
     elif not ranked and len(parsed.text.split()) >= SENTENCE_WORDS:
         closer = _closer_in_meaning(index, query, parsed, None)
-        if closer is not None:
-            ranked = _ranked(index, closer, causes, asked, wanted, shown)
+    if closer is not None:
+        ranked = _ranked(index, closer, causes, asked, wanted, shown)
     if limit is not None:
         ranked = ranked[:limit]
     # Only the records that are shown are decoded (see store.LazyTreatments).
