@@ -262,7 +262,7 @@ def completion_reference() -> "Reference | None":
 
 
 def complete_treatment(incomplete: str) -> list[str]:
-    """Shell completion for treatments: ids, names, brands and aliases that start
+    """Shell completion for treatments: ids, names, brands, aliases and devices that start
     with what was typed, lowercase, spaces as hyphens (one shell word; `show`
     reads a hyphen as a space)."""
     ref = completion_reference()
@@ -271,7 +271,7 @@ def complete_treatment(incomplete: str) -> list[str]:
     prefix = incomplete.casefold()
     seen: dict[str, None] = {}
     for t in ref.dataset.treatments:
-        for word in (t.id, t.name, *t.brands, *t.aliases):
+        for word in (t.id, t.name, *t.brands, *t.aliases, *t.devices):
             word = "-".join(word.casefold().split())
             if word.startswith(prefix):
                 seen.setdefault(word)

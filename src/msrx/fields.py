@@ -60,6 +60,7 @@ FIELDS: tuple[Field, ...] = (
     Field("drug_class", "str", True, "Drug class", "about", (("Class", ()),), True),
     Field("brands", "list", True, "Brands", "about", (("Brands", ()),), True, "join", may_be_empty=True),
     Field("aliases", "list", True, "Also known as", "about", export=True, show="join", may_be_empty=True),
+    Field("devices", "list", False, "Devices", "about", export=True, show="join", may_be_empty=True),
     Field("routes", "list", True, "Routes", "about", (("Routes", ()),), True, "join"),
     Field("symptoms", "list", True, "Symptoms", "about", export=True, show="join", may_be_empty=True),
     Field("fda_approval_year", "int", False, "FDA approval for MS", "about", (("FDA approval (MS)", ()),), True, empty="none",

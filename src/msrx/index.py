@@ -19,7 +19,7 @@ from msrx import dosing
 from msrx.model import TRIAL_PHASES, Dataset
 from msrx.query import FILLER, matches_interval, normalise, stem
 
-IDENTITY_FIELDS = ("name", "id", "brand", "alias")
+IDENTITY_FIELDS = ("name", "id", "brand", "alias", "device")
 SHORT = 4  # words this short match exactly or not at all
 FUZZY_CUTOFF = 80.0  # fuzz.ratio: one edit in five letters, two in ten
 WORD_ALIKE = 75.0  # fuzz.ratio: a typo of a word still looks like it ("fecal" is not "facial")
@@ -243,10 +243,10 @@ class SearchIndex:
         run_together: set[int] = set()  # symptom words' keys written without their space
         for i, t in enumerate(dataset.treatments):
             for value, field in ((t.name, "name"), (t.id, "id"), *((b, "brand") for b in t.brands),
-                                 *((a, "alias") for a in t.aliases)):
+                                 *((a, "alias") for a in t.aliases), *((d, "device") for d in t.devices)):
                 key = normalise(value)
                 add(value, field, i, key=key)
-                if field in ("brand", "alias") and " " in key:
+                if field in ("brand", "alias", "device") and " " in key:
                     # Written without its spaces or hyphens too: "solumedrol", "bg12".
                     add(value, field, i, key=key.replace(" ", ""))
             join(t.drug_class, "drug_class", i)

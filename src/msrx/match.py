@@ -13,7 +13,7 @@ from msrx.query import Query, is_filler, normalise, stem
 
 # Field ranks: on equal scores a name beats a brand beats a class word.
 FIELD_RANK = {
-    "name": 0, "id": 0, "brand": 1, "alias": 2, "drug_class": 3, "category": 4,
+    "name": 0, "id": 0, "brand": 1, "alias": 2, "device": 2, "drug_class": 3, "category": 4,
     "symptom": 4, "route": 6, "status": 6, "interval": 6, "use": 7, "side_effects": 8,
 }
 

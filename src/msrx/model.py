@@ -149,6 +149,7 @@ class Treatment(NamedTuple):
     vaccines: Vaccines | None = None
     effectiveness: Effectiveness | None = None
     stopping: Stopping | None = None
+    devices: tuple[str, ...] = ()  # named delivery devices (autoinjectors, pens): found by search like aliases
 
 
 class Change(NamedTuple):

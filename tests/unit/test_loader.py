@@ -267,3 +267,13 @@ def test_an_urgent_message_needs_its_words_and_its_sources(write_dataset: Write)
     unknown = write_dataset(MINI.replace(words, words + '\nurgent = "Get help now: call 988."\nurgent_words = ["suicide"]'
                                          '\nurgent_sources = ["nope"]', 1))
     assert any("cites source 'nope'" in p for p in problems(unknown)), problems(unknown)
+
+
+def test_devices_are_optional_and_named_once_across_treatments(write_dataset: Write) -> None:
+    ds = load(write_dataset(MINI.replace('aliases = ["ALM"]', 'aliases = ["ALM"]\ndevices = ["AlphaClick"]')))
+    assert ds.get("alphamab").devices == ("AlphaClick",)  # type: ignore[union-attr]
+    assert ds.get("betadine").devices == ()  # type: ignore[union-attr]
+    clash = MINI.replace('aliases = ["BTD"]', 'aliases = ["BTD"]\ndevices = ["alm"]')
+    assert any("'alm' is already the alias of treatment 'alphamab'" in p for p in problems(write_dataset(clash)))
+    empty_item = MINI.replace('aliases = ["BTD"]', 'aliases = ["BTD"]\ndevices = [" "]')
+    assert any("field 'devices': every item must be a non-empty string" in p for p in problems(write_dataset(empty_item)))

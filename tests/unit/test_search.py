@@ -472,3 +472,14 @@ def test_words_that_ask_a_topic_only_of_a_named_treatment(bundled: tuple[Dataset
     hits = search(ds, index, "something to make me sleep")
     assert hits and all(h.topic is None for h in hits)
     assert hits[0].symptom == "sleep"
+
+
+def test_a_device_finds_its_treatment_and_says_so(write_dataset: Callable[..., Path]) -> None:
+    from tests.conftest import MINI
+
+    ds = load(write_dataset(MINI.replace('aliases = ["ALM"]', 'aliases = ["ALM"]\ndevices = ["Alpha Click"]')))
+    index = SearchIndex.build(ds)
+    for query in ("alpha click", "alphaclick", "alpha clik"):
+        [hit, *_] = search(ds, index, query)
+        assert (hit.treatment.id, hit.field) == ("alphamab", "device"), query
+    assert resolve(ds, index, "Alpha Click").treatment.id == "alphamab"  # type: ignore[union-attr]
