@@ -142,6 +142,10 @@ def test_suggest_offers_near_names_for_a_miss(small: tuple[Dataset, SearchIndex]
         ("fty 720", "fingolimod"),
         ("campath1h", "alemtuzumab"),
         ("difficulty falling asleep", "melatonin"),  # the sleep words, not "falls" (walking)
+        # Delivery devices, written as people type them.
+        ("betaconnect", "interferon-beta-1b"),
+        ("sensoready pen", "ofatumumab"),
+        ("whisper ject", "glatiramer-acetate"),
     ],
 )
 def test_bundled_first_result(bundled: tuple[Dataset, SearchIndex], query: str, first: str) -> None:
