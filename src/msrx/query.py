@@ -271,7 +271,7 @@ def read_interval(text: str) -> tuple[int | None, str, str]:
 # "reduce" is not "reduced sensation". "stop a relapse" is not here: that is
 # treating an attack.
 _PURPOSE_HINTS = ("prevent", "reduc", "fewer", "less", "slow", "delay", "halt", "stop", "lower", "decreas",
-                  "itself", "disease", "long term")
+                  "itself", "disease", "long term", "switch", "chang")
 
 
 @functools.cache
@@ -291,6 +291,12 @@ def _purpose_pattern() -> re.Pattern[str]:
         rf"|\b(?:(?:{treat}) (?:of |for )?)?(?:the )?(?:disease|ms) itself\b"
         rf"|\b(?:{treat}) (?:of |for )?the disease\b"
         rf"|\blong term (?:{treat}|{took})\b"
+        # Switching medicines, in MS, is switching DMTs: "should I switch or stick with what I have",
+        # "switch to a new one" (a new medicine, not a drug in trials), "changing to a different medication".
+        # Not "switch off" or "switch on" (a brain that switches off), nor "switch from X" (stopping X).
+        rf"|\bswitch(?:es|ing|ed)?\b(?! (?:off|on|from)\b)"
+        rf"(?: (?:to|over to) (?:a |an )?(?:new|different|another|other)(?: (?:one|{took}|{treat}|dmts?))?)?"
+        rf"|\bchang(?:e|es|ing|ed) (?:to )?(?:a |an |my )?(?:new|different|another|other) (?:one|{took}|{treat}|dmts?)\b"
     )
 
 
@@ -343,6 +349,12 @@ _SUBJECTS = frozenset("i we you they".split())
 
 def _is_hedge(words: list[str], i: int) -> bool:
     return words[i] in _HEDGES and i > 0 and words[i - 1] in _SUBJECTS
+
+
+def _of_ms(words: list[str], i: int) -> bool:
+    """"MS symptoms": the word says nothing of which symptom ("is sadness one of your MS
+    symptoms"). Said of anything else ("flu symptoms") it stays a content word."""
+    return words[i] in ("symptom", "symptoms") and i > 0 and words[i - 1] == "ms"
 
 
 class Query(NamedTuple):
@@ -400,7 +412,8 @@ def parse(text: str, topics: bool = True) -> Query:
             content.append(raw[i])
             i += 1
     words = [w for i, w in enumerate(content)
-             if (not is_filler(w) or _letter_of_a_name(content, i)) and not _is_hedge(content, i)]
+             if (not is_filler(w) or _letter_of_a_name(content, i)) and not _is_hedge(content, i)
+             and not _of_ms(content, i)]
     if not words and not intents:
         # Nothing but "should I take medication for MS?", "how do you pick a
         # treatment?": in an MS reference, the treatments for MS itself.

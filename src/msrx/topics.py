@@ -32,6 +32,9 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("stopping", r"stop(?:ped|ping|s)? (?:taking|using|treatment)|(?:come|comes|coming|came|going|went|get|getting|got)"
                  r" off|wash ?out|discontinu\w*|quit(?:s|ting)?|switch(?:ing|ed)? (?:from|off)"
                  r"|stop(?:ped|ping)(?! working)|ending"
+                 # "can I stop my DMT", "stopping the medication"
+                 r"|stop(?:s|ping)? (?:my|the|your|their) (?:dmts?|medications?|medicines?|meds|treatments?|drugs?"
+                 r"|therap(?:y|ies))"
                  r"|(?:an )?(?:abrupt )?end to|(?:days|weeks|months) off|(?:a )?break from|taking a break"),
     ("effectiveness", r"how (?:effective|well)(?: (?:does|do|did|is|are) (?:it|they|this|that))?(?: works?)?"
                       r"|effectiveness|efficacy|(?:does|do|did) (?:it|they|this|that) (?:really |even )?work"
@@ -65,7 +68,8 @@ _TOPIC_HINTS = (
 # symptom. They are read after a name was found, and stay content words.
 NAMED_TOPICS: tuple[tuple[str, str], ...] = (
     ("side_effects", r"(?:make|makes|made|making) (?:me|you|him|her|them|us|people)"),
-    ("stopping", r"dropp(?:ed|ing)|(?:continue|keep) (?:taking|using|on|with)"),
+    # "should I stop Tysabri", "can you safely stop Ocrevus"; not "does baclofen stop spasms".
+    ("stopping", r"dropp(?:ed|ing)|(?:continue|keep) (?:taking|using|on|with)|(?:i|we|you|safely) stop"),
     ("effectiveness", r"improv\w*"),
     # "first shot of Plegridy", "1st day of Tecfidera", "Lemtrada: round two": starting a course.
     ("administration", r"(?:first|1st|second|2nd|third|3rd|next) (?:shots?|jabs?|injections?|infusions?|doses?|days?"

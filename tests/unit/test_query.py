@@ -57,6 +57,7 @@ def test_how_often_words_become_an_interval(text: str, days: int) -> None:
     "something to slow the progression", "slow down ms", "prevent relapses", "reduce the risk of relapse",
     "fewer relapses", "stop ms getting worse", "stop the disease from progressing", "lower relapse rate",
     "what about treating the disease itself", "choosing your long term medication",
+    "changing to a different medication",  # switching medicines, in MS, is switching DMTs
 ])
 def test_what_a_dmt_is_for_asks_for_a_dmt(text: str) -> None:
     said, rest = read_purpose(text)
@@ -65,10 +66,20 @@ def test_what_a_dmt_is_for_asks_for_a_dmt(text: str) -> None:
     assert not parse(text).words  # nothing left to match against symptoms ("reduced sensation")
 
 
+@pytest.mark.parametrize("text", [
+    "should i stay on what i am on or switch to a new one", "how do i know if i should switch or stick with it",
+])
+def test_switching_medicines_asks_for_a_dmt_and_a_new_one_is_no_trial(text: str) -> None:
+    said, rest = read_purpose(text)
+    assert said.startswith("switch") and "switch" not in rest
+    assert intents(text) == {("category", "dmt")}
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("how to stop a relapse", {("category", "relapse")}),  # treating an attack, not preventing one
     ("my brain slows down", set()), ("reduced sensation", set()), ("less pain", set()), ("lower back pain", set()),
     ("slow walking", set()),
+    ("my brain switches off", set()), ("switching from tecfidera", set()),  # switching off; stopping one drug
 ])
 def test_words_of_aim_without_the_disease_ask_for_no_dmt(text: str, expected: set[tuple[str, str]]) -> None:
     assert read_purpose(text)[0] == ""
@@ -92,6 +103,8 @@ def test_an_interval_matches_within_about_a_fifth() -> None:
     ("trouble sleeping", ("sleeping",)),
     ("drugs that treat spasms", ("spasms",)),  # "treat" says nothing of what
     ("not quite enough sleep", ("sleep",)),  # "enough" named sleep ("not enough sleep") for a foot that lifts too slowly
+    ("is sadness one of your ms symptoms", ("sadness",)),  # "MS symptoms" says nothing of which
+    ("flu symptoms", ("flu", "symptoms")),  # said of anything else it stays
 ])
 def test_filler_and_doses_are_dropped(text: str, words: tuple[str, ...]) -> None:
     from msrx.query import normalise
@@ -204,6 +217,7 @@ def test_a_letter_after_a_pronoun_or_a_negation_is_a_contraction_else_a_name() -
     ("new copaxone regimen", "administration", ("copaxone",)),
     ("i plan on having children, do i have to come off my treatments", "pregnancy", ()),
     ("hsct what are the negative parts", "side_effects", ("hsct",)), ("downsides of ocrevus", "side_effects", ("ocrevus",)),
+    ("can i safely stop my dmt tysabri", "stopping", ("safely", "tysabri")),
 ])
 def test_a_question_about_a_treatment_names_the_field_it_asks_about(text: str, topic: str, words: tuple[str, ...]) -> None:
     parsed = parse(normalise(text))
@@ -239,6 +253,8 @@ def test_every_topic_is_a_field_of_the_table_and_of_the_schema(schema: dict[str,
     ("lemtrada round two", "administration"),
     ("kesimpta concerns", "warnings"),
     ("worried about tysabri", "warnings"),
+    ("should i stop tysabri", "stopping"),
+    ("does baclofen stop spasms", ""),
     ("first symptoms", ""),
     ("continue to walk", ""),
     ("improvement on naltrexone", "effectiveness"),

@@ -35,10 +35,12 @@ EXPECTATIONS = ("top_symptom", "top_in", "top_category", "top_route", "top_statu
 # batches 1-11 held out did not move down. Batch 13 (stop 23) lowered the
 # question, name and must-return-nothing rates (its first run: questions 6/17,
 # names 8/10, nothing 6/7); reading for meaning (msrx.semantic) raised the
-# symptom phrases of batches 1-12 held out from 310 to 323 of 392.
+# symptom phrases of batches 1-12 held out from 310 to 323 of 392. Batch 15
+# (stop 25) lowered the symptom and name rates (its first run: symptom
+# phrases 32/48, names 2/3); batches 1-14 held out did not move down.
 FLOORS = {
-    "dev": {"symptom_phrase": 0.83, "question": 0.93, "misspelling": 1.0, "name": 0.94, "nothing": 1.0},
-    "test": {"symptom_phrase": 0.83, "question": 0.76, "misspelling": 1.0, "name": 0.84, "nothing": 0.9},
+    "dev": {"symptom_phrase": 0.82, "question": 0.94, "misspelling": 1.0, "name": 0.96, "nothing": 1.0},
+    "test": {"symptom_phrase": 0.82, "question": 0.77, "misspelling": 1.0, "name": 0.83, "nothing": 0.9},
 }
 
 
