@@ -32,10 +32,11 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Derived from the one table of treatment fields (msrx.fields): the kinds
 # these table checks do not know (label_revised, the blocks) pass here as
 # `object` and are checked by fields.check.
-# What one value of a naming field is called in messages ("the alias of ...").
-_DEFAULTS: dict[str, Any] = Treatment._field_defaults
-_ONE_OF = {"name": "name", "brands": "brand", "aliases": "alias", "devices": "device"}
 TREATMENT_FIELDS: dict[str, tuple[type, bool]] = {f.name: (PYTYPES.get(f.kind, object), f.required) for f in FIELDS}
+# What a treatment takes for an optional field it leaves out (None, or () for a list).
+_DEFAULTS: dict[str, Any] = Treatment._field_defaults
+# The naming fields, and what one of their values is called in messages ("the alias of ...").
+_ONE_OF = {"name": "name", "brands": "brand", "aliases": "alias", "devices": "device"}
 SOURCE_FIELDS: dict[str, tuple[type, bool]] = {
     "id": (str, True),
     "title": (str, True),
@@ -217,7 +218,7 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
             if row.get(f.name) is not None and row["status"] not in f.statuses:
                 problem(f"{f.name} is set but status is {row['status']!r} (only {' or '.join(f.statuses)} treatments have one)",
                         at(f.name), tid, f.name)
-        for fld in ("name", "brands", "aliases", "devices"):
+        for fld in _ONE_OF:
             values = [row[fld]] if fld == "name" else row.get(fld, ())
             for value in values:
                 key = normalise_name(value)
@@ -237,7 +238,6 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
                 return f"cites source {ref!r}, which is not in the treatment's own sources"
             return None
 
-        # A missing optional field takes the model's default (None, or () for a list).
         values = {f.name: simple_value(f, row.get(f.name, _DEFAULTS.get(f.name))) for f in FIELDS if f.kind in PYTYPES}
         for f in CHECKED:
             if f.name in row:

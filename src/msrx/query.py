@@ -352,8 +352,8 @@ def _is_hedge(words: list[str], i: int) -> bool:
 
 
 def _of_ms(words: list[str], i: int) -> bool:
-    """"MS symptoms": the word says nothing of which symptom ("is sadness one of your MS
-    symptoms"). Said of anything else ("flu symptoms") it stays a content word."""
+    """Whether the word is "symptoms" said of MS: it names no symptom ("is sadness one of
+    your MS symptoms"). Said of anything else ("flu symptoms") it stays a content word."""
     return words[i] in ("symptom", "symptoms") and i > 0 and words[i - 1] == "ms"
 
 
