@@ -1,4 +1,4 @@
-"""The search index: every name, brand, alias, class, route and symptom word
+"""The search index: every name, brand, alias, device, class, route and symptom word
 as sorted parallel tables, built once per dataset and cached (store.py).
 
 Plain lists, packed strings (StringTable) and raw int arrays rather than
@@ -289,7 +289,7 @@ class SearchIndex:
                 offer(self.fuzzy_ids[pos], score * 0.95)
 
     def prefixes(self, q: str, offer: Callable[[int, float], None]) -> None:
-        """Names, brands and aliases the query starts ("ocreli" -> "ocrelizumab")."""
+        """Names, brands, aliases and devices the query starts ("ocreli" -> "ocrelizumab")."""
         pos = bisect_left(self.prefix_keys, q)
         while pos < len(self.prefix_keys) and self.prefix_keys[pos].startswith(q):
             offer(self.prefix_ids[pos], 80.0 + 15.0 * len(q) / len(self.prefix_keys[pos]))

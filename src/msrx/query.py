@@ -340,21 +340,21 @@ def _letter_of_a_name(words: list[str], i: int) -> bool:
     return before is not None and i > 0 and words[i - 1] not in before
 
 
-# "I think", "I guess", "we believe": a hedge around what is said, not
-# thinking as a symptom ("I think I might be having a relapse" asks about a
-# relapse). After anything else the word is content: "can't think straight".
-_HEDGES = frozenset("think thought guess suppose believe reckon".split())
-_SUBJECTS = frozenset("i we you they".split())
+# Words that say nothing right after certain words, and are content anywhere
+# else: (the words, what they follow).
+_EMPTY_AFTER = (
+    # "I think", "I guess", "we believe": a hedge around what is said, not
+    # thinking as a symptom ("I think I might be having a relapse" asks about a
+    # relapse). After anything else the word is content: "can't think straight".
+    (frozenset("think thought guess suppose believe reckon".split()), frozenset("i we you they".split())),
+    # "MS symptoms" names no symptom ("is sadness one of your MS symptoms");
+    # "flu symptoms" stays as said.
+    (frozenset(("symptom", "symptoms")), frozenset(("ms",))),
+)
 
 
-def _is_hedge(words: list[str], i: int) -> bool:
-    return words[i] in _HEDGES and i > 0 and words[i - 1] in _SUBJECTS
-
-
-def _of_ms(words: list[str], i: int) -> bool:
-    """Whether the word is "symptoms" said of MS: it names no symptom ("is sadness one of
-    your MS symptoms"). Said of anything else ("flu symptoms") it stays a content word."""
-    return words[i] in ("symptom", "symptoms") and i > 0 and words[i - 1] == "ms"
+def _empty_here(words: list[str], i: int) -> bool:
+    return i > 0 and any(words[i] in said and words[i - 1] in after for said, after in _EMPTY_AFTER)
 
 
 class Query(NamedTuple):
@@ -412,8 +412,7 @@ def parse(text: str, topics: bool = True) -> Query:
             content.append(raw[i])
             i += 1
     words = [w for i, w in enumerate(content)
-             if (not is_filler(w) or _letter_of_a_name(content, i)) and not _is_hedge(content, i)
-             and not _of_ms(content, i)]
+             if (not is_filler(w) or _letter_of_a_name(content, i)) and not _empty_here(content, i)]
     if not words and not intents:
         # Nothing but "should I take medication for MS?", "how do you pick a
         # treatment?": in an MS reference, the treatments for MS itself.
