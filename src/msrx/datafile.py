@@ -68,9 +68,13 @@ def read(path: str) -> bytes:
     return raw
 
 
-def write_atomically(path: str, data: str | bytes) -> None:
+def write_atomically(path: str, data: str | bytes, private: bool = False) -> None:
     """Write text (UTF-8, Unix line ends) or bytes to path through a temporary
     file renamed into place: never a half-written file.
+
+    A file the user asked for is made like any new file (umask) and synced to
+    disk before the rename. A `private` file (the dataset cache) stays mode
+    0600 and is not synced: it is rebuilt if a crash loses it.
 
     Raises OSError (the temporary file is removed) when the file cannot be written.
     """
@@ -81,14 +85,16 @@ def write_atomically(path: str, data: str | bytes) -> None:
         raise IsADirectoryError(21, "is a directory", path)
     fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=os.path.dirname(target))
     try:
-        mask = os.umask(0)
-        os.umask(mask)
-        os.fchmod(fd, 0o666 & ~mask)  # as an ordinary new file, not mkstemp's 0600
+        if not private:
+            mask = os.umask(0)
+            os.umask(mask)
+            os.fchmod(fd, 0o666 & ~mask)  # as an ordinary new file, not mkstemp's 0600
         raw = data.encode("utf-8") if isinstance(data, str) else data  # text: "\n" line ends as given
         with os.fdopen(fd, "wb") as f:
             f.write(raw)
-            f.flush()
-            os.fsync(f.fileno())
+            if not private:
+                f.flush()
+                os.fsync(f.fileno())
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -30,7 +30,6 @@ millisecond on the bundled data.
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import os
 import stat
@@ -218,7 +217,6 @@ def _read_cache(target: str, key: list[Any], shown: str) -> tuple[Dataset, Searc
 
 
 def _write_cache(target: str, key: list[Any], dataset: Dataset, index: SearchIndex) -> None:
-    tmp = None
     try:
         blobs = [marshal.dumps(to_row(t)) for t in dataset.treatments]
         offsets = [0]
@@ -245,21 +243,12 @@ def _write_cache(target: str, key: list[Any], dataset: Dataset, index: SearchInd
             "extra": parts,
         })
         header = MAGIC + len(meta).to_bytes(4, "little") + zlib.adler32(meta).to_bytes(4, "little")
-        import tempfile  # lazy: only a cache miss writes
+        from msrx.datafile import write_atomically  # lazy: only a cache miss writes
 
-        directory = os.path.dirname(target)
-        os.makedirs(directory, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".dataset-", suffix=".tmp", dir=directory)
-        with os.fdopen(fd, "wb") as f:
-            f.write(header + meta + extra + b"".join(blobs))
-        os.replace(tmp, target)
-        tmp = None
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        write_atomically(target, header + meta + extra + b"".join(blobs), private=True)
     except Exception:  # the cache is optional: any failure means rebuild or skip
         pass
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
 
 
 class CacheCorrupt(Exception):
