@@ -145,6 +145,7 @@ def cache_files(directory: Path) -> list[Path]:
 def test_cache_is_written_and_reused(mini: Path, isolated_env: Path) -> None:
     first = run("--data", str(mini), "search", "alphix", "--json")
     [cache] = cache_files(isolated_env)
+    assert cache.stat().st_mode & 0o777 == 0o600  # the cache is private to its user
     stamp = cache.stat().st_mtime_ns
     second = run("--data", str(mini), "search", "alphix", "--json")
     assert first.stdout == second.stdout
