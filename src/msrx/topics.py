@@ -35,7 +35,9 @@ TOPICS: tuple[tuple[str, str], ...] = (
                  # "can I stop my DMT", "stopping the medication"
                  r"|stop(?:s|ping)? (?:my|the|your|their) (?:dmts?|medications?|medicines?|meds|treatments?|drugs?"
                  r"|therap(?:y|ies))"
-                 r"|(?:an )?(?:abrupt )?end to|(?:days|weeks|months) off|(?:a )?break from|taking a break"),
+                 r"|(?:an )?(?:abrupt )?end to|(?:days|weeks|months) off|(?:a )?break from|taking a break"
+                 # "steroid withdrawal", "tapering off prednisone", "weaning off baclofen"
+                 r"|withdrawal(?: (?:symptoms?|effects?))?|taper(?:ing|ed|s)?(?: (?:off|down))?|wean(?:ing|ed)?(?: off)?"),
     ("effectiveness", r"how (?:effective|well)(?: (?:does|do|did|is|are) (?:it|they|this|that))?(?: works?)?"
                       r"|effectiveness|efficacy|(?:does|do|did) (?:it|they|this|that) (?:really |even )?work"
                       r"|success rates?|take to work|start(?:s|ed)? working|kick in"
@@ -58,7 +60,7 @@ _TOPIC_HINTS = (
     "shot", "booster", "blood", "lab", "monitor", "check", "exam", "screening", "test", "stop", "off", "wash",
     "discontinu", "quit", "switch", "effective", "well", "efficacy", "work", "success", "kick", "how", "dos",
     "schedule", "regimen", "training", "cure", "end", "break", "effect", "affect", "adverse", "risk", "warning",
-    "dangerous", "safe", "black box", "child", "kids", "down", "drawback", "negative",
+    "dangerous", "safe", "black box", "child", "kids", "down", "drawback", "negative", "withdrawal", "taper", "wean",
 )
 
 

@@ -218,6 +218,8 @@ def test_a_letter_after_a_pronoun_or_a_negation_is_a_contraction_else_a_name() -
     ("i plan on having children, do i have to come off my treatments", "pregnancy", ()),
     ("hsct what are the negative parts", "side_effects", ("hsct",)), ("downsides of ocrevus", "side_effects", ("ocrevus",)),
     ("can i safely stop my dmt tysabri", "stopping", ("safely", "tysabri")),
+    ("steroid withdrawal symptoms", "stopping", ("steroid",)), ("tapering off prednisone", "stopping", ("prednisone",)),
+    ("weaning off baclofen", "stopping", ("baclofen",)),
 ])
 def test_a_question_about_a_treatment_names_the_field_it_asks_about(text: str, topic: str, words: tuple[str, ...]) -> None:
     parsed = parse(normalise(text))
@@ -229,6 +231,7 @@ def test_a_question_about_a_treatment_names_the_field_it_asks_about(text: str, t
     "my whole body was trembling and i couldn t stop it", "the bowel movement comes on without warning",
     "my foot doesn t rise quite quickly enough", "being tested", "reduce the risk of relapse", "a sense of danger",
     "urinary frequency", "tired all the time", "stop relapses", "nerve endings", "my legs stopped working",
+    "taperdex", "withdrawing from life",
 ])
 def test_words_that_only_look_like_a_topic_ask_none(text: str) -> None:
     assert parse(text).topic == ""
