@@ -77,6 +77,8 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
     ("administration", r"(?:first|1st|second|2nd|third|3rd|next) (?:shots?|jabs?|injections?|infusions?|doses?|days?"
                        r"|weeks?|rounds?|courses?|treatments?|pills?|tablets?)|rounds? (?:one|two|three|1|2|3)"),
     ("warnings", r"concerns?|concerned|worr(?:y|ies|ied|ying)"),
+    # "pre-Ocrevus", "before starting Lemtrada": the checks and tests a label asks for first.
+    ("monitoring", r"pre|before (?:starting|beginning|(?:i|you|we) (?:start|begin))"),
     ("breastfeeding", r"feed(?:s|ing)?"),
 )
 
