@@ -32,7 +32,7 @@ def answers(data: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ("tired all the time", "fatigue"), ("leg spasms at night", "spasticity"), ("burning feet", "neuropathic-pain"),
     ("trouble with erections", "sexual-dysfunction"), ("dragging my foot when i walk", "walking"),
     ("peeing at night", "bladder"), ("band around my chest", "neuropathic-pain"), ("charley horse", "spasticity"),
-    ("memory problems", "cognition"), ("constipated", "bowel"),
+    ("memory problems", "cognition"), ("constipated", "bowel"), ("intimacy problems", "sexual-dysfunction"),
 ])
 def test_everyday_phrases_find_treatments_for_the_symptom(check_json: Any, query: str, symptom: str) -> None:
     data = search(query)
