@@ -72,7 +72,8 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
     ("side_effects", r"(?:make|makes|made|making) (?:me|you|him|her|them|us|people)"),
     # "should I stop Tysabri", "can you safely stop Ocrevus"; not "does baclofen stop spasms".
     ("stopping", r"dropp(?:ed|ing)|(?:continue|keep) (?:taking|using|on|with)|(?:i|we|you|safely) stop"),
-    ("effectiveness", r"improv\w*"),
+    # "did I fail Copaxone", "Tysabri failed me": the treatment stopped working.
+    ("effectiveness", r"improv\w*|fail(?:s|ed|ing)?\b"),
     # "first shot of Plegridy", "1st day of Tecfidera", "Lemtrada: round two": starting a course.
     ("administration", r"(?:first|1st|second|2nd|third|3rd|next) (?:shots?|jabs?|injections?|infusions?|doses?|days?"
                        r"|weeks?|rounds?|courses?|treatments?|pills?|tablets?)|rounds? (?:one|two|three|1|2|3)"),
