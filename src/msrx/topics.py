@@ -73,13 +73,14 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
     # "should I stop Tysabri", "can you safely stop Ocrevus"; not "does baclofen stop spasms".
     ("stopping", r"dropp(?:ed|ing)|(?:continue|keep) (?:taking|using|on|with)|(?:i|we|you|safely) stop"),
     # "did I fail Copaxone", "Tysabri failed me": the treatment stopped working.
-    ("effectiveness", r"improv\w*|fail(?:s|ed|ing)?\b"),
+    ("effectiveness", r"improv\w*|fail(?:s|ed|ing)?"),
     # "first shot of Plegridy", "1st day of Tecfidera", "Lemtrada: round two": starting a course.
     ("administration", r"(?:first|1st|second|2nd|third|3rd|next) (?:shots?|jabs?|injections?|infusions?|doses?|days?"
                        r"|weeks?|rounds?|courses?|treatments?|pills?|tablets?)|rounds? (?:one|two|three|1|2|3)"),
     ("warnings", r"concerns?|concerned|worr(?:y|ies|ied|ying)"),
-    # "pre-Ocrevus", "before starting Lemtrada": the checks and tests a label asks for first.
-    ("monitoring", r"pre|before (?:starting|beginning|(?:i|you|we) (?:start|begin))"),
+    # "pre-Ocrevus", "before starting Lemtrada": the checks and tests a label asks for first
+    # (not "pre-existing").
+    ("monitoring", r"pre(?! existing)|before (?:starting|beginning|(?:i|you|we) (?:start|begin))"),
     ("breastfeeding", r"feed(?:s|ing)?"),
 )
 
