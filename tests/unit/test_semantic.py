@@ -3,7 +3,9 @@ original model's own output, and how search uses it."""
 
 from __future__ import annotations
 
+import copy
 import json
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -107,15 +109,44 @@ def test_a_broken_model_leaves_the_words_answer(bundled: tuple[Dataset, SearchIn
     assert relation != "similar" and symptom is not None
 
 
+def _forget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Start as a new process would: no vectors in memory."""
+    monkeypatch.setattr(semantic, "_memo", {})
+    monkeypatch.setattr(semantic, "_last", None)
+
+
+def test_a_second_query_on_the_same_index_reuses_its_vectors(
+        bundled: tuple[Dataset, SearchIndex], isolated_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _ds, index = bundled
+    _forget(monkeypatch)
+    first = semantic.closest_symptoms(index, "my synapses are buffering")
+
+    def no_reload(*_args: object) -> None:
+        raise AssertionError("vectors looked up again for the same index")
+
+    monkeypatch.setattr(semantic, "_load_key_vectors", no_reload)
+    assert semantic.closest_symptoms(index, "my synapses are buffering") == first
+    with pytest.raises(AssertionError):  # another index is looked up afresh
+        semantic.closest_symptoms(copy.copy(index), "dizzy")
+
+
+def test_the_vector_cache_is_private(bundled: tuple[Dataset, SearchIndex], isolated_env: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    _forget(monkeypatch)
+    semantic.closest_symptoms(bundled[1], "dizzy")
+    (vectors,) = isolated_env.glob("meaning-*.npy")
+    assert stat.S_IMODE(vectors.stat().st_mode) == 0o600
+
+
 def test_symptom_vectors_are_cached_and_a_bad_cache_file_is_replaced(
         bundled: tuple[Dataset, SearchIndex], isolated_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _ds, index = bundled
-    monkeypatch.setattr(semantic, "_memo", {})
+    _forget(monkeypatch)
     first = semantic.closest_symptoms(index, "my synapses are buffering")
     files = list(isolated_env.glob("meaning-*.npy"))
     assert len(files) == 1
     files[0].write_bytes(b"not an array")
-    monkeypatch.setattr(semantic, "_memo", {})
+    _forget(monkeypatch)
     again = semantic.closest_symptoms(index, "my synapses are buffering")
     assert again.keys() == first.keys()
     assert all(abs(again[o][0] - first[o][0]) < 1e-3 for o in first)
@@ -127,7 +158,7 @@ def test_old_vector_files_are_pruned(isolated_env: Path, bundled: tuple[Dataset,
                                      monkeypatch: pytest.MonkeyPatch) -> None:
     for i in range(semantic.KEEP_FILES + 2):
         (isolated_env / f"meaning-old{i}.npy").write_bytes(b"x")
-    monkeypatch.setattr(semantic, "_memo", {})
+    _forget(monkeypatch)
     semantic.closest_symptoms(bundled[1], "dizzy")
     assert len(list(isolated_env.glob("meaning-*.npy"))) == semantic.KEEP_FILES
 
