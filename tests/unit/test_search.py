@@ -146,6 +146,10 @@ def test_suggest_offers_near_names_for_a_miss(small: tuple[Dataset, SearchIndex]
         ("betaconnect", "interferon-beta-1b"),
         ("sensoready pen", "ofatumumab"),
         ("whisper ject", "glatiramer-acetate"),
+        ("rebismart", "interferon-beta-1a"),
+        ("rebi smart", "interferon-beta-1a"),
+        # A UK brand recorded as an alias.
+        ("detrusitol", "tolterodine"),
     ],
 )
 def test_bundled_first_result(bundled: tuple[Dataset, SearchIndex], query: str, first: str) -> None:
