@@ -81,6 +81,7 @@ _INTENTS: list[tuple[str, str, str]] = [
     ("shots", "route", "injection"), ("pen", "route", "injection"), ("pens", "route", "injection"),
     ("injector", "route", "injection"),
     ("infusion", "route", "infusion"), ("infusions", "route", "infusion"), ("infused", "route", "infusion"),
+    ("needle free", "route", "oral"),
     ("drip", "route", "infusion"), ("iv", "route", "infusion"), ("intravenous", "route", "infusion"),
     # categories
     ("relapsing", "category", "dmt"), ("relapsing remitting", "category", "dmt"), ("rrms", "category", "dmt"),
@@ -297,6 +298,8 @@ def _purpose_pattern() -> re.Pattern[str]:
         rf"|\bswitch(?:es|ing|ed)?\b(?! (?:off|on|from)\b)"
         rf"(?: (?:to|over to) (?:a |an )?(?:new|different|another|other)(?: (?:one|{took}|{treat}|dmts?))?)?"
         rf"|\bchang(?:e|es|ing|ed) (?:to )?(?:a |an |my )?(?:new|different|another|other) (?:one|{took}|{treat}|dmts?)\b"
+        # "when to consider changing treatments", "change of medication", "changing my DMT".
+        rf"|\bchang(?:e|es|ing|ed) (?:of |my |your |our )?(?:{took}|{treat}|dmts?)\b"
     )
 
 
@@ -374,6 +377,20 @@ _OTHER_ATTACKS = frozenset("heart asthma angina gout migraine sickle".split())
 _NEW_OF_THE_ILLNESS = frozenset(
     "relapse relapses flare flares attack attacks exacerbation exacerbations symptom symptoms lesion lesions "
     "diagnosis year".split())
+# A needle route said with a word that refuses it asks for the other way in:
+# "none that involve needles", "no more injections", "pills instead of shots",
+# "non-injectable" all ask for a medicine taken by mouth. Not "pins and needles".
+_REFUSING = frozenset("no not none without avoid avoiding instead never nothing non don dont".split())
+_NEEDLES = frozenset(("needle", "needles"))
+
+
+def _refusal(raw: list[str], i: int) -> int:
+    """How many words before raw[i] refuse it ("none that involve" needles: 3),
+    counted from the furthest refusing word among the three before it; 0 if none."""
+    for j in range(max(0, i - 3), i):
+        if raw[j] in _REFUSING:
+            return i - j
+    return 0
 
 
 def parse(text: str, topics: bool = True) -> Query:
@@ -402,6 +419,11 @@ def parse(text: str, topics: bool = True) -> Query:
             if phrase in (("new",), ("newest",)) and i + 1 < len(raw) and raw[i + 1] in _NEW_OF_THE_ILLNESS:
                 i += 1  # "a new relapse" asks about the relapse, not about drugs in trials
                 break
+            if (found and found[0] == "route" and found[1] != "oral") or (n == 1 and phrase[0] in _NEEDLES):
+                refusal = _refusal(raw, i)
+                if refusal and content[-refusal:] == raw[i - refusal : i]:
+                    found = ("route", "oral")
+                    del content[-refusal:]  # "no more", "don't want": the refusal, not a symptom's words
             if found:
                 for field, value in (found, ALSO.get(phrase, ("", ""))):
                     if field and not any(f == field and v == value for f, v, _ in intents):

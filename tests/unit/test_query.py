@@ -25,6 +25,12 @@ def intents(text: str) -> set[tuple[str, str]]:
     ("steroids for a flare", {("category", "relapse")}),
     ("new ms drugs in trials", {("category", "dmt"), ("status", "investigational")}),
     ("any research studies for better medications", {("status", "investigational")}),
+    # A needle route refused asks for a medicine taken by mouth.
+    ("some kind of ms drug but none that involve needles", {("category", "dmt"), ("route", "oral")}),
+    ("no more injections", {("route", "oral")}), ("don t want injections", {("route", "oral")}),
+    ("pills instead of shots", {("route", "oral")}), ("needle free", {("route", "oral")}),
+    ("non injectable ms drugs", {("route", "oral"), ("category", "dmt")}),
+    ("pins and needles", set()), ("ms injections", {("route", "injection"), ("category", "dmt")}),
 ])
 def test_intent_words_become_field_filters(text: str, expected: set[tuple[str, str]]) -> None:
     assert intents(text) == expected
@@ -68,10 +74,11 @@ def test_what_a_dmt_is_for_asks_for_a_dmt(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "should i stay on what i am on or switch to a new one", "how do i know if i should switch or stick with it",
+    "when to consider changing treatments", "change of medication", "changing my dmt",
 ])
 def test_switching_medicines_asks_for_a_dmt_and_a_new_one_is_no_trial(text: str) -> None:
     said, rest = read_purpose(text)
-    assert said.startswith("switch") and "switch" not in rest
+    assert said.startswith(("switch", "chang")) and not {"switch", "changing", "change"} & set(rest.split())
     assert intents(text) == {("category", "dmt")}
 
 
@@ -263,6 +270,7 @@ def test_every_topic_is_a_field_of_the_table_and_of_the_schema(schema: dict[str,
     ("continue to walk", ""),
     ("improvement on naltrexone", "effectiveness"), ("tysabri failed me", "effectiveness"),
     ("kidney failure on gilenya", ""), ("tysabri with pre existing conditions", ""),
+    ("rebif failure", "effectiveness"), ("heart failure on rebif", ""),
     ("safe to feed while taking tysabri", "breastfeeding"),
     ("foot drop", ""),
     ("food", ""),

@@ -468,6 +468,10 @@ def test_a_name_with_a_word_of_its_harms_asks_about_them(bundled: tuple[Dataset,
     assert search(ds, index, "Tysabri: am I a candidate for PML?")[0].topic == "warnings"
     assert search(ds, index, "ocrevus")[0].topic is None
     assert search(ds, index, "ocrevus xyzzy")[0].topic is None  # an unknown word is no harm
+    # Failure alone is the treatment failing, though Rebif's warnings say "liver failure";
+    # an organ's failure is said with the organ.
+    assert search(ds, index, "Rebif failure")[0].topic == "effectiveness"
+    assert search(ds, index, "heart failure on Rebif")[0].topic == "warnings"
 
 
 def test_words_that_ask_a_topic_only_of_a_named_treatment(bundled: tuple[Dataset, SearchIndex]) -> None:
@@ -491,3 +495,11 @@ def test_a_device_finds_its_treatment_and_says_so(write_dataset: Callable[..., P
         [hit, *_] = search(ds, index, query)
         assert (hit.treatment.id, hit.field) == ("alphamab", "device"), query
     assert resolve(ds, index, "Alpha Click").treatment.id == "alphamab"  # type: ignore[union-attr]
+
+
+def test_a_refused_needle_route_answers_with_oral_treatments(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    for query in ("some kind of MS drug, but none that involve needles", "no more injections", "needle-free"):
+        hits = search(ds, index, query, limit=5)
+        assert hits and all("oral" in h.treatment.routes for h in hits), query
+    assert search(ds, index, "pins and needles")[0].symptom == "neuropathic-pain"
