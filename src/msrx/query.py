@@ -419,15 +419,16 @@ def parse(text: str, topics: bool = True) -> Query:
             if phrase in (("new",), ("newest",)) and i + 1 < len(raw) and raw[i + 1] in _NEW_OF_THE_ILLNESS:
                 i += 1  # "a new relapse" asks about the relapse, not about drugs in trials
                 break
+            spoken = phrase
             if (found and found[0] == "route" and found[1] != "oral") or (n == 1 and phrase[0] in _NEEDLES):
                 refusal = _refusal(raw, i)
                 if refusal and content[-refusal:] == raw[i - refusal : i]:
-                    found = ("route", "oral")
+                    found, spoken = ("route", "oral"), tuple(raw[i - refusal : i + n])  # shown: "no more injections"
                     del content[-refusal:]  # "no more", "don't want": the refusal, not a symptom's words
             if found:
                 for field, value in (found, ALSO.get(phrase, ("", ""))):
                     if field and not any(f == field and v == value for f, v, _ in intents):
-                        intents.append((field, value, " ".join(phrase)))
+                        intents.append((field, value, " ".join(spoken)))
                 i += n
                 break
         else:

@@ -36,6 +36,11 @@ def test_intent_words_become_field_filters(text: str, expected: set[tuple[str, s
     assert intents(text) == expected
 
 
+def test_a_refused_route_shows_the_refusal_as_what_was_said() -> None:
+    assert parse("some kind of ms drug but none that involve needles").intents[-1] == (
+        "route", "oral", "none that involve needles")
+
+
 def test_relapsing_means_a_dmt_but_relapse_means_treating_an_attack() -> None:
     assert intents("relapsing") == {("category", "dmt")}
     assert intents("relapse") == {("category", "relapse")}
