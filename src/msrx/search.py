@@ -253,12 +253,15 @@ def _topic_of(t: Treatment, field: str, relation: str | None, words: tuple[str, 
     return None
 
 
+_FAILURE = stem("failure")
+
+
 def _harm_named(t: Treatment, stems: list[str]) -> str | None:
     """A name said with a word of its side effects or warnings ("Tysabri PML", "Copaxone
     lipoatrophy") asks about them: the field that holds the word, side effects first.
     "Failure" alone is the treatment failing ("Rebif failure"); an organ's failure is
     said with the organ ("heart failure on Rebif"), whose word still finds the warning."""
-    stems = [s for s in stems if len(s) >= 3 and s != stem("failure")]
+    stems = [s for s in stems if len(s) >= 3 and s != _FAILURE]
     if not stems:
         return None
     for name, texts in (("side_effects", t.side_effects), ("warnings", t.warnings)):

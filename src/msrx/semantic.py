@@ -217,25 +217,27 @@ def _symptom_keys(index: SearchIndex) -> list[int]:
 
 
 _memo: dict[str, np.ndarray] = {}
-# The index whose vectors were last asked for: a second query in one process
-# (the API, the benchmarks) skips hashing 1,100 texts to find its file name.
-_last: tuple[SearchIndex, int, np.ndarray] | None = None
+# The index last read for meaning, its symptom keys and their vectors: a second
+# query in one process (the API, the benchmarks) neither lists the keys again
+# nor hashes their 1,100 texts to find the vector file.
+_last: tuple[SearchIndex, list[int], np.ndarray] | None = None
 KEEP_FILES = 4  # vector files kept in the cache directory (one per dataset vocabulary)
 
 
-def _key_vectors(index: SearchIndex, keys: list[int]) -> np.ndarray:
-    """The vectors of the symptom keys, from memory or the cache when they
-    hold them: encoding a dataset's 1,100 names, words and phrases takes
-    about two seconds, reading them back a millisecond."""
+def _symptom_vectors(index: SearchIndex) -> tuple[list[int], np.ndarray]:
+    """The index's symptom keys and their vectors (none for an index without symptom keys)."""
     global _last
-    if _last is not None and _last[0] is index and _last[1] == len(keys):
-        return _last[2]
-    vectors = _load_key_vectors(index, keys)
-    _last = (index, len(keys), vectors)
-    return vectors
+    if _last is None or _last[0] is not index:
+        keys = _symptom_keys(index)
+        vectors = _load_key_vectors(index, keys) if keys else np.empty((0, 0), dtype=np.float32)
+        _last = (index, keys, vectors)
+    return _last[1], _last[2]
 
 
 def _load_key_vectors(index: SearchIndex, keys: list[int]) -> np.ndarray:
+    """The vectors of the symptom keys, from memory or the cache when they
+    hold them: encoding a dataset's 1,100 names, words and phrases takes
+    about two seconds, reading them back a millisecond."""
     from msrx.store import cache_dir, cache_disabled
 
     texts = [index.values[k] for k in keys]
@@ -276,10 +278,10 @@ def _load_key_vectors(index: SearchIndex, keys: list[int]) -> np.ndarray:
 def closest_symptoms(index: SearchIndex, text: str) -> dict[int, tuple[float, int]]:
     """For each symptom (as its key owner), how close its closest key is to
     `text` in meaning (cosine similarity), and that key."""
-    keys = _symptom_keys(index)
+    keys, vectors = _symptom_vectors(index)
     if not keys:
         return {}
-    sims = _key_vectors(index, keys) @ encoder().encode([text])[0]
+    sims = vectors @ encoder().encode([text])[0]
     best: dict[int, tuple[float, int]] = {}
     for k, sim in zip(keys, sims.tolist(), strict=True):
         owner = index.owners[k]

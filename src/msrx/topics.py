@@ -68,14 +68,14 @@ _TOPIC_HINTS = (
 # me grumpy" asks about side effects, "something to make me sleep" asks for a
 # treatment; "my dropping Tecfidera" is stopping it, "keep dropping things" a
 # symptom. They are read after a name was found, and stay content words.
+_FAILING_ORGANS = ("kidney", "liver", "heart", "renal", "hepatic", "cardiac", "respiratory", "organ", "bone marrow")
 NAMED_TOPICS: tuple[tuple[str, str], ...] = (
     ("side_effects", r"(?:make|makes|made|making) (?:me|you|him|her|them|us|people)"),
     # "should I stop Tysabri", "can you safely stop Ocrevus"; not "does baclofen stop spasms".
     ("stopping", r"dropp(?:ed|ing)|(?:continue|keep) (?:taking|using|on|with)|(?:i|we|you|safely) stop"),
     # "did I fail Copaxone", "Tysabri failed me", "Rebif failure": the treatment stopped
     # working. Not an organ's failure ("kidney failure on Gilenya"), a warning.
-    ("effectiveness", r"improv\w*|fail(?:s|ed|ing)?|(?<!kidney )(?<!liver )(?<!heart )(?<!renal )(?<!hepatic )"
-                      r"(?<!cardiac )(?<!respiratory )(?<!organ )(?<!bone marrow )failure"),
+    ("effectiveness", r"improv\w*|fail(?:s|ed|ing)?|" + "".join(f"(?<!{organ} )" for organ in _FAILING_ORGANS) + "failure"),
     # "first shot of Plegridy", "1st day of Tecfidera", "Lemtrada: round two": starting a course.
     ("administration", r"(?:first|1st|second|2nd|third|3rd|next) (?:shots?|jabs?|injections?|infusions?|doses?|days?"
                        r"|weeks?|rounds?|courses?|treatments?|pills?|tablets?)|rounds? (?:one|two|three|1|2|3)"),
