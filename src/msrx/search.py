@@ -207,6 +207,19 @@ def _weak_symptom(first: tuple[tuple[Any, ...], tuple[Any, ...]]) -> bool:
     return field == "symptom" and symptom is not None and (relation == "guess" or -order[1] < STRONG_SYMPTOM)
 
 
+def meaning_answers(sim: float, rival: float, *, sentence: bool) -> bool:
+    """Whether a symptom `sim` close in meaning answers instead of `rival`:
+    the symptom the words chose, or for a sentence that matched nothing, the
+    next closest symptom (thresholds in msrx.semantic)."""
+    from msrx import semantic
+
+    if not sentence:
+        return sim >= semantic.CLOSE and sim - rival >= semantic.MARGIN
+    if sim >= semantic.CLOSE and sim - rival >= semantic.SENTENCE_MARGIN:
+        return True
+    return sim >= semantic.FAR_CLOSE and sim - rival >= semantic.CLEAR_MARGIN
+
+
 def _closer_in_meaning(index: SearchIndex, query: str, parsed: Query, symptom: str | None) -> dict[int, Candidate] | None:
     """The treatments for a symptom much closer in meaning to the query than
     the one its words half matched ("the whole world started to swirl": not
@@ -214,7 +227,7 @@ def _closer_in_meaning(index: SearchIndex, query: str, parsed: Query, symptom: s
     With no symptom (a sentence whose words matched nothing), the closest
     symptom answers only if it is clearly closer than the next."""
     try:
-        from msrx.semantic import CLOSE, MARGIN, SENTENCE_MARGIN, closest_symptoms  # lazy: numpy loads only here
+        from msrx.semantic import closest_symptoms  # lazy: numpy loads only here
 
         closest = closest_symptoms(index, query)
     except (ImportError, OSError, ValueError, KeyError):
@@ -224,13 +237,13 @@ def _closer_in_meaning(index: SearchIndex, query: str, parsed: Query, symptom: s
     owner = max(closest, key=lambda o: closest[o][0])
     sim, k = closest[owner]
     if symptom is None:
-        rival, margin = max((s for o, (s, _k) in closest.items() if o != owner), default=0.0), SENTENCE_MARGIN
+        rival = max((s for o, (s, _k) in closest.items() if o != owner), default=0.0)
     else:
         chosen = -1 - index.symptom_ids.index(symptom)  # a symptom's keys are owned by -1 - its position
         if owner == chosen:
             return None
-        rival, margin = closest.get(chosen, (0.0, 0))[0], MARGIN
-    if sim < CLOSE or sim - rival < margin:
+        rival = closest.get(chosen, (0.0, 0))[0]
+    if not meaning_answers(sim, rival, sentence=symptom is None):
         return None
     cands: dict[int, Candidate] = {}
     offer_symptom(index, cands, k, GUESS_SCORE, range(len(parsed.words)), parsed.words or (parsed.text,))
