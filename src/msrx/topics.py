@@ -55,6 +55,8 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("warnings", r"risks?|warnings|boxed warning|dangerous|how safe|(?:is|are) (?:it|this|they) safe|safety|black box"),
 )
 # A query holding none of these asks about no topic: the patterns are not even compiled.
+# Kept by hand beside TOPICS; a property test (test_properties.py) fails when a topic
+# word has no hint here.
 _TOPIC_HINTS = (
     "pregnan", "conce", "ttc", "baby", "famil", "breast", "nursing", "lactat", "feed", "vaccin", "immuni", "jab",
     "shot", "booster", "blood", "lab", "monitor", "check", "exam", "screening", "test", "stop", "off", "wash",

@@ -14,6 +14,7 @@ from msrx.errors import DataError
 from msrx.loader import load, validate
 from msrx.model import Dataset
 from msrx.search import SearchIndex, resolve, search
+from msrx.topics import _TOPIC_HINTS, TOPICS, read_topic
 from tests.conftest import MINI
 
 BOUNDED = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -164,3 +165,22 @@ def test_mutated_dataset_as_a_real_process(tmp_path: Path, changes: list[tuple[s
     for r in runs:
         assert r.returncode in (0, 1, 3) and b"Traceback" not in r.stderr, r.stderr
     assert len({(r.returncode, r.stdout, r.stderr) for r in runs}) == 1
+
+
+# Every topic's words, as its pattern can say them (ASCII, as normalise leaves a query).
+_topic_words = st.sampled_from(TOPICS).flatmap(
+    lambda topic: st.from_regex(topic[1], fullmatch=True, alphabet=st.characters(codec="ascii", categories=["Ll", "Nd"],
+                                                                              include_characters=" "))
+    .map(lambda said: (topic[0], said)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(topic_said=_topic_words)
+def test_every_topic_word_passes_the_quick_gate(topic_said: tuple[str, str]) -> None:
+    # read_topic skips its patterns when no hint is in the text, so a word added to
+    # TOPICS without a hint would never be read. This fails until the hint is added.
+    name, said = topic_said
+    event(name)
+    text = " ".join(said.split())
+    assert any(hint in text for hint in _TOPIC_HINTS), f"{name}: no hint in {text!r}"
+    assert read_topic(text)[0] != ""
