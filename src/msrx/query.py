@@ -275,6 +275,10 @@ _PURPOSE_HINTS = ("prevent", "reduc", "fewer", "less", "slow", "delay", "halt", 
                   "itself", "disease", "long term", "switch", "chang")
 
 
+_NOT_A_WALL_SWITCH = "".join(f"(?<!{w} )" for w in ("light", "power", "wall", "flip a", "flipped a", "flips a",
+                                                      "flick a", "flicked a", "flicks a", "hit a", "turned a"))
+
+
 @functools.cache
 def _purpose_pattern() -> re.Pattern[str]:
     aim = ("prevent|prevents|preventing|reduce|reduces|reducing|decrease|decreases|decreasing|lower|lowers|lowering|"
@@ -294,8 +298,9 @@ def _purpose_pattern() -> re.Pattern[str]:
         rf"|\blong term (?:{treat}|{took})\b"
         # Switching medicines, in MS, is switching DMTs: "should I switch or stick with what I have",
         # "switch to a new one" (a new medicine, not a drug in trials), "changing to a different medication".
-        # Not "switch off" or "switch on" (a brain that switches off), nor "switch from X" (stopping X).
-        rf"|\bswitch(?:es|ing|ed)?\b(?! (?:off|on|from)\b)"
+        # Not "switch off" or "switch on" (a brain that switches off), nor "switch from X" (stopping X),
+        # nor the thing on a wall ("like I touched a light switch", "as if someone flipped a switch").
+        rf"|{_NOT_A_WALL_SWITCH}\bswitch(?:es|ing|ed)?\b(?! (?:off|on|from)\b)"
         rf"(?: (?:to|over to) (?:a |an )?(?:new|different|another|other)(?: (?:one|{took}|{treat}|dmts?))?)?"
         rf"|\bchang(?:e|es|ing|ed) (?:to )?(?:a |an |my )?(?:new|different|another|other) (?:one|{took}|{treat}|dmts?)\b"
         # "when to consider changing treatments", "change of medication", "changing my DMT".

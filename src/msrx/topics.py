@@ -48,7 +48,12 @@ TOPICS: tuple[tuple[str, str], ...] = (
                       r"work(?:s|ed)?(?: for (?:you|me|people|anyone|everyone))?$"),
     ("administration", r"how (?:often|frequent\w*|long)|how (?:is|are) (?:it|they) (?:given|taken|administered|done)"
                        r"|how (?:do|to|should|would) (?:you |i |we )?(?:take|use|inject|give)|dos(?:e|es|ing|age)"
-                       r"|schedules?|regimen|how many times|training"),
+                       r"|schedules?|regimen|how many times|training"
+                       # Where it goes in: "Copaxone injection sites", "where do I inject"; not
+                       # "injection site reactions" or "injection site pain" (side effects).
+                       r"|(?:injection|inject) sites?(?! (?:reactions?|pain|lumps?|bruis\w*|redness|swelling"
+                       r"|itch\w*|rash\w*|problems?|issues?))|where (?:to|do i|should i|do you|can i) inject"
+                       r"|rotat\w* (?:injection |the )?sites?"),
     ("side_effects", r"side ?(?:e|a)ffects?|adverse (?:effects?|reactions?|events?)|downsides?|drawbacks?"
                      r"|negative (?:parts?|sides?|aspects?|effects?)"),
     # Not "warning" or "danger" alone: "comes on without warning", "a sense of danger" are symptoms.
@@ -61,7 +66,7 @@ _TOPIC_HINTS = (
     "pregnan", "conce", "ttc", "baby", "famil", "breast", "nursing", "lactat", "feed", "vaccin", "immuni", "jab",
     "shot", "booster", "blood", "lab", "monitor", "check", "exam", "screening", "test", "stop", "off", "wash",
     "discontinu", "quit", "switch", "effective", "well", "efficacy", "work", "success", "kick", "how", "dos",
-    "schedule", "regimen", "training", "cure", "end", "break", "effect", "affect", "adverse", "risk", "warning",
+    "schedule", "regimen", "training", "site", "inject", "cure", "end", "break", "effect", "affect", "adverse", "risk", "warning",
     "dangerous", "safe", "black box", "child", "kids", "down", "drawback", "negative", "withdrawal", "taper", "wean",
 )
 

@@ -92,6 +92,9 @@ def test_switching_medicines_asks_for_a_dmt_and_a_new_one_is_no_trial(text: str)
     ("my brain slows down", set()), ("reduced sensation", set()), ("less pain", set()), ("lower back pain", set()),
     ("slow walking", set()),
     ("my brain switches off", set()), ("switching from tecfidera", set()),  # switching off; stopping one drug
+    # The thing on a wall, not a change of medicine.
+    ("it feels look i touched a light switch that is not grounded", set()),
+    ("like someone flipped a switch in my legs", set()),
 ])
 def test_words_of_aim_without_the_disease_ask_for_no_dmt(text: str, expected: set[tuple[str, str]]) -> None:
     assert read_purpose(text)[0] == ""
@@ -232,6 +235,9 @@ def test_a_letter_after_a_pronoun_or_a_negation_is_a_contraction_else_a_name() -
     ("can i safely stop my dmt tysabri", "stopping", ("safely", "tysabri")),
     ("steroid withdrawal symptoms", "stopping", ("steroid",)), ("tapering off prednisone", "stopping", ("prednisone",)),
     ("weaning off baclofen", "stopping", ("baclofen",)),
+    ("copaxone injection sites", "administration", ("copaxone",)),  # where it goes in
+    ("where do i inject copaxone", "administration", ("copaxone",)),
+    ("rotating injection sites for rebif", "administration", ("rebif",)),
 ])
 def test_a_question_about_a_treatment_names_the_field_it_asks_about(text: str, topic: str, words: tuple[str, ...]) -> None:
     parsed = parse(normalise(text))
@@ -244,6 +250,7 @@ def test_a_question_about_a_treatment_names_the_field_it_asks_about(text: str, t
     "my foot doesn t rise quite quickly enough", "being tested", "reduce the risk of relapse", "a sense of danger",
     "urinary frequency", "tired all the time", "stop relapses", "nerve endings", "my legs stopped working",
     "taperdex", "withdrawing from life",
+    "copaxone injection site reactions", "injection site pain",  # what it does there: side effects, read by search
 ])
 def test_words_that_only_look_like_a_topic_ask_none(text: str) -> None:
     assert parse(text).topic == ""

@@ -472,6 +472,9 @@ def test_a_name_with_a_word_of_its_harms_asks_about_them(bundled: tuple[Dataset,
     # an organ's failure is said with the organ.
     assert search(ds, index, "Rebif failure")[0].topic == "effectiveness"
     assert search(ds, index, "heart failure on Rebif")[0].topic == "warnings"
+    # Injection sites are where it goes in; their reactions are a harm.
+    assert search(ds, index, "Copaxone injection sites")[0].topic == "administration"
+    assert search(ds, index, "copaxone injection site reactions")[0].topic == "side_effects"
 
 
 def test_words_that_ask_a_topic_only_of_a_named_treatment(bundled: tuple[Dataset, SearchIndex]) -> None:
