@@ -213,11 +213,7 @@ def meaning_answers(sim: float, rival: float, *, sentence: bool) -> bool:
     next closest symptom (thresholds in msrx.semantic)."""
     from msrx import semantic
 
-    if not sentence:
-        return sim >= semantic.CLOSE and sim - rival >= semantic.MARGIN
-    if sim >= semantic.CLOSE and sim - rival >= semantic.SENTENCE_MARGIN:
-        return True
-    return sim >= semantic.FAR_CLOSE and sim - rival >= semantic.CLEAR_MARGIN
+    return sim >= semantic.CLOSE and sim - rival >= (semantic.SENTENCE_MARGIN if sentence else semantic.MARGIN)
 
 
 def _closer_in_meaning(index: SearchIndex, query: str, parsed: Query, symptom: str | None) -> dict[int, Candidate] | None:

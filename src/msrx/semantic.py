@@ -44,13 +44,6 @@ MARGIN = 0.1
 # How much closer the closest symptom must be than the next when the query's
 # words matched nothing at all (a sentence: see search.SENTENCE_WORDS).
 SENTENCE_MARGIN = 0.03
-# Such a sentence may also be answered by a symptom less close than CLOSE when
-# it stands well clear of the next ("trouble recalling the name of a
-# long-time friend": cognition 0.42, the next 0.32). Chosen on the dev half of
-# batches 1 to 17 (README, "Reading for meaning"): 0.36-0.40 and 0.05-0.06 all
-# scored the same; lower margins let coin tosses through.
-FAR_CLOSE = 0.4
-CLEAR_MARGIN = 0.06
 
 
 # -- Tokenising, as BERT's uncased BasicTokenizer + WordPiece do ---------------

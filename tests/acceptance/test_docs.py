@@ -16,3 +16,18 @@ def test_quick_start_has_exactly_two_commands_and_ci_runs_the_test_one() -> None
     assert "pip install ." in install_and_run and "msrx " in install_and_run
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert test.strip() in ci.splitlines()
+
+
+def test_the_dataset_paragraph_counts_what_the_bundled_dataset_holds() -> None:
+    # It said "2026.11.27.9" and "719 sources" six data releases after the fact.
+    import tomli
+
+    data = tomli.loads((ROOT / "data" / "treatments.toml").read_text(encoding="utf-8"))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    m = re.search(r"The bundled dataset \(version (\S+), reviewed [\d-]+, US status as of\s+late \d+\) holds (\d+)"
+                  r" treatments, (\d+) sources and (\d+) symptoms \(with (\d+) patient\s+phrases\)", readme)
+    assert m is not None, "README: the dataset paragraph's wording changed"
+    assert m.groups() == (
+        data["dataset"]["version"], str(len(data["treatments"])), str(len(data["sources"])),
+        str(len(data["symptoms"])), str(sum(len(s.get("phrases", [])) for s in data["symptoms"])),
+    )

@@ -96,17 +96,7 @@ def test_a_sentence_that_matched_nothing_is_answered_by_its_meaning(bundled: tup
     # or fatigue): no answer rather than a coin toss.
     assert _first(bundled, "Feeling irregular on the regular") == (None, None)
     monkeypatch.setattr(semantic, "SENTENCE_MARGIN", 1.0)
-    monkeypatch.setattr(semantic, "CLEAR_MARGIN", 1.0)
     assert _first(bundled, "the whole world started to swirl") == (None, None)
-
-
-def test_a_sentence_less_close_answers_only_when_clear_of_the_next(bundled: tuple[Dataset, SearchIndex],
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    # Dev rows: cognition is only about 0.42 close, but 0.1 clear of the next symptom.
-    assert _first(bundled, "trouble recalling the name of a long-time friend") == ("cognition", "similar")
-    assert _first(bundled, "ask the same question for the umpteenth time") == ("cognition", "similar")
-    monkeypatch.setattr(semantic, "FAR_CLOSE", 2.0)
-    assert _first(bundled, "trouble recalling the name of a long-time friend") == (None, None)
 
 
 @pytest.mark.parametrize(("sim", "rival", "sentence", "answers"), [
@@ -115,9 +105,7 @@ def test_a_sentence_less_close_answers_only_when_clear_of_the_next(bundled: tupl
     (0.45, 0.20, False, False),  # far clear, but a half-matched phrase needs CLOSE
     (0.52, 0.50, True, False),   # a sentence: close, but a coin toss
     (0.52, 0.48, True, True),    # close and 0.04 clear
-    (0.42, 0.37, True, False),   # less close and only 0.05 clear
-    (0.42, 0.35, True, True),    # less close but 0.07 clear
-    (0.38, 0.10, True, False),   # too far from every symptom
+    (0.42, 0.30, True, False),   # far clear of the next, but not close (tried at stop 28: README)
 ])
 def test_when_meaning_answers(sim: float, rival: float, sentence: bool, answers: bool) -> None:
     assert meaning_answers(sim, rival, sentence=sentence) is answers
