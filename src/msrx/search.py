@@ -207,15 +207,6 @@ def _weak_symptom(first: tuple[tuple[Any, ...], tuple[Any, ...]]) -> bool:
     return field == "symptom" and symptom is not None and (relation == "guess" or -order[1] < STRONG_SYMPTOM)
 
 
-def meaning_answers(sim: float, rival: float, *, sentence: bool) -> bool:
-    """Whether a symptom `sim` close in meaning answers instead of `rival`:
-    the symptom the words chose, or for a sentence that matched nothing, the
-    next closest symptom (thresholds in msrx.semantic)."""
-    from msrx import semantic
-
-    return sim >= semantic.CLOSE and sim - rival >= (semantic.SENTENCE_MARGIN if sentence else semantic.MARGIN)
-
-
 def _closer_in_meaning(index: SearchIndex, query: str, parsed: Query, symptom: str | None) -> dict[int, Candidate] | None:
     """The treatments for a symptom much closer in meaning to the query than
     the one its words half matched ("the whole world started to swirl": not
@@ -223,7 +214,7 @@ def _closer_in_meaning(index: SearchIndex, query: str, parsed: Query, symptom: s
     With no symptom (a sentence whose words matched nothing), the closest
     symptom answers only if it is clearly closer than the next."""
     try:
-        from msrx.semantic import closest_symptoms  # lazy: numpy loads only here
+        from msrx.semantic import closest_symptoms, meaning_answers  # lazy: numpy loads only here
 
         closest = closest_symptoms(index, query)
     except (ImportError, OSError, ValueError, KeyError):

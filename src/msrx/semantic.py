@@ -46,6 +46,13 @@ MARGIN = 0.1
 SENTENCE_MARGIN = 0.03
 
 
+def meaning_answers(sim: float, rival: float, *, sentence: bool) -> bool:
+    """Whether a symptom `sim` close in meaning answers instead of `rival`:
+    the symptom the words chose, or for a sentence that matched nothing, the
+    next closest symptom."""
+    return sim >= CLOSE and sim - rival >= (SENTENCE_MARGIN if sentence else MARGIN)
+
+
 # -- Tokenising, as BERT's uncased BasicTokenizer + WordPiece do ---------------
 
 @functools.cache

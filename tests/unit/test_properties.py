@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from msrx.errors import DataError
 from msrx.loader import load, validate
 from msrx.model import Dataset
+from msrx.query import _PURPOSE_HINTS, _purpose_pattern, read_purpose
 from msrx.search import SearchIndex, resolve, search
 from msrx.topics import _TOPIC_HINTS, TOPICS, read_topic
 from tests.conftest import MINI
@@ -167,20 +169,28 @@ def test_mutated_dataset_as_a_real_process(tmp_path: Path, changes: list[tuple[s
     assert len({(r.returncode, r.stdout, r.stderr) for r in runs}) == 1
 
 
-# Every topic's words, as its pattern can say them (ASCII, as normalise leaves a query).
-_topic_words = st.sampled_from(TOPICS).flatmap(
-    lambda topic: st.from_regex(topic[1], fullmatch=True, alphabet=st.characters(codec="ascii", categories=["Ll", "Nd"],
-                                                                              include_characters=" "))
-    .map(lambda said: (topic[0], said)))
+def _said_by(pattern: str | re.Pattern[str]) -> st.SearchStrategy[str]:
+    """Text a pattern matches in full, spaced and lettered as normalise leaves a query."""
+    ascii_words = st.characters(codec="ascii", categories=["Ll", "Nd"], include_characters=" ")
+    return st.from_regex(pattern, fullmatch=True, alphabet=ascii_words).map(lambda said: " ".join(said.split()))
+
+
+# read_topic and read_purpose skip their patterns when no hint is in the text, so a
+# word added to a pattern without a hint would never be read: these fail until it is.
+_topic_words = st.sampled_from(TOPICS).flatmap(lambda topic: _said_by(topic[1]).map(lambda said: (topic[0], said)))
 
 
 @settings(max_examples=300, deadline=None)
 @given(topic_said=_topic_words)
 def test_every_topic_word_passes_the_quick_gate(topic_said: tuple[str, str]) -> None:
-    # read_topic skips its patterns when no hint is in the text, so a word added to
-    # TOPICS without a hint would never be read. This fails until the hint is added.
-    name, said = topic_said
+    name, text = topic_said
     event(name)
-    text = " ".join(said.split())
     assert any(hint in text for hint in _TOPIC_HINTS), f"{name}: no hint in {text!r}"
     assert read_topic(text)[0] != ""
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_said_by(_purpose_pattern()))
+def test_every_purpose_word_passes_the_quick_gate(text: str) -> None:
+    assert any(hint in text for hint in _PURPOSE_HINTS), f"no hint in {text!r}"
+    assert read_purpose(text)[0] != ""

@@ -15,7 +15,7 @@ import pytest
 
 from msrx import semantic
 from msrx.model import Dataset
-from msrx.search import SearchIndex, meaning_answers, search
+from msrx.search import SearchIndex, search
 from tests.conftest import load_script
 
 # Made with the original model (transformers' tokenizer and sentence-transformers'
@@ -108,7 +108,7 @@ def test_a_sentence_that_matched_nothing_is_answered_by_its_meaning(bundled: tup
     (0.42, 0.30, True, False),   # far clear of the next, but not close (tried at stop 28: README)
 ])
 def test_when_meaning_answers(sim: float, rival: float, sentence: bool, answers: bool) -> None:
-    assert meaning_answers(sim, rival, sentence=sentence) is answers
+    assert semantic.meaning_answers(sim, rival, sentence=sentence) is answers
 
 
 def test_a_broken_model_leaves_the_words_answer(bundled: tuple[Dataset, SearchIndex],
