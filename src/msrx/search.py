@@ -249,7 +249,9 @@ def _topic_of(t: Treatment, field: str, relation: str | None, words: tuple[str, 
         return parsed.topic if field in IDENTITY_FIELDS or getattr(t, parsed.topic) else None
     if field in IDENTITY_FIELDS:
         rest = [st for w, st in zip(parsed.words, parsed.stems, strict=True) if w not in words]
-        return _harm_named(t, rest) or named_topic(parsed.text) or None
+        # A phrase that asks a topic ("3rd course of Lemtrada") outranks one of its words
+        # being found in the warnings ("course").
+        return named_topic(parsed.text) or _harm_named(t, rest) or None
     return None
 
 

@@ -483,6 +483,9 @@ def test_words_that_ask_a_topic_only_of_a_named_treatment(bundled: tuple[Dataset
     assert search(ds, index, "thinking about dropping copaxone")[0].topic == "stopping"
     assert search(ds, index, "any improvement on ampyra")[0].topic == "effectiveness"
     assert search(ds, index, "ocrevus and feeding my baby")[0].topic == "breastfeeding"
+    # The phrase asks the topic even when one of its words is also in the warnings
+    # (Lemtrada's warnings speak of each "course").
+    assert search(ds, index, "3rd course of Lemtrada")[0].topic == "administration"
     # Without a name the same words ask nothing, and stay what they say.
     hits = search(ds, index, "something to make me sleep")
     assert hits and all(h.topic is None for h in hits)
