@@ -29,6 +29,7 @@ matching to mean anything.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -109,6 +110,9 @@ def search(
             c.offer(MONITORING_SCORE, "monitoring", " ".join(parsed.words), parsed.words, None, 99)
             c.explained.update(range(len(parsed.words)))
     matched = bool(cands) or match_keys(index, parsed, cands)
+    if cands and (lettered := _LETTERED.search(parsed.text)):
+        cands = _named_by_letter(dataset, cands, lettered.group(0))
+        matched = bool(cands)
     intents = parsed.intents
     if matched and _said_in_passing(index, cands, intents):
         cands, matched = {}, False
@@ -167,6 +171,22 @@ def search(
 
 
 Ranked = list[tuple[tuple[Any, ...], tuple[Any, ...]]]
+
+# Vitamins are named by their letter: "vitamin e" is neither vitamin D (a close
+# spelling) nor biotin (whose class is "vitamin"). A lone "a" counts only at the
+# end, as it is mostly the article ("a vitamin a day").
+_LETTERED = re.compile(r"\bvitamins? (?:[b-ehk]\d*|a$)")
+
+
+def _named_by_letter(dataset: Dataset, cands: dict[int, Candidate], said: str) -> dict[int, Candidate]:
+    """The candidates whose name, alias or class is the lettered name said
+    ("vitamin b" is "vitamin B7"; "vitamin d" is "vitamin D (cholecalciferol)")."""
+    said = said.replace("vitamins", "vitamin")
+    pattern = re.compile(rf"\b{re.escape(said)}")
+    def named(t: int) -> bool:
+        tr = dataset.treatments[t]
+        return any(pattern.search(normalise(n)) for n in (tr.name, tr.drug_class, *tr.aliases, *tr.brands))
+    return {t: c for t, c in cands.items() if named(t)}
 
 
 def _ranked(index: SearchIndex, cands: dict[int, Candidate], causes: list[tuple[int, str]], asked: int,

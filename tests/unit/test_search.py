@@ -509,3 +509,16 @@ def test_a_refused_needle_route_answers_with_oral_treatments(bundled: tuple[Data
         hits = search(ds, index, query, limit=5)
         assert hits and all("oral" in h.treatment.routes for h in hits), query
     assert search(ds, index, "pins and needles")[0].symptom == "neuropathic-pain"
+
+
+@pytest.mark.parametrize(("query", "ids"), [
+    ("vitamin e", []),  # a vitamin the dataset does not hold: not vitamin D, not biotin
+    ("vitamin c", []),
+    ("vitamin d", ["high-dose-vitamin-d"]),
+    ("vitamin D3", ["high-dose-vitamin-d"]),
+    ("vitamin b7", ["high-dose-biotin"]),
+    ("vitamin b", ["high-dose-biotin"]),
+])
+def test_a_vitamin_is_named_by_its_letter(bundled: tuple[Dataset, SearchIndex], query: str, ids: list[str]) -> None:
+    ds, index = bundled
+    assert [h.treatment.id for h in search(ds, index, query)] == ids
