@@ -110,7 +110,7 @@ class SearchIndex:
     FIELDS = (
         "fields", "values", "owners", "symptom_ids", "symptom_members", "category_members",
         "key_lengths", "exact_keys", "exact_ids", "word_list", "word_ids", "statuses", "categories", "sort_names",
-        "routes", "years", "phases", "intervals", "groups",
+        "routes", "years", "phases", "intervals", "firsts", "groups",
     )
 
     # Only needed for fuzzy, prefix and free-text matching and suggestions, so
@@ -169,6 +169,15 @@ class SearchIndex:
         self.years: Sequence[int] = _ints(data["years"])  # FDA approval year, 0 when none
         self.phases: Sequence[int] = _ints(data["phases"])  # place in model.TRIAL_PHASES, from 1; 0 when none
         self.intervals: list[str] = data["intervals"]  # comma-joined dosing intervals in days
+        self.firsts: list[str] = data["firsts"]  # comma-joined "symptom:place" of each first_choice it is in
+
+    def first_choice(self, t: int, symptom: str | None) -> int:
+        """Where a treatment stands among a symptom's usual first choices (0 is
+        the most usual), or 99 when it is not one. Found without a symptom (a
+        class, a route) it stands where it stands best: "oral steroids" lists
+        the relapse steroids in their relapse order."""
+        places = [(s, int(p)) for s, _, p in (f.partition(":") for f in self.firsts[t].split(",") if f)]
+        return min((p for s, p in places if symptom is None or s == symptom), default=99)
 
     @classmethod
     def build(cls, dataset: Dataset) -> SearchIndex:

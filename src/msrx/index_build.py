@@ -189,6 +189,8 @@ def build_data(dataset: Dataset) -> dict[str, Any]:
         "years": [t.fda_approval_year or 0 for t in dataset.treatments],
         "phases": [TRIAL_PHASES.index(t.trial_phase) + 1 if t.trial_phase else 0 for t in dataset.treatments],
         "intervals": [",".join(map(str, dosing.intervals(t))) for t in dataset.treatments],
+        "firsts": [sys.intern(",".join(f"{s.id}:{s.first_choice.index(t.id)}" for s in dataset.symptoms.values()
+                                      if t.id in s.first_choice)) for t in dataset.treatments],
     }
 
 

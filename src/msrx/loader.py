@@ -51,6 +51,7 @@ SYMPTOM_FIELDS: dict[str, tuple[type, bool]] = {
     "note": (str, False),  # how the symptom is managed without a drug
     "sources": (list, False),  # the sources of the note
     "phrases": (Phrase, False),  # [{text, page}]: patients' own words, with the page they are from
+    "first_choice": (list, False),  # treatment ids its sources name as the usual first choice, most usual first
     "urgent": (str, False),  # where to get help now (a crisis line), sourced like the note
     "urgent_words": (list, False),  # the query words that call for it ("suicide", "self-harm")
     "urgent_sources": (list, False),  # the sources of the urgent message
@@ -151,13 +152,14 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
         symptoms[sid] = Symptom(id=sid, name=row["name"], words=tuple(row["words"]), note=row.get("note"),
                                 sources=tuple(row.get("sources", ())),
                                 phrases=tuple(Phrase(p["text"], p["page"]) for p in row.get("phrases", ())),
+                                first_choice=tuple(row.get("first_choice", ())),
                                 urgent=row.get("urgent"), urgent_words=tuple(row.get("urgent_words", ())),
                                 urgent_sources=tuple(row.get("urgent_sources", ())))
         urgent = [k for k in ("urgent", "urgent_words", "urgent_sources") if k in row]
         if urgent and len(urgent) < 3:
             problem(f"symptom {sid!r}: urgent, urgent_words and urgent_sources go together (the message, the words "
                     "that call for it, and its sources)", lines.of("symptoms", i, urgent[0]), field=urgent[0])
-        if "note" in row or "sources" in row or urgent:
+        if "note" in row or "sources" in row or urgent or "first_choice" in row:
             noted.append((i, sid))
 
     sources: dict[str, Source] = {}
@@ -178,6 +180,8 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
         # Sources back the note and the everyday words; a note without a source is a claim without one.
         if sym.note is not None and not sym.sources:
             problem(f"symptom {sid!r}: a note needs its sources", lines.of("symptoms", i, "sources"), field="sources")
+        if sym.first_choice and not sym.sources:
+            problem(f"symptom {sid!r}: first_choice needs its sources", lines.of("symptoms", i, "sources"), field="sources")
         for key in ("sources", "urgent_sources"):
             for ref in getattr(sym, key):
                 if ref not in sources:
@@ -252,6 +256,14 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
         problem("holds no treatments")
     if "treatments" not in doc:
         problem("has no [[treatments]] tables")
+
+    for i, sid in noted:
+        # A first choice is a treatment for the symptom: the treatment lists it.
+        treats = {t.id for t in treatments if sid in t.symptoms}
+        for tid in symptoms[sid].first_choice:
+            if tid not in treats:
+                problem(f"symptom {sid!r}: first_choice names {tid!r}, which is not a treatment listing this symptom",
+                        lines.of("symptoms", i, "first_choice"), field="first_choice")
 
     changes = _changes(doc, lines, problem)
 

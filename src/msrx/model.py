@@ -57,6 +57,10 @@ class Symptom(NamedTuple):
     note: str | None = None  # how it is managed without a drug (e.g. cooling for heat sensitivity)
     sources: tuple[str, ...] = ()  # source ids behind the note and the words
     phrases: tuple[Phrase, ...] = ()
+    # The treatments its sources name as the usual first choice, the most usual
+    # first: search ranks them ahead of equal answers ("relapse": IV steroids
+    # before ACTH gel, not the alphabet).
+    first_choice: tuple[str, ...] = ()
     # Where to get help now (a crisis line), shown when a query holds one of
     # the urgent words ("suicide"): a safety message, not a treatment, with
     # its own sources (the services' pages).

@@ -80,7 +80,7 @@ def symptom(s: Symptom) -> dict[str, Any]:
     and [], the phrases people with MS use for it, each with the page it is from, and where to get help
     now (`urgent`, or null) with the query words that call for it."""
     return {"id": s.id, "name": s.name, "words": list(s.words), "note": s.note, "sources": list(s.sources),
-            "phrases": [{"text": p.text, "page": p.page} for p in s.phrases],
+            "phrases": [{"text": p.text, "page": p.page} for p in s.phrases], "first_choice": list(s.first_choice),
             "urgent": s.urgent, "urgent_words": list(s.urgent_words), "urgent_sources": list(s.urgent_sources)}
 
 

@@ -150,15 +150,20 @@ def search(
     def wanted(t: int) -> bool:
         return (not status or index.statuses[t] == status) and (not category or index.categories[t] == category)
 
+    def silent(t: int) -> bool:
+        # Asked a topic ("steroid withdrawal"), a treatment whose record says nothing of it
+        # answers after one that does (a record is decoded only for a topic query).
+        return bool(parsed.topic) and not getattr(dataset.treatments[t], parsed.topic)
+
     shown = (query.strip(), parsed.words)
-    ranked = _ranked(index, cands, causes, asked, wanted, shown)
+    ranked = _ranked(index, cands, causes, asked, wanted, shown, silent)
     closer = None
     if ranked and ranked[0][0][0] == 0 and _weak_symptom(ranked[0]):
         closer = _closer_in_meaning(index, query, parsed, ranked[0][1][2])
     elif not ranked and len(parsed.text.split()) >= SENTENCE_WORDS:
         closer = _closer_in_meaning(index, query, parsed, None)
     if closer is not None:
-        ranked = _ranked(index, closer, causes, asked, wanted, shown)
+        ranked = _ranked(index, closer, causes, asked, wanted, shown, silent)
     if limit is not None:
         ranked = ranked[:limit]
     # Only the records that are shown are decoded (see store.LazyTreatments).
@@ -190,7 +195,7 @@ def _named_by_letter(dataset: Dataset, cands: dict[int, Candidate], said: str) -
 
 
 def _ranked(index: SearchIndex, cands: dict[int, Candidate], causes: list[tuple[int, str]], asked: int,
-            wanted: Callable[[int], bool], said: tuple[str, tuple[str, ...]]) -> Ranked:
+            wanted: Callable[[int], bool], said: tuple[str, tuple[str, ...]], silent: Callable[[int], bool]) -> Ranked:
     """Every answer and side effect as (order, payload), sorted: the order
     ranks it (answers before side effects, then as below), the payload is
     what its hit shows."""
@@ -203,18 +208,21 @@ def _ranked(index: SearchIndex, cands: dict[int, Candidate], causes: list[tuple[
         score = round(c.score if c.score >= 98.0 else c.score - MISSING_PENALTY * (1.0 - coverage), 1)
         also = tuple(Match(f, said, (said,)) for f, _v, said in c.intents if c.field != f)
         # Equal scores: approved first, then disease-modifying before relapse
-        # and symptom drugs ("jab", "pill"), then the symptom a drug is mainly
+        # and symptom drugs ("jab", "pill"), then those that answer the topic
+        # asked, then a symptom's usual first choices in their order
+        # (model.Symptom.first_choice), then the symptom a drug is mainly
         # for, then the furthest trial phase (investigational: "new ms
         # drugs"), then the longest FDA track record, then the name.
         order = (0, -min(score, 100.0), FIELD_RANK.get(c.field, 9), STATUS_RANK.get(index.statuses[t], 9),
-                 CATEGORY_RANK.get(index.categories[t], 9), c.symptom_pos, -index.phases[t],
+                 CATEGORY_RANK.get(index.categories[t], 9), silent(t), index.first_choice(t, c.symptom), c.symptom_pos,
+                 -index.phases[t],
                  index.years[t] or 9999, index.sort_names[t], t)
         relation = c.relation or ("treats" if c.field == "symptom" else None)
         ranked.append((order, (c.field, c.value, c.symptom, c.words, relation, also)))
     for t, text_field in causes:
         if t in cands or not wanted(t):
             continue
-        order = (1, -CAUSES_SCORE, 8, STATUS_RANK.get(index.statuses[t], 9), 9, 99, 0, 9999, index.sort_names[t], t)
+        order = (1, -CAUSES_SCORE, 8, STATUS_RANK.get(index.statuses[t], 9), 9, True, 99, 99, 0, 9999, index.sort_names[t], t)
         ranked.append((order, (text_field, said[0], None, said[1], "causes", ())))
     ranked.sort()  # the order tuple ends in the treatment, so sorting never compares the payloads
     return ranked

@@ -269,6 +269,19 @@ def test_an_urgent_message_needs_its_words_and_its_sources(write_dataset: Write)
     assert any("cites source 'nope'" in p for p in problems(unknown)), problems(unknown)
 
 
+def test_a_first_choice_is_a_sourced_treatment_for_the_symptom(write_dataset: Write) -> None:
+    words = 'words = ["tired", "exhausted"]'
+    ok = load(write_dataset(MINI.replace(words, words + '\nfirst_choice = ["gammazine"]\nsources = ["review-beta"]', 1)))
+    assert ok.symptoms["fatigue"].first_choice == ("gammazine",)
+    text = MINI.replace(words, words + '\nfirst_choice = ["alphamab"]\nsources = ["review-beta"]', 1)
+    found = problems(write_dataset(text))
+    line = text.splitlines().index('first_choice = ["alphamab"]') + 1
+    assert any("first_choice names 'alphamab', which is not a treatment listing this symptom" in p and f":{line}:" in p
+               for p in found), found
+    unsourced = problems(write_dataset(MINI.replace(words, words + '\nfirst_choice = ["gammazine"]', 1)))
+    assert any("first_choice needs its sources" in p for p in unsourced), unsourced
+
+
 def test_devices_are_optional_and_named_once_across_treatments(write_dataset: Write) -> None:
     ds = load(write_dataset(MINI.replace('aliases = ["ALM"]', 'aliases = ["ALM"]\ndevices = ["AlphaClick"]')))
     assert ds.get("alphamab").devices == ("AlphaClick",)  # type: ignore[union-attr]

@@ -197,6 +197,32 @@ def test_investigational_results_rank_the_furthest_trial_phase_first(write_datas
     assert names((ds, SearchIndex.build(ds)), "new ms drugs") == ["betadine", "gammazine"]
 
 
+def test_a_symptoms_first_choice_ranks_first_among_equals(write_dataset: Callable[..., Path]) -> None:
+    from tests.conftest import MINI
+
+    both_approved = MINI.replace('status = "off-label"', 'status = "approved"')
+    ds = load(write_dataset(both_approved))
+    # Without a first choice: betadine is mainly for fatigue, gammazine mainly for spasticity.
+    assert names((ds, SearchIndex.build(ds)), "tired") == ["betadine", "gammazine"]
+    chosen = both_approved.replace('words = ["tired", "exhausted"]',
+                                   'words = ["tired", "exhausted"]\nfirst_choice = ["gammazine"]\nsources = ["review-beta"]')
+    ds = load(write_dataset(chosen))
+    index = SearchIndex.build(ds)
+    assert names((ds, index), "tired") == ["gammazine", "betadine"]
+    assert names((ds, index), "stiffness") == ["gammazine"]  # first choice for fatigue only
+
+
+def test_relapse_lists_its_usual_first_choices_first(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    first = ["methylprednisolone-iv", "methylprednisolone-oral", "prednisone-high-dose"]
+    assert names(bundled, "relapse")[:3] == first  # not corticotropin, first by the alphabet
+    assert names(bundled, "steroids")[:3] == first  # found by class: their relapse order
+    assert names(bundled, "oral steroids")[0] == "methylprednisolone-oral"
+    # Asked a topic, a steroid whose record says something of it comes first.
+    hit = search(ds, index, "steroids and steroid withdrawal")[0]
+    assert hit.treatment.stopping is not None and hit.topic == "stopping"
+
+
 def test_bundled_pipeline_lists_phase_3_before_phase_2(bundled: tuple[Dataset, SearchIndex]) -> None:
     ds, index = bundled
     phases = [h.treatment.trial_phase for h in search(ds, index, "new ms drugs", limit=None)]
