@@ -76,9 +76,11 @@ class Reference:
         return self.dataset.symptoms[words[best[0]]] if best else None
 
     def for_symptom(self, symptom_id: str) -> list[Treatment]:
-        """Treatments for a symptom, approved first, then by name."""
+        """Treatments for a symptom, approved first, then its usual first choices in their order, then by name."""
         found = self.treatments(symptom=symptom_id)
-        return sorted(found, key=lambda t: (STATUS_RANK.get(t.status, 9), t.name.casefold()))
+        first = self.dataset.symptoms[symptom_id].first_choice
+        return sorted(found, key=lambda t: (STATUS_RANK.get(t.status, 9),
+                                            first.index(t.id) if t.id in first else len(first), t.name.casefold()))
 
     def sources(self) -> list[Source]:
         return list(self.dataset.sources.values())

@@ -114,3 +114,10 @@ def test_python_api_matches_the_cli() -> None:
     fatigue = ref.symptom("exhausted")
     assert fatigue is not None and fatigue.id == "fatigue"
     assert ref.get("xyzzyqq") is None
+
+
+def test_a_symptoms_list_puts_its_usual_first_choices_first(check_json: Check) -> None:
+    data = json.loads(run("symptoms", "relapse", "--json").stdout)
+    check_json("symptom", data)
+    first = data["symptom"]["first_choice"]
+    assert first and [t["id"] for t in data["treatments"]][:len(first)] == first
