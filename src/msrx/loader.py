@@ -257,9 +257,14 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
     if "treatments" not in doc:
         problem("has no [[treatments]] tables")
 
+    # A first choice is a treatment for the symptom: the treatment lists it. Read from
+    # every treatment written in the file, so that one with another problem does not
+    # also make the symptom's first choices look wrong.
+    raw = doc.get("treatments")
+    raw_treatments: list[Any] = raw if isinstance(raw, list) else []
     for i, sid in noted:
-        # A first choice is a treatment for the symptom: the treatment lists it.
-        treats = {t.id for t in treatments if sid in t.symptoms}
+        treats = {t.get("id") for t in raw_treatments
+                  if isinstance(t, dict) and isinstance(t.get("symptoms"), list) and sid in t["symptoms"]}
         for tid in symptoms[sid].first_choice:
             if tid not in treats:
                 problem(f"symptom {sid!r}: first_choice names {tid!r}, which is not a treatment listing this symptom",

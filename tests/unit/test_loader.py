@@ -290,3 +290,10 @@ def test_devices_are_optional_and_named_once_across_treatments(write_dataset: Wr
     assert any("'alm' is already the alias of treatment 'alphamab'" in p for p in problems(write_dataset(clash)))
     empty_item = MINI.replace('aliases = ["BTD"]', 'aliases = ["BTD"]\ndevices = [" "]')
     assert any("field 'devices': every item must be a non-empty string" in p for p in problems(write_dataset(empty_item)))
+
+
+def test_a_broken_treatment_does_not_also_break_the_first_choice_naming_it(write_dataset: Write) -> None:
+    words = 'words = ["tired", "exhausted"]'
+    text = MINI.replace(words, words + '\nfirst_choice = ["gammazine"]\nsources = ["review-beta"]', 1)
+    found = problems(write_dataset(text.replace('drug_class = "muscle relaxant"', 'drug_class = 7')))
+    assert found and not any("first_choice" in p for p in found), found
