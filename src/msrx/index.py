@@ -110,7 +110,7 @@ class SearchIndex:
     FIELDS = (
         "fields", "values", "owners", "symptom_ids", "symptom_members", "category_members",
         "key_lengths", "exact_keys", "exact_ids", "word_list", "word_ids", "statuses", "categories", "sort_names",
-        "routes", "years", "phases", "intervals", "firsts", "groups",
+        "routes", "years", "phases", "intervals", "recorded", "firsts", "groups",
     )
 
     # Only needed for fuzzy, prefix and free-text matching and suggestions, so
@@ -169,6 +169,7 @@ class SearchIndex:
         self.years: Sequence[int] = _ints(data["years"])  # FDA approval year, 0 when none
         self.phases: Sequence[int] = _ints(data["phases"])  # place in model.TRIAL_PHASES, from 1; 0 when none
         self.intervals: list[str] = data["intervals"]  # comma-joined dosing intervals in days
+        self.recorded: list[str] = data["recorded"]  # comma-joined topics (topics.TOPICS) its record says something of
         self.firsts: list[str] = data["firsts"]  # comma-joined "symptom:place" of each first_choice it is in
 
     def first_choice(self, t: int, symptom: str | None) -> int:

@@ -16,6 +16,7 @@ from msrx import dosing
 from msrx.index import IDENTITY_FIELDS, SHORT, StringTable, sound
 from msrx.model import TRIAL_PHASES, Dataset
 from msrx.query import FILLER, normalise, stem
+from msrx.topics import TOPICS
 
 ROUTE_WORDS = {
     "intravenous": ("iv", "infusion", "intravenous"),
@@ -189,6 +190,7 @@ def build_data(dataset: Dataset) -> dict[str, Any]:
         "years": [t.fda_approval_year or 0 for t in dataset.treatments],
         "phases": [TRIAL_PHASES.index(t.trial_phase) + 1 if t.trial_phase else 0 for t in dataset.treatments],
         "intervals": [",".join(map(str, dosing.intervals(t))) for t in dataset.treatments],
+        "recorded": [sys.intern(",".join(name for name, _words in TOPICS if getattr(t, name))) for t in dataset.treatments],
         "firsts": [sys.intern(",".join(f"{s.id}:{s.first_choice.index(t.id)}" for s in dataset.symptoms.values()
                                       if t.id in s.first_choice)) for t in dataset.treatments],
     }

@@ -260,11 +260,9 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
     # A first choice is a treatment for the symptom: the treatment lists it. Read from
     # every treatment written in the file, so that one with another problem does not
     # also make the symptom's first choices look wrong.
-    raw = doc.get("treatments")
-    raw_treatments: list[Any] = raw if isinstance(raw, list) else []
+    written = _written_treatments(doc)
     for i, sid in noted:
-        treats = {t.get("id") for t in raw_treatments
-                  if isinstance(t, dict) and isinstance(t.get("symptoms"), list) and sid in t["symptoms"]}
+        treats = {t.get("id") for t in written if isinstance(t.get("symptoms"), list) and sid in t["symptoms"]}
         for tid in symptoms[sid].first_choice:
             if tid not in treats:
                 problem(f"symptom {sid!r}: first_choice names {tid!r}, which is not a treatment listing this symptom",
@@ -278,15 +276,20 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
     return Dataset(info=info, path=shown, treatments=treatments, sources=sources, symptoms=symptoms, changes=changes)
 
 
+def _written_treatments(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every treatment table written in the file, valid or not (for checks that
+    must not echo a treatment's own problem)."""
+    raw = doc.get("treatments")
+    return [t for t in raw if isinstance(t, dict)] if isinstance(raw, list) else []
+
+
 def _changes(doc: dict[str, Any], lines: Lines, problem: Any) -> list[Change]:
     """The `[[changes]]` rows: a version in the dataset's format, a treatment that exists (or ""), a summary."""
     from msrx.changes import VERSION_FORMAT, version_key
 
-    raw_treatments = doc.get("treatments")
     # Every id written in the file, so that a treatment with another problem
     # does not also make its change rows look wrong.
-    known = {t["id"] for t in raw_treatments if isinstance(t, dict) and isinstance(t.get("id"), str)} \
-        if isinstance(raw_treatments, list) else set()
+    known = {t["id"] for t in _written_treatments(doc) if isinstance(t.get("id"), str)}
     out: list[Change] = []
     for i, raw in _tables(doc, "changes", problem, lines):
         row = _check_fields(raw, CHANGE_FIELDS, "changes", i, lines, problem, label="change", blank_ok=("treatment",))

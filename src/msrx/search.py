@@ -152,8 +152,8 @@ def search(
 
     def silent(t: int) -> bool:
         # Asked a topic ("steroid withdrawal"), a treatment whose record says nothing of it
-        # answers after one that does (a record is decoded only for a topic query).
-        return bool(parsed.topic) and not getattr(dataset.treatments[t], parsed.topic)
+        # answers after one that does; the index says which, so no record is decoded to rank.
+        return bool(parsed.topic) and parsed.topic not in index.recorded[t].split(",")
 
     shown = (query.strip(), parsed.words)
     ranked = _ranked(index, cands, causes, asked, wanted, shown, silent)

@@ -548,3 +548,16 @@ def test_a_refused_needle_route_answers_with_oral_treatments(bundled: tuple[Data
 def test_a_vitamin_is_named_by_its_letter(bundled: tuple[Dataset, SearchIndex], query: str, ids: list[str]) -> None:
     ds, index = bundled
     assert [h.treatment.id for h in search(ds, index, query)] == ids
+
+
+def test_a_topic_query_decodes_only_the_records_it_shows() -> None:
+    # Ranking by whether a record answers the topic reads the index, not the records:
+    # a warm cache decodes a record only when its hit is shown.
+    from msrx.store import bundled_path, open_dataset
+
+    open_dataset(bundled_path())  # writes the cache
+    ds, index = open_dataset(bundled_path())
+    assert type(ds.treatments).__name__ == "LazyTreatments"
+    hits = search(ds, index, "steroids and steroid withdrawal", limit=1)
+    assert hits[0].treatment.stopping is not None and hits[0].topic == "stopping"
+    assert len(ds.treatments._decoded) == 1  # type: ignore[attr-defined]
