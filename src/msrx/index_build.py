@@ -15,8 +15,9 @@ from typing import Any
 from msrx import dosing
 from msrx.index import IDENTITY_FIELDS, SHORT, StringTable, sound
 from msrx.model import TRIAL_PHASES, Dataset
-from msrx.query import FILLER, normalise, stem
+from msrx.query import FILLER
 from msrx.topics import TOPICS
+from msrx.wording import normalise, stem
 
 ROUTE_WORDS = {
     "intravenous": ("iv", "infusion", "intravenous"),

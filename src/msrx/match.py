@@ -9,7 +9,8 @@ import math
 from collections.abc import Iterable, Sequence
 
 from msrx.index import IDENTITY_FIELDS, SHORT, SearchIndex
-from msrx.query import Query, is_filler, normalise, stem
+from msrx.query import Query, is_filler
+from msrx.wording import normalise, stem
 
 # Field ranks: on equal scores a name beats a brand beats a class word.
 FIELD_RANK = {

@@ -12,8 +12,9 @@ from typing import IO, Any
 from msrx import describe, records
 from msrx.fields import COMPARE_ROWS, FIELDS
 from msrx.model import STATUS_MEANING, Change, Dataset, Source, Symptom, Treatment
-from msrx.search import Hit, normalise
+from msrx.search import Hit
 from msrx.textsafe import cell, safe
+from msrx.wording import normalise
 
 
 def _row(values: list[str], out: IO[str]) -> None:

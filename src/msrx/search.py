@@ -36,8 +36,9 @@ from typing import Any, NamedTuple
 from msrx.index import IDENTITY_FIELDS, SearchIndex, StringTable, sound
 from msrx.match import FIELD_RANK, GUESS_SCORE, WHOLE_KEY, Candidate, guess, match_keys, offer_symptom, phrases_over_intents
 from msrx.model import STATUSES, Dataset, Symptom, Treatment
-from msrx.query import Query, is_filler, normalise, parse, stem
+from msrx.query import Query, is_filler, parse
 from msrx.topics import named_topic
+from msrx.wording import normalise, stem
 
 __all__ = [
     "Hit", "Match", "Resolution", "SearchIndex", "StringTable", "normalise", "resolve", "search", "sound", "stem",

@@ -31,3 +31,12 @@ def test_the_dataset_paragraph_counts_what_the_bundled_dataset_holds() -> None:
         data["dataset"]["version"], str(len(data["treatments"])), str(len(data["sources"])),
         str(len(data["symptoms"])), str(sum(len(s.get("phrases", [])) for s in data["symptoms"])),
     )
+
+
+def test_every_module_is_in_the_readme_layout() -> None:
+    # index_build.py and errors.py were missing from it for many stops.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme.split("Layout of `src/msrx/`", 1)[1].split("\n`scripts/`", 1)[0]
+    modules = {p.name for p in (ROOT / "src" / "msrx").glob("*.py")} - {"__init__.py", "__main__.py"}
+    missing = sorted(m for m in modules if f"`{m}`" not in layout)
+    assert not missing, f"README layout does not name: {missing}"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from msrx.query import matches_interval, normalise, parse, read_interval, read_purpose, stem
+from msrx.query import matches_interval, parse, read_interval, read_purpose
 from msrx.search import sound
+from msrx.wording import normalise, stem
 
 
 def intents(text: str) -> set[tuple[str, str]]:
@@ -122,7 +123,7 @@ def test_an_interval_matches_within_about_a_fifth() -> None:
     ("flu symptoms", ("flu", "symptoms")),  # said of anything else it stays
 ])
 def test_filler_and_doses_are_dropped(text: str, words: tuple[str, ...]) -> None:
-    from msrx.query import normalise
+    from msrx.wording import normalise
 
     assert parse(normalise(text)).words == words
 
@@ -171,7 +172,7 @@ def test_different_drugs_do_not_sound_alike() -> None:
     ("please don't be a relapse", ()),  # "please" is politeness, not "pleasure"
 ])
 def test_what_is_left_of_contractions_and_politeness_is_filler(text: str, words: tuple[str, ...]) -> None:
-    from msrx.query import normalise
+    from msrx.wording import normalise
 
     assert parse(normalise(text)).words == words
 

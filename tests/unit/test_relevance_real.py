@@ -170,7 +170,8 @@ def test_no_vocabulary_phrase_comes_from_a_page_the_queries_come_from() -> None:
 
 def _content(text: str) -> str:
     # A text's content words, folded, filler dropped, between spaces.
-    from msrx.query import is_filler, normalise, stem
+    from msrx.query import is_filler
+    from msrx.wording import normalise, stem
 
     return " " + " ".join(stem(w) for w in normalise(text).split() if not is_filler(w)) + " "
 
