@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from msrx.cli import app
@@ -121,3 +122,15 @@ def test_a_symptoms_list_puts_its_usual_first_choices_first(check_json: Check) -
     check_json("symptom", data)
     first = data["symptom"]["first_choice"]
     assert first and [t["id"] for t in data["treatments"]][:len(first)] == first
+
+
+@pytest.mark.parametrize(("query", "first"), [
+    ("spasticity", ["baclofen", "tizanidine"]),  # the approved first choices, then the other approved drugs
+    ("bladder leaking", ["oxybutynin", "solifenacin", "tolterodine", "mirabegron"]),  # antimuscarinics first
+    ("nerve pain", ["amitriptyline", "duloxetine", "gabapentin", "pregabalin", "phenytoin"]),
+    ("trigeminal neuralgia", ["carbamazepine", "oxcarbazepine", "phenytoin"]),
+])
+def test_search_lists_a_symptoms_sourced_first_choices_before_the_alphabet(query: str, first: list[str]) -> None:
+    # Alphabetical order put intrathecal baclofen before tizanidine and mirabegron before the antimuscarinics.
+    ids = [d["id"] for d in json.loads(run("search", query, "--json").stdout)]
+    assert ids[:len(first)] == first
