@@ -170,6 +170,12 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
             # A patient's phrase is made of everyday words: one of them alone
             # ("patch" of "a bad patch of symptoms") names nothing.
             whole_query = whole_query and n >= 2
+        if whole_query and not whole_key and n == 1 and min(hits.values()) < 1.0 and index.fields[k] in SYMPTOM_KEYS:
+            # A guessed spelling names a symptom's key only whole ("fatige"
+            # is fatigue): "Activia" may sound like "activity", but that is
+            # no reason to answer with "avoiding social activities". A name's
+            # first word still does ("Demotabs": Desmotabs Melt).
+            whole_query = False
         # Half of a symptom phrase still names the symptom ("laughing or
         # crying" -> "sudden crying"), at a lower score: through a word that
         # belongs to that symptom alone, or two words of the phrase together

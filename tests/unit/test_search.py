@@ -333,6 +333,15 @@ def test_a_whole_phrase_typo_needs_every_word_to_look_like_the_phrases(write_dat
     assert search(ds, index, "jerky leggs")[0].symptom == "spasticity"
 
 
+def test_a_guessed_spelling_names_a_symptom_word_only_whole(write_dataset: Callable[..., Path]) -> None:
+    # "Activia" (a yogurt) sounds like "activity": it named depression through
+    # "avoiding social activities". A typo of a whole word still answers.
+    ds, index = with_vocabulary(write_dataset, 'words = ["tired", "exhausted", "avoiding social activities"]')
+    assert search(ds, index, "activia") == []
+    assert search(ds, index, "avoiding social activites")[0].symptom == "fatigue"  # the phrase, one word misspelt
+    assert search(ds, index, "exausted")[0].symptom == "fatigue"
+
+
 def test_a_two_letter_word_alone_does_not_name_a_longer_sentence(write_dataset: Callable[..., Path]) -> None:
     # "up" is in two spasticity phrases, so it may name half of one; but in a
     # sentence of three or more words it alone says too little.
