@@ -186,6 +186,8 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
                         and any(len(query.words[p]) > SHORT or query.stems[p] in sure for p in hits)
                         and min(hits.values()) == 1.0
                         and (index.owners[k] in named or n >= 2))
+        if not whole_key and all(query.stems[p] in _DEGREE for p in hits):
+            half_symptom = whole_query = False  # "significant" of "significant worsening" says how much, not what
         # The first word of a name said with words msrx does not know:
         # "methylprednisolone and nursing 3 month old" is Methylprednisolone
         # (intravenous) and (oral), however unknown "month" is.
@@ -280,6 +282,16 @@ def offer_symptom(index: SearchIndex, cands: dict[int, Candidate], k: int, score
         c.explained.update(positions)
         c.offer(score, "symptom", index.values[k], used, index.symptom_ids[j], pairs[m + 1])
     return index.symptom_ids[j]
+
+
+# Words that say how much or how suddenly, never what: "significant" alone is
+# not half of "significant worsening" ("my significant other"), "sudden" not
+# half of "sudden crying". The word that says what still names its half.
+_DEGREE = frozenset(stem(w) for w in (
+    "significant", "sudden", "suddenly", "severe", "extreme", "extremely", "constant", "constantly", "mild",
+    "slight", "increased", "decreased", "excessive", "frequent", "persistent", "occasional", "general", "overall",
+    "intense", "major", "minor", "serious", "total", "complete", "partial",
+))
 
 
 def _symptoms_named(index: SearchIndex, stems: Sequence[str],

@@ -342,6 +342,16 @@ def test_a_guessed_spelling_names_a_symptom_word_only_whole(write_dataset: Calla
     assert search(ds, index, "exausted")[0].symptom == "fatigue"
 
 
+def test_a_word_of_degree_alone_names_no_half_of_a_symptom_word(write_dataset: Callable[..., Path]) -> None:
+    # "Has MS robbed you of an intimate relationship with your significant
+    # other?" answered with relapse steroids through "significant worsening".
+    ds, index = with_vocabulary(write_dataset, 'words = ["tired", "exhausted", "significant worsening"]')
+    assert search(ds, index, "my significant other") == []
+    assert search(ds, index, "significant") == []
+    assert search(ds, index, "worsening")[0].symptom == "fatigue"  # the word that says what still names it
+    assert search(ds, index, "significant worsening")[0].symptom == "fatigue"
+
+
 def test_a_two_letter_word_alone_does_not_name_a_longer_sentence(write_dataset: Callable[..., Path]) -> None:
     # "up" is in two spasticity phrases, so it may name half of one; but in a
     # sentence of three or more words it alone says too little.
