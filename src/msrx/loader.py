@@ -2,7 +2,9 @@
 
 Validation collects *all* problems before failing, so `msrx validate` can
 report a whole file in one pass. Each problem names the file and, where the
-TOML text lets us find it, the line.
+TOML text lets us find it, the line. `validate` reads the tables in order
+(dataset, symptoms, sources, treatments, changes), then checks what refers
+across them; msrx.table_checks checks one table against its field spec.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from typing import Any
 
 from msrx.errors import DataError, Problem
 from msrx.fields import CHECKED, FIELDS, PYTYPES, STATUS_ONLY, check, path_name, simple_value
-from msrx.fields import describe as _describe
 from msrx.model import (
     CATEGORIES,
     STATUSES,
@@ -26,9 +27,9 @@ from msrx.model import (
     Symptom,
     Treatment,
 )
+from msrx.table_checks import check_fields, tables
 from msrx.toml_lines import Lines, nested_line
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Derived from the one table of treatment fields (msrx.fields): the kinds
 # these table checks do not know (label_revised, the blocks) pass here as
 # `object` and are checked by fields.check.
@@ -64,12 +65,6 @@ CHANGE_FIELDS: dict[str, tuple[type, bool]] = {
     "summary": (str, True),
 }
 TOP_LEVEL = ("dataset", "symptoms", "sources", "treatments", "changes")
-# Lists that may legitimately be empty (a DMT treats no symptom; a
-# compounded drug has no brand). Every other list needs at least one item.
-MAY_BE_EMPTY = {f.name for f in FIELDS if f.may_be_empty} | {"words"}
-
-_TYPE_WORDS = {str: "a string", list: "a list", int: "a whole number", _dt.date: "a date (YYYY-MM-DD)",
-               Phrase: "a list of {text, page} tables"}
 
 
 def normalise_name(text: str) -> str:
@@ -132,17 +127,35 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
 
     if not doc:
         raise DataError([Problem(shown, "is empty: expected [dataset], [[symptoms]], [[sources]] and [[treatments]] tables")])
-
     for key in doc:
         if key not in TOP_LEVEL:
             problem(f"unknown top-level key {key!r}", line=_top_line(lines, key))
 
     info = _dataset_info(doc.get("dataset"), lines, problem)
+    symptoms, noted = _symptoms(doc, lines, problem)
+    sources = _sources(doc, lines, problem)
+    _check_symptom_sources(symptoms, noted, sources, lines, problem)
+    treatments = _treatments(doc, lines, problem, symptoms, sources)
+    if "treatments" in doc and not problems and not treatments:
+        problem("holds no treatments")
+    if "treatments" not in doc:
+        problem("has no [[treatments]] tables")
+    _check_first_choices(doc, symptoms, noted, lines, problem)
+    changes = _changes(doc, lines, problem)
 
+    if problems:
+        raise DataError(problems)
+    assert info is not None
+    return Dataset(info=info, path=shown, treatments=treatments, sources=sources, symptoms=symptoms, changes=changes)
+
+
+def _symptoms(doc: dict[str, Any], lines: Lines, problem: Any) -> tuple[dict[str, Symptom], list[tuple[int, str]]]:
+    """The `[[symptoms]]` rows, and those (row, id) with a note, sources, an
+    urgent message or first choices, checked once sources and treatments are read."""
     symptoms: dict[str, Symptom] = {}
-    noted: list[tuple[int, str]] = []  # symptoms with a note or sources, checked once sources are known
-    for i, raw in _tables(doc, "symptoms", problem, lines):
-        row = _check_fields(raw, SYMPTOM_FIELDS, "symptoms", i, lines, problem, label="symptom")
+    noted: list[tuple[int, str]] = []
+    for i, raw in tables(doc, "symptoms", problem, lines):
+        row = check_fields(raw, SYMPTOM_FIELDS, "symptoms", i, lines, problem, label="symptom")
         if row is None:
             continue
         sid = row["id"]
@@ -161,10 +174,14 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
                     "that call for it, and its sources)", lines.of("symptoms", i, urgent[0]), field=urgent[0])
         if "note" in row or "sources" in row or urgent or "first_choice" in row:
             noted.append((i, sid))
+    return symptoms, noted
 
+
+def _sources(doc: dict[str, Any], lines: Lines, problem: Any) -> dict[str, Source]:
+    """The `[[sources]]` rows: unique ids, https URLs."""
     sources: dict[str, Source] = {}
-    for i, raw in _tables(doc, "sources", problem, lines):
-        row = _check_fields(raw, SOURCE_FIELDS, "sources", i, lines, problem, label="source")
+    for i, raw in tables(doc, "sources", problem, lines):
+        row = check_fields(raw, SOURCE_FIELDS, "sources", i, lines, problem, label="source")
         if row is None:
             continue
         src_id = row["id"]
@@ -174,7 +191,11 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
             problem(f"source id {src_id!r} is defined twice", lines.of("sources", i, "id"), field="id")
             continue
         sources[src_id] = Source(id=src_id, title=row["title"], publisher=row["publisher"], year=row.get("year"), url=row["url"])
+    return sources
 
+
+def _check_symptom_sources(symptoms: dict[str, Symptom], noted: list[tuple[int, str]], sources: dict[str, Source],
+                           lines: Lines, problem: Any) -> None:
     for i, sid in noted:
         sym = symptoms[sid]
         # Sources back the note and the everyday words; a note without a source is a claim without one.
@@ -188,40 +209,48 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
                     problem(f"symptom {sid!r}: cites source {ref!r}, which is not defined in [[sources]]",
                             lines.of("symptoms", i, key), field=key)
 
+
+def _treatments(doc: dict[str, Any], lines: Lines, problem: Any, symptoms: dict[str, Symptom],
+                sources: dict[str, Source]) -> list[Treatment]:
+    """The `[[treatments]]` rows that have no problem; every problem is reported."""
     treatments: list[Treatment] = []
     seen_ids: dict[str, int] = {}
     owners: dict[str, tuple[str, str]] = {}  # normalised name -> (treatment id, field)
     this_year = _dt.date.today().year
-    for i, raw in _tables(doc, "treatments", problem, lines):
-        row = _check_fields(raw, TREATMENT_FIELDS, "treatments", i, lines, problem, label="treatment")
+    for i, raw in tables(doc, "treatments", problem, lines):
+        row = check_fields(raw, TREATMENT_FIELDS, "treatments", i, lines, problem, label="treatment")
         if row is None:
             continue
         tid = row["id"]
+        found: list[str] = []  # this row's problems: a row with any is left out
+
+        def report(message: str, line: int | None, field: str, _found: list[str] = found, _tid: str = tid) -> None:
+            _found.append(message)
+            problem(message, line, _tid, field)
 
         def at(key: str, _i: int = i) -> int | None:
             return lines.of("treatments", _i, key)
 
-        before = len(problems)
         if tid in seen_ids:
-            problem("id is used by another treatment", at("id"), tid, "id")
+            report("id is used by another treatment", at("id"), "id")
         seen_ids[tid] = i
         if row["status"] not in STATUSES:
-            problem(f"unknown status {row['status']!r} (expected one of: {', '.join(STATUSES)})", at("status"), tid, "status")
+            report(f"unknown status {row['status']!r} (expected one of: {', '.join(STATUSES)})", at("status"), "status")
         if row["category"] not in CATEGORIES:
-            problem(f"unknown category {row['category']!r} (expected one of: {', '.join(CATEGORIES)})", at("category"), tid, "category")
+            report(f"unknown category {row['category']!r} (expected one of: {', '.join(CATEGORIES)})", at("category"), "category")
         for sym in row["symptoms"]:
             if sym not in symptoms:
-                problem(f"unknown symptom {sym!r} (not in [[symptoms]])", at("symptoms"), tid, "symptoms")
+                report(f"unknown symptom {sym!r} (not in [[symptoms]])", at("symptoms"), "symptoms")
         for ref in row["sources"]:
             if ref not in sources:
-                problem(f"cites source {ref!r}, which is not defined in [[sources]]", at("sources"), tid, "sources")
+                report(f"cites source {ref!r}, which is not defined in [[sources]]", at("sources"), "sources")
         year = row.get("fda_approval_year")
         if year is not None and not 1900 <= year <= this_year + 1:
-            problem(f"fda_approval_year {year} is not a plausible year", at("fda_approval_year"), tid, "fda_approval_year")
+            report(f"fda_approval_year {year} is not a plausible year", at("fda_approval_year"), "fda_approval_year")
         for f in STATUS_ONLY:
             if row.get(f.name) is not None and row["status"] not in f.statuses:
-                problem(f"{f.name} is set but status is {row['status']!r} (only {' or '.join(f.statuses)} treatments have one)",
-                        at(f.name), tid, f.name)
+                report(f"{f.name} is set but status is {row['status']!r} (only {' or '.join(f.statuses)} treatments have one)",
+                       at(f.name), f.name)
         for fld in _ONE_OF:
             values = [row[fld]] if fld == "name" else row.get(fld, ())
             for value in values:
@@ -230,7 +259,7 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
                     continue
                 other = owners.get(key)
                 if other and other[0] != tid:
-                    problem(f"{value!r} is already the {other[1]} of treatment {other[0]!r}", at(fld), tid, fld)
+                    report(f"{value!r} is already the {other[1]} of treatment {other[0]!r}", at(fld), fld)
                 elif not other:
                     owners[key] = (tid, _ONE_OF[fld])
         own = set(row["sources"])
@@ -247,19 +276,17 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
             if f.name in row:
                 values[f.name], issues = check(f, row[f.name], cite)
                 for path, message in issues:
-                    problem(message, nested_line(lines, i, path), tid, path_name(path))
-        if len(problems) != before:
-            continue
-        treatments.append(Treatment(**values))
+                    report(message, nested_line(lines, i, path), path_name(path))
+        if not found:
+            treatments.append(Treatment(**values))
+    return treatments
 
-    if "treatments" in doc and not problems and not treatments:
-        problem("holds no treatments")
-    if "treatments" not in doc:
-        problem("has no [[treatments]] tables")
 
-    # A first choice is a treatment for the symptom: the treatment lists it. Read from
-    # every treatment written in the file, so that one with another problem does not
-    # also make the symptom's first choices look wrong.
+def _check_first_choices(doc: dict[str, Any], symptoms: dict[str, Symptom], noted: list[tuple[int, str]],
+                         lines: Lines, problem: Any) -> None:
+    """A first choice is a treatment for the symptom: the treatment lists it. Read from
+    every treatment written in the file, so that one with another problem does not
+    also make the symptom's first choices look wrong."""
     written = _written_treatments(doc)
     for i, sid in noted:
         treats = {t.get("id") for t in written if isinstance(t.get("symptoms"), list) and sid in t["symptoms"]}
@@ -267,13 +294,6 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
             if tid not in treats:
                 problem(f"symptom {sid!r}: first_choice names {tid!r}, which is not a treatment listing this symptom",
                         lines.of("symptoms", i, "first_choice"), field="first_choice")
-
-    changes = _changes(doc, lines, problem)
-
-    if problems:
-        raise DataError(problems)
-    assert info is not None
-    return Dataset(info=info, path=shown, treatments=treatments, sources=sources, symptoms=symptoms, changes=changes)
 
 
 def _written_treatments(doc: dict[str, Any]) -> list[dict[str, Any]]:
@@ -291,8 +311,8 @@ def _changes(doc: dict[str, Any], lines: Lines, problem: Any) -> list[Change]:
     # does not also make its change rows look wrong.
     known = {t["id"] for t in _written_treatments(doc) if isinstance(t.get("id"), str)}
     out: list[Change] = []
-    for i, raw in _tables(doc, "changes", problem, lines):
-        row = _check_fields(raw, CHANGE_FIELDS, "changes", i, lines, problem, label="change", blank_ok=("treatment",))
+    for i, raw in tables(doc, "changes", problem, lines):
+        row = check_fields(raw, CHANGE_FIELDS, "changes", i, lines, problem, label="change", blank_ok=("treatment",))
         if row is None:
             continue
         ok = True
@@ -342,102 +362,3 @@ def _dataset_info(raw: Any, lines: Lines, problem: Any) -> DatasetInfo | None:
         return None
     assert isinstance(version, str) and isinstance(reviewed, _dt.date)
     return DatasetInfo(version=version, reviewed=reviewed.isoformat(), title=title)
-
-
-def _tables(doc: dict[str, Any], key: str, problem: Any, lines: Lines) -> list[tuple[int, Any]]:
-    value = doc.get(key, [])
-    if not isinstance(value, list):
-        problem(f"{key} must be an array of tables ([[{key}]])", _top_line(lines, key), field=key)
-        return []
-    return list(enumerate(value))
-
-
-def _check_fields(
-    raw: Any,
-    spec: dict[str, tuple[type, bool]],
-    table: str,
-    index: int,
-    lines: Lines,
-    problem: Any,
-    label: str,
-    blank_ok: tuple[str, ...] = (),
-) -> dict[str, Any] | None:
-    """Check one table against its field spec; return it if usable, else None.
-
-    Strings must not be blank, except the `blank_ok` fields, which may be exactly "".
-    """
-    if not isinstance(raw, dict):
-        problem(f"[[{table}]] entry {index + 1} is not a table", lines.of(table, index))
-        return None
-    ident = raw.get("id")
-    name = ident if isinstance(ident, str) else None
-    owner = name if label == "treatment" else None
-    prefix = "" if label == "treatment" else (f"{label} {name!r}: " if name else f"{label} {index + 1}: ")
-    ok = True
-    for key, (kind, required) in spec.items():
-        line = lines.of(table, index, key)
-        if key not in raw:
-            if required:
-                problem(f"{prefix}missing required field", lines.of(table, index), owner, key)
-                ok = False
-            continue
-        value = raw[key]
-        if not _is(value, kind):
-            problem(f"{prefix}must be {_TYPE_WORDS[kind]}, not {_describe(value)}", line, owner, key)
-            ok = False
-            continue
-        if kind is Phrase:
-            ok = _check_phrases(value, f"{prefix}{key}: ", line, owner, key, problem) and ok
-        elif kind is list:
-            bad = [v for v in value if not isinstance(v, str) or not v.strip()]
-            if bad:
-                problem(f"{prefix}every item must be a non-empty string", line, owner, key)
-                ok = False
-            elif not value and key not in MAY_BE_EMPTY:
-                problem(f"{prefix}must list at least one item", line, owner, key)
-                ok = False
-            elif len({v.casefold() for v in value}) != len(value):
-                problem(f"{prefix}lists the same item twice", line, owner, key)
-                ok = False
-        elif kind is str and not value.strip() and not (key in blank_ok and value == ""):
-            problem(f"{prefix}must not be empty", line, owner, key)
-            ok = False
-    for key in raw:
-        if key not in spec:
-            problem(f"{prefix}unknown field (expected one of: {', '.join(spec)})", lines.of(table, index, key), owner, key)
-            ok = False
-    if isinstance(ident, str) and not SLUG.match(ident):
-        problem(f"{prefix}id {ident!r} must be a lowercase slug (letters, digits, hyphens)", lines.of(table, index, "id"), owner, "id")
-        ok = False
-    return raw if ok else None
-
-
-def _check_phrases(value: list[Any], prefix: str, line: int | None, owner: str | None, key: str, problem: Any) -> bool:
-    """Each phrase is {text, page}: non-empty text, a web page, no text twice."""
-    seen: set[str] = set()
-    for n, item in enumerate(value, 1):
-        if not isinstance(item, dict) or set(item) != {"text", "page"}:
-            problem(f"{prefix}item {n} must be a table with exactly text and page", line, owner, key)
-            return False
-        text, page = item["text"], item["page"]
-        if not isinstance(text, str) or not text.strip() or not isinstance(page, str):
-            problem(f"{prefix}item {n} needs a non-empty text and a page", line, owner, key)
-            return False
-        if not page.startswith(("https://", "http://")):
-            problem(f"{prefix}item {n}: page must start with https:// or http://", line, owner, key)
-            return False
-        if text.casefold() in seen:
-            problem(f"{prefix}lists {text!r} twice", line, owner, key)
-            return False
-        seen.add(text.casefold())
-    return True
-
-
-def _is(value: Any, kind: type) -> bool:
-    if kind is Phrase:
-        return isinstance(value, list)
-    if kind is int:
-        return isinstance(value, int) and not isinstance(value, bool)
-    if kind is _dt.date:
-        return isinstance(value, _dt.date) and not isinstance(value, _dt.datetime)
-    return isinstance(value, kind)
