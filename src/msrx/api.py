@@ -17,7 +17,8 @@ from typing import Any
 
 from msrx import dosing
 from msrx.model import CATEGORIES, STATUSES, Change, Dataset, Source, Symptom, Treatment
-from msrx.search import STATUS_RANK, Hit, Resolution, SearchIndex, resolve, search
+from msrx.resolve import Resolution, resolve
+from msrx.search import STATUS_RANK, Hit, SearchIndex, search
 from msrx.wording import normalise
 
 

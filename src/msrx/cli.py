@@ -126,8 +126,9 @@ def search(
     Exit status: 0 found, 1 nothing found (with --json, prints []).
     """
     from msrx import records, render_formats
+    from msrx.resolve import suggest
     from msrx.search import search as run_search
-    from msrx.search import suggest, topic_asked
+    from msrx.search import topic_asked
 
     text = query_text(query)
     columns = checked_columns(fields, render_formats.SEARCH_FIELDS,
@@ -188,7 +189,7 @@ def show(
 
     Exit status: 0 shown; 1 no single clear match (candidates on stderr).
     """
-    from msrx.search import resolve
+    from msrx.resolve import resolve
 
     text = query_text(name)
     dataset, index = open_data(ctx)

@@ -41,8 +41,8 @@ from msrx.topics import named_topic
 from msrx.wording import normalise, stem
 
 __all__ = [
-    "Hit", "Match", "Resolution", "SearchIndex", "StringTable", "normalise", "resolve", "search", "sound", "stem",
-    "suggest", "symptoms_asked", "topic_asked", "urgent_for",
+    "Hit", "Match", "SearchIndex", "StringTable", "normalise", "search", "sound", "stem",
+    "symptoms_asked", "topic_asked", "urgent_for",
 ]
 
 STATUS_RANK = {s: i for i, s in enumerate(STATUSES)}
@@ -51,7 +51,6 @@ CATEGORY_RANK = {"dmt": 0, "relapse": 1, "symptom": 2}
 TEXT_SCORE = 40.0  # a match in the use text only: a weak, last signal
 MONITORING_SCORE = 80.0  # a test named in what a treatment's monitoring lists ("jc virus test")
 CAUSES_SCORE = 20.0  # a side effect: shown after every answer (all score more), never as one
-SUGGEST_CUTOFF = 72.0  # "did you mean": close spellings only
 MISSING_PENALTY = 30.0  # score lost when none of the query is explained
 STRONG_SYMPTOM = 95.0  # a symptom answer scoring less was half matched: its meaning is checked (msrx.semantic)
 # A query of this many words that matched nothing is read for its meaning:
@@ -366,65 +365,3 @@ def urgent_for(dataset: Dataset, query: str) -> list[Symptom]:
 def _content_stems(text: str) -> set[str]:
     # Not parse(): its intents would take words ("shot", "attack") out of the text.
     return {stem(w) for w in normalise(text).split() if not is_filler(w)}
-
-
-class Resolution(NamedTuple):
-    """What `show NAME` resolved to: one treatment, or the candidates."""
-
-    treatment: Treatment | None
-    exact: bool
-    hit: Hit | None
-    candidates: list[Hit]
-
-
-def resolve(dataset: Dataset, index: SearchIndex, name: str) -> Resolution:
-    """One clear best identity match, or the closest candidates."""
-    hits = search(dataset, index, name, limit=20)
-    identity = [h for h in hits if h.field in IDENTITY_FIELDS]
-    if identity:
-        top = identity[0]
-        rivals = [h for h in identity[1:] if h.score >= top.score - 5.0]
-        if top.score >= 100.0 and not [h for h in rivals if h.score >= 100.0]:
-            exact = top.field in ("name", "id")
-            return Resolution(top.treatment, exact, top, [])
-        if top.score >= 75.0 and not rivals:
-            return Resolution(top.treatment, False, top, [])
-    candidates = [h for h in hits if h.relation != "causes"][:8] or suggest(dataset, index, name)
-    return Resolution(None, False, None, candidates)
-
-
-def suggest(dataset: Dataset, index: SearchIndex, query: str, limit: int = 5) -> list[Hit]:
-    """Close spellings of real names and symptom words ("did you mean ...").
-
-    fuzz.ratio, not a partial scorer: a suggestion must look like what was
-    typed, or it only sends people to an unrelated drug.
-    """
-    from rapidfuzz import fuzz, process
-
-    q = normalise(query)
-    if len(q) < 3:
-        return []
-    from msrx.english import is_drug
-
-    if all(is_drug(w) for w in q.split()):
-        return []  # another drug's name: "lorazepam" looks like clonazepam and is not it
-    found = process.extract(q, index.identity_choices, scorer=fuzz.ratio, score_cutoff=SUGGEST_CUTOFF, limit=limit * 3)
-    seen: set[int] = set()
-    out: list[Hit] = []
-    for _key, score, pos in found:
-        k = index.identity_ids[pos]
-        owner = index.owners[k]
-        if index.fields[k] == "symptom":
-            j = -1 - owner
-            pairs = index.symptom_members[j]
-            if not pairs or pairs[0] in seen:
-                continue
-            owner = pairs[0]
-        if owner in seen:
-            continue
-        seen.add(owner)
-        out.append(Hit(dataset.treatments[owner], round(score, 1), index.fields[k], index.values[k],
-                       index.symptom_ids[-1 - index.owners[k]] if index.fields[k] == "symptom" else None))
-        if len(out) == limit:
-            break
-    return out

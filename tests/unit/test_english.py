@@ -52,7 +52,7 @@ def test_infection_is_not_injection(bundled: tuple[Dataset, SearchIndex]) -> Non
                                                  ("ativan", "")])
 def test_another_drugs_name_is_no_typo_of_ours(bundled: tuple[Dataset, SearchIndex], word: str, not_meant: str) -> None:
     from msrx.english import is_drug
-    from msrx.search import suggest
+    from msrx.resolve import suggest
 
     ds, index = bundled
     assert is_drug(word)

@@ -15,7 +15,8 @@ from msrx.errors import DataError
 from msrx.loader import load, validate
 from msrx.model import Dataset
 from msrx.query import _PURPOSE_HINTS, _purpose_pattern, read_purpose
-from msrx.search import SearchIndex, resolve, search
+from msrx.resolve import resolve
+from msrx.search import SearchIndex, search
 from msrx.topics import _TOPIC_HINTS, TOPICS, read_topic
 from tests.conftest import MINI
 

@@ -9,7 +9,8 @@ import pytest
 
 from msrx.loader import load
 from msrx.model import Dataset
-from msrx.search import SearchIndex, normalise, resolve, search, stem, suggest
+from msrx.resolve import resolve, suggest
+from msrx.search import SearchIndex, normalise, search, stem
 
 
 @pytest.fixture
