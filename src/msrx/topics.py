@@ -82,7 +82,9 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
     ("stopping", r"dropp(?:ed|ing)|(?:continue|keep) (?:taking|using|on|with)|(?:i|we|you|safely) stop"),
     # "did I fail Copaxone", "Tysabri failed me", "Rebif failure": the treatment stopped
     # working. Not an organ's failure ("kidney failure on Gilenya"), a warning.
-    ("effectiveness", r"improv\w*|fail(?:s|ed|ing)?|" + "".join(f"(?<!{organ} )" for organ in _FAILING_ORGANS) + "failure"),
+    # "Tecfidera - report card", "Ocrevus reviews", "Kesimpta experiences": how it has gone for people.
+    ("effectiveness", r"improv\w*|fail(?:s|ed|ing)?|" + "".join(f"(?<!{organ} )" for organ in _FAILING_ORGANS) + "failure"
+                      r"|report cards?|reviews?|experiences"),
     # "first shot of Plegridy", "1st day of Tecfidera", "Lemtrada: round two": starting a course.
     ("administration", r"(?:first|1st|second|2nd|third|3rd|next) (?:shots?|jabs?|injections?|infusions?|doses?|days?"
                        r"|weeks?|rounds?|courses?|treatments?|pills?|tablets?)|rounds? (?:one|two|three|1|2|3)"),
