@@ -147,6 +147,10 @@ def _interval_patterns() -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[r
         (re.compile(r"\bfortnightly\b|\bevery other week\b"), 14),
         (re.compile(r"\bonce (?:a|per) month\b|\bmonthly\b"), 30),
         (re.compile(r"\bonce (?:a|per) year\b|\byearly\b|\bannual(?:ly)?\b"), 365),
+        # A course of days or weeks said per year or month ("two treatment weeks a year",
+        # "5 days a month"): the course comes round once a year, once a month.
+        (re.compile(r"\b(?:days|weeks) (?:a|per|each) year\b"), 365),
+        (re.compile(r"\bdays (?:a|per|each) month\b"), 30),
     ]
     return every, n_ly, phrases
 
