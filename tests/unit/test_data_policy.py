@@ -192,3 +192,17 @@ def test_the_policy_is_not_shipped_in_the_wheel() -> None:
     shipped = config["tool"]["hatch"]["build"]["targets"]["wheel"]
     assert shipped["packages"] == ["src/msrx"]
     assert list(shipped["force-include"]) == ["data/treatments.toml"]
+
+
+def test_the_readme_counts_the_sources_by_class_as_the_report_does() -> None:
+    # It said "641 primary, 6 drug references" for several data releases after the fact.
+    import re
+
+    verdicts = report.report(report.load_toml(str(ROOT / "data" / "treatments.toml")).get("sources", []), POLICY)
+    count = {k: sum(1 for v in verdicts if v.klass == k) for k in ("primary", "secondary", "news", "exception")}
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    m = re.search(r"(\d+) primary, (\d+) drug references and\s+(\d+) news items each with a written reason, (\d+) other"
+                  r"\s+written exceptions", readme)
+    assert m is not None, "README: the source policy sentence's wording changed"
+    assert tuple(map(int, m.groups())) == (count["primary"], count["secondary"], count["news"], count["exception"])
+
