@@ -50,7 +50,7 @@ BLOCK_KEYS = {
     "stopping": ("summary", "sources"),
 }
 PRODUCT_KEYS = ("brand", "schedule", "interval_days")
-SYMPTOM_ORDER = ("id", "name", "words", "note", "first_choice", "urgent", "urgent_words", "urgent_sources", "sources",
+SYMPTOM_ORDER = ("id", "name", "words", "note", "first_choice", "first_choice_sources", "urgent", "urgent_words", "urgent_sources", "sources",
                  "phrases")
 SOURCE_ORDER = ("id", "title", "publisher", "year", "url")
 CHANGE_ORDER = ("version", "treatment", "summary")

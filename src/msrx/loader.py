@@ -53,6 +53,7 @@ SYMPTOM_FIELDS: dict[str, tuple[type, bool]] = {
     "sources": (list, False),  # the sources of the note
     "phrases": (Phrase, False),  # [{text, page}]: patients' own words, with the page they are from
     "first_choice": (list, False),  # treatment ids its sources name as the usual first choice, most usual first
+    "first_choice_sources": (list, False),  # the sources that say which come first
     "urgent": (str, False),  # where to get help now (a crisis line), sourced like the note
     "urgent_words": (list, False),  # the query words that call for it ("suicide", "self-harm")
     "urgent_sources": (list, False),  # the sources of the urgent message
@@ -166,13 +167,18 @@ def _symptoms(doc: dict[str, Any], lines: Lines, problem: Any) -> tuple[dict[str
                                 sources=tuple(row.get("sources", ())),
                                 phrases=tuple(Phrase(p["text"], p["page"]) for p in row.get("phrases", ())),
                                 first_choice=tuple(row.get("first_choice", ())),
+                                first_choice_sources=tuple(row.get("first_choice_sources", ())),
                                 urgent=row.get("urgent"), urgent_words=tuple(row.get("urgent_words", ())),
                                 urgent_sources=tuple(row.get("urgent_sources", ())))
         urgent = [k for k in ("urgent", "urgent_words", "urgent_sources") if k in row]
         if urgent and len(urgent) < 3:
             problem(f"symptom {sid!r}: urgent, urgent_words and urgent_sources go together (the message, the words "
                     "that call for it, and its sources)", lines.of("symptoms", i, urgent[0]), field=urgent[0])
-        if "note" in row or "sources" in row or urgent or "first_choice" in row:
+        chosen = [k for k in ("first_choice", "first_choice_sources") if k in row]
+        if len(chosen) == 1:
+            problem(f"symptom {sid!r}: first_choice and first_choice_sources go together (the treatments, and the "
+                    "sources that say they come first)", lines.of("symptoms", i, chosen[0]), field=chosen[0])
+        if "note" in row or "sources" in row or urgent or chosen:
             noted.append((i, sid))
     return symptoms, noted
 
@@ -201,9 +207,7 @@ def _check_symptom_sources(symptoms: dict[str, Symptom], noted: list[tuple[int, 
         # Sources back the note and the everyday words; a note without a source is a claim without one.
         if sym.note is not None and not sym.sources:
             problem(f"symptom {sid!r}: a note needs its sources", lines.of("symptoms", i, "sources"), field="sources")
-        if sym.first_choice and not sym.sources:
-            problem(f"symptom {sid!r}: first_choice needs its sources", lines.of("symptoms", i, "sources"), field="sources")
-        for key in ("sources", "urgent_sources"):
+        for key in ("sources", "urgent_sources", "first_choice_sources"):
             for ref in getattr(sym, key):
                 if ref not in sources:
                     problem(f"symptom {sid!r}: cites source {ref!r}, which is not defined in [[sources]]",

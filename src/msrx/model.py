@@ -61,6 +61,7 @@ class Symptom(NamedTuple):
     # first: search ranks them ahead of equal answers ("relapse": IV steroids
     # before ACTH gel, not the alphabet).
     first_choice: tuple[str, ...] = ()
+    first_choice_sources: tuple[str, ...] = ()  # the sources that say which come first
     # Where to get help now (a crisis line), shown when a query holds one of
     # the urgent words ("suicide"): a safety message, not a treatment, with
     # its own sources (the services' pages).

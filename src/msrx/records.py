@@ -81,6 +81,7 @@ def symptom(s: Symptom) -> dict[str, Any]:
     now (`urgent`, or null) with the query words that call for it."""
     return {"id": s.id, "name": s.name, "words": list(s.words), "note": s.note, "sources": list(s.sources),
             "phrases": [{"text": p.text, "page": p.page} for p in s.phrases], "first_choice": list(s.first_choice),
+            "first_choice_sources": list(s.first_choice_sources),
             "urgent": s.urgent, "urgent_words": list(s.urgent_words), "urgent_sources": list(s.urgent_sources)}
 
 

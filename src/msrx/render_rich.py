@@ -213,6 +213,11 @@ def symptom(sym: Symptom, treatments: list[Treatment], dataset: Dataset, out: IO
         c.print(Text.assemble(t("People with MS also say: ", "dim"), t(", ".join(p.text for p in sym.phrases[:8]), "dim")))
     if sym.note:
         c.print(Text.assemble(t("Without a drug: ", "bold"), t(sym.note), t(f" {describe.cites(sym.sources, dataset)}", "dim")))
+    if sym.first_choice:
+        # Why the list below is in this order: the sources name these first.
+        names = {tr.id: tr.name for tr in dataset.treatments}
+        c.print(Text.assemble(t("Usually tried first: ", "bold"), t(", ".join(names[i] for i in sym.first_choice if i in names)),
+                              t(f" {describe.cites(sym.first_choice_sources, dataset)}", "dim")))
     for status_word in dict.fromkeys(tr.status for tr in treatments):
         c.print(Text.assemble("\n", status(status_word), t(f"  {STATUS_MEANING.get(status_word, '')}", "dim")))
         table = _table("Name", "Category", "Class")

@@ -44,7 +44,7 @@ from msrx.fields import from_row, to_row
 from msrx.model import Change, Dataset, DatasetInfo, Phrase, Source, Symptom, Treatment
 from msrx.search import SearchIndex
 
-CACHE_FORMAT = 25
+CACHE_FORMAT = 26
 MAGIC = b"MSRXc010"
 HEADER = 16  # magic (8) + metadata length (4) + metadata checksum (4)
 
@@ -200,8 +200,7 @@ def _read_cache(target: str, key: list[Any], shown: str) -> tuple[Dataset, Searc
 
         # Built on first use: a name lookup or a search needs none of these.
         def symptoms() -> dict[str, Symptom]:
-            return {row[0]: Symptom(row[0], row[1], row[2], row[3], row[4], tuple(Phrase(*p) for p in row[5]),
-                                    row[6], row[7], row[8]) for row in meta["symptoms"]}
+            return {row[0]: Symptom._make((*row[:5], tuple(Phrase(*p) for p in row[5]), *row[6:])) for row in meta["symptoms"]}
 
         def changes() -> list[Change]:
             return [Change(*row) for row in meta["changes"]]

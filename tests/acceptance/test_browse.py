@@ -134,3 +134,16 @@ def test_search_lists_a_symptoms_sourced_first_choices_before_the_alphabet(query
     # Alphabetical order put intrathecal baclofen before tizanidine and mirabegron before the antimuscarinics.
     ids = [d["id"] for d in json.loads(run("search", query, "--json").stdout)]
     assert ids[:len(first)] == first
+
+
+def test_a_symptom_on_a_terminal_says_which_treatments_are_usually_tried_first() -> None:
+    # The list is ordered by them; without this line a reader cannot tell why tizanidine comes before dantrolene.
+    drawn = re.sub(r"\x1b\[[0-9;]*m", "", run("--color", "always", "symptoms", "spasticity").stdout)
+    line = " ".join(drawn.split())
+    assert "Usually tried first: Baclofen (oral), Tizanidine, Gabapentin" in line
+    # Cited to the one source that gives the order, not to every source of the symptom's words.
+    cited = re.search(r"Usually tried first: Baclofen \(oral\), Tizanidine, Gabapentin((?: \[\d+\])+)", line)
+    numbers = {d["id"]: d["number"] for d in json.loads(run("sources", "--json").stdout)}
+    assert cited is not None and cited.group(1).split() == [f"[{numbers['pubmed-spasticity-pharmacological-consensus-2016']}]"]
+    assert "Usually tried first" not in run("--color", "always", "symptoms", "tremor").stdout  # none recorded
+

@@ -271,15 +271,18 @@ def test_an_urgent_message_needs_its_words_and_its_sources(write_dataset: Write)
 
 def test_a_first_choice_is_a_sourced_treatment_for_the_symptom(write_dataset: Write) -> None:
     words = 'words = ["tired", "exhausted"]'
-    ok = load(write_dataset(MINI.replace(words, words + '\nfirst_choice = ["gammazine"]\nsources = ["review-beta"]', 1)))
+    ok = load(write_dataset(MINI.replace(words, words + '\nfirst_choice = ["gammazine"]\nfirst_choice_sources = ["review-beta"]', 1)))
     assert ok.symptoms["fatigue"].first_choice == ("gammazine",)
-    text = MINI.replace(words, words + '\nfirst_choice = ["alphamab"]\nsources = ["review-beta"]', 1)
+    assert ok.symptoms["fatigue"].first_choice_sources == ("review-beta",)
+    text = MINI.replace(words, words + '\nfirst_choice = ["alphamab"]\nfirst_choice_sources = ["review-beta"]', 1)
     found = problems(write_dataset(text))
     line = text.splitlines().index('first_choice = ["alphamab"]') + 1
     assert any("first_choice names 'alphamab', which is not a treatment listing this symptom" in p and f":{line}:" in p
                for p in found), found
-    unsourced = problems(write_dataset(MINI.replace(words, words + '\nfirst_choice = ["gammazine"]', 1)))
-    assert any("first_choice needs its sources" in p for p in unsourced), unsourced
+    unsourced = problems(write_dataset(MINI.replace(words, words + '\nfirst_choice = ["gammazine"]\nsources = ["review-beta"]', 1)))
+    assert any("first_choice and first_choice_sources go together" in p for p in unsourced), unsourced
+    undefined = problems(write_dataset(MINI.replace(words, words + '\nfirst_choice = ["gammazine"]\nfirst_choice_sources = ["nope"]', 1)))
+    assert any("cites source 'nope', which is not defined" in p for p in undefined), undefined
 
 
 def test_devices_are_optional_and_named_once_across_treatments(write_dataset: Write) -> None:
@@ -294,6 +297,6 @@ def test_devices_are_optional_and_named_once_across_treatments(write_dataset: Wr
 
 def test_a_broken_treatment_does_not_also_break_the_first_choice_naming_it(write_dataset: Write) -> None:
     words = 'words = ["tired", "exhausted"]'
-    text = MINI.replace(words, words + '\nfirst_choice = ["gammazine"]\nsources = ["review-beta"]', 1)
+    text = MINI.replace(words, words + '\nfirst_choice = ["gammazine"]\nfirst_choice_sources = ["review-beta"]', 1)
     found = problems(write_dataset(text.replace('drug_class = "muscle relaxant"', 'drug_class = 7')))
     assert found and not any("first_choice" in p for p in found), found

@@ -206,7 +206,7 @@ def test_a_symptoms_first_choice_ranks_first_among_equals(write_dataset: Callabl
     # Without a first choice: betadine is mainly for fatigue, gammazine mainly for spasticity.
     assert names((ds, SearchIndex.build(ds)), "tired") == ["betadine", "gammazine"]
     chosen = both_approved.replace('words = ["tired", "exhausted"]',
-                                   'words = ["tired", "exhausted"]\nfirst_choice = ["gammazine"]\nsources = ["review-beta"]')
+                                   'words = ["tired", "exhausted"]\nfirst_choice = ["gammazine"]\nfirst_choice_sources = ["review-beta"]')
     ds = load(write_dataset(chosen))
     index = SearchIndex.build(ds)
     assert names((ds, index), "tired") == ["gammazine", "betadine"]
