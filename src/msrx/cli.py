@@ -57,7 +57,7 @@ from msrx.errors import (
     DataError,
 )
 from msrx.model import Dataset, Treatment
-from msrx.search import SearchIndex
+from msrx.search import Hit, SearchIndex
 
 
 def _version_text() -> str:
@@ -144,6 +144,8 @@ def search(
             rows=lambda: [{**records.full(h.treatment, dataset), **records.hit(h, dataset)} for h in hits], columns=columns)
     if not (as_json or fmt) and not [h for h in hits if h.field not in ("use", "side_effects")]:
         _symptom_notes(dataset, index, text)
+    if not (as_json or fmt):
+        _compare_hint(hits, text)
     if not hits:
         message = f"msrx: no treatment matches {text!r}"
         near = suggest(dataset, index, text, limit=3)
@@ -155,6 +157,19 @@ def search(
             say(f'msrx: "{asked}" is answered per treatment: add a name or a group, e.g. msrx search'
                 f' "ocrevus {asked}" or "oral dmt {asked}"')
         raise typer.Exit(EXIT_NOT_FOUND)
+
+
+def _compare_hint(hits: list[Hit], text: str) -> None:
+    """"Tecfidera vs Aubagio" names two treatments to weigh up: say how to see them side by side."""
+    import re
+
+    if not re.search(r"\b(?:vs|versus|compared? (?:to|with)|or)\b", text, re.IGNORECASE):
+        return
+    from msrx.index import IDENTITY_FIELDS
+
+    named = list(dict.fromkeys(h.treatment.id for h in hits if h.field in IDENTITY_FIELDS and h.score >= 75.0))
+    if 2 <= len(named) <= 4:
+        say(f"msrx: to see them side by side: msrx compare {' '.join(named)}")
 
 
 def _symptom_notes(dataset: Dataset, index: SearchIndex, text: str) -> None:

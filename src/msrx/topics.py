@@ -114,9 +114,13 @@ def _kept(m: re.Match[str]) -> str:
 
 
 def _said(m: re.Match[str]) -> str:
-    """The words that asked the topic, without a name they held ("does work")."""
+    """The words that asked the topic, without a name they held ("does work")
+    or a leading article ("a cure": "cure", as in "ocrevus cure")."""
     keep = m.groupdict().get("keep")
-    return " ".join((m.group(0).replace(keep, " ", 1) if keep else m.group(0)).split())
+    words = (m.group(0).replace(keep, " ", 1) if keep else m.group(0)).split()
+    if len(words) > 1 and words[0] in ("a", "an", "the"):
+        words = words[1:]
+    return " ".join(words)
 
 
 def read_topic(text: str) -> tuple[str, str, str]:

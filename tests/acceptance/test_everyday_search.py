@@ -233,5 +233,17 @@ def test_a_topic_alone_says_to_name_a_treatment() -> None:
     assert result.exit_code == 1
     assert '"side effects" is answered per treatment' in result.stderr
     assert 'msrx search "ocrevus side effects"' in result.stderr
+    cure = runner.invoke(app, ["search", "is there a cure for ms"])
+    assert 'msrx search "ocrevus cure"' in cure.stderr  # not "ocrevus a cure": the article is not the topic
     quiet = runner.invoke(app, ["search", "how", "often", "--json"])
     assert quiet.exit_code == 1 and quiet.stdout.strip() == "[]"
+
+
+def test_two_names_weighed_up_get_a_compare_hint() -> None:
+    result = runner.invoke(app, ["search", "tecfidera", "vs", "aubagio"])
+    assert result.exit_code == 0
+    ids = [line.split("\t")[0] for line in result.stdout.splitlines()]
+    assert set(ids[:2]) == {"dimethyl-fumarate", "teriflunomide"}
+    assert "msrx compare" in result.stderr and "dimethyl-fumarate" in result.stderr and "teriflunomide" in result.stderr
+    assert "compare" not in runner.invoke(app, ["search", "tecfidera", "vs", "aubagio", "--json"]).stderr  # scripts: no hint
+    assert "compare" not in runner.invoke(app, ["search", "tired", "or", "exhausted"]).stderr  # a symptom, no two names
