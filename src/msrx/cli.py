@@ -167,6 +167,7 @@ def _compare_hint(hits: list[Hit], text: str) -> None:
         return
     from msrx.index import IDENTITY_FIELDS
 
+    # Found by a name, brand or alias said in full or nearly (not a prefix or a fragment of one).
     named = list(dict.fromkeys(h.treatment.id for h in hits if h.field in IDENTITY_FIELDS and h.score >= 75.0))
     if 2 <= len(named) <= 4:
         say(f"msrx: to see them side by side: msrx compare {' '.join(named)}")

@@ -186,7 +186,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
                         and any(len(query.words[p]) > SHORT or query.stems[p] in sure for p in hits)
                         and min(hits.values()) == 1.0
                         and (index.owners[k] in named or n >= 2))
-        if not whole_key and all(query.stems[p] in _DEGREE for p in hits):
+        if not whole_key and index.fields[k] in SYMPTOM_KEYS and all(query.stems[p] in _DEGREE for p in hits):
             half_symptom = whole_query = False  # "significant" of "significant worsening" says how much, not what
         # The first word of a name said with words msrx does not know:
         # "methylprednisolone and nursing 3 month old" is Methylprednisolone

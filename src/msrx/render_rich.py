@@ -214,8 +214,9 @@ def symptom(sym: Symptom, treatments: list[Treatment], dataset: Dataset, out: IO
     if sym.note:
         c.print(Text.assemble(t("Without a drug: ", "bold"), t(sym.note), t(f" {describe.cites(sym.sources, dataset)}", "dim")))
     if sym.first_choice:
-        # Why the list below is in this order: the sources name these first.
-        names = {tr.id: tr.name for tr in dataset.treatments}
+        # Why the list below is in this order: the sources name these first. Each
+        # first choice lists the symptom (the loader checks), so it is among `treatments`.
+        names = {tr.id: tr.name for tr in treatments}
         c.print(Text.assemble(t("Usually tried first: ", "bold"), t(", ".join(names[i] for i in sym.first_choice if i in names)),
                               t(f" {describe.cites(sym.first_choice_sources, dataset)}", "dim")))
     for status_word in dict.fromkeys(tr.status for tr in treatments):
