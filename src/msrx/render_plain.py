@@ -108,6 +108,8 @@ def symptom(sym: Symptom, treatments: list[Treatment], dataset: Dataset, out: IO
         _row(["urgent", sym.urgent, describe.cites(sym.urgent_sources, dataset)], out)
     if sym.note:
         _row(["note", sym.note, describe.cites(sym.sources, dataset)], out)
+    if sym.first_choice:  # why the rows below are in this order
+        _row(["first_choice", ",".join(sym.first_choice), describe.cites(sym.first_choice_sources, dataset)], out)
     for t in treatments:
         _row([t.status, t.id, t.name, t.category, t.drug_class], out)
 

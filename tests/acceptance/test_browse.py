@@ -146,4 +146,8 @@ def test_a_symptom_on_a_terminal_says_which_treatments_are_usually_tried_first()
     numbers = {d["id"]: d["number"] for d in json.loads(run("sources", "--json").stdout)}
     assert cited is not None and cited.group(1).split() == [f"[{numbers['pubmed-spasticity-pharmacological-consensus-2016']}]"]
     assert "Usually tried first" not in run("--color", "always", "symptoms", "tremor").stdout  # none recorded
+    piped = run("symptoms", "spasticity").stdout.splitlines()
+    first = [line.split("\t") for line in piped if line.startswith("first_choice\t")]
+    assert first == [["first_choice", "baclofen,tizanidine,gabapentin",
+                      f"[{numbers['pubmed-spasticity-pharmacological-consensus-2016']}]"]]
 
