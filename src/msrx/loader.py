@@ -141,8 +141,11 @@ def validate(doc: dict[str, Any], text: str, shown: str) -> Dataset:
         problem("holds no treatments")
     if "treatments" not in doc:
         problem("has no [[treatments]] tables")
-    _check_first_choices(doc, symptoms, noted, lines, problem)
-    changes = _changes(doc, lines, problem)
+    # Checks that refer to treatments read every treatment written in the file, valid
+    # or not, so that a treatment with its own problem does not make them fail too.
+    written = _written_treatments(doc)
+    _check_first_choices(written, symptoms, noted, lines, problem)
+    changes = _changes(doc, written, lines, problem)
 
     if problems:
         raise DataError(problems)
@@ -286,12 +289,9 @@ def _treatments(doc: dict[str, Any], lines: Lines, problem: Any, symptoms: dict[
     return treatments
 
 
-def _check_first_choices(doc: dict[str, Any], symptoms: dict[str, Symptom], noted: list[tuple[int, str]],
+def _check_first_choices(written: list[dict[str, Any]], symptoms: dict[str, Symptom], noted: list[tuple[int, str]],
                          lines: Lines, problem: Any) -> None:
-    """A first choice is a treatment for the symptom: the treatment lists it. Read from
-    every treatment written in the file, so that one with another problem does not
-    also make the symptom's first choices look wrong."""
-    written = _written_treatments(doc)
+    """A first choice is a treatment for the symptom: a treatment written in the file lists it."""
     for i, sid in noted:
         treats = {t.get("id") for t in written if isinstance(t.get("symptoms"), list) and sid in t["symptoms"]}
         for tid in symptoms[sid].first_choice:
@@ -307,13 +307,12 @@ def _written_treatments(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return [t for t in raw if isinstance(t, dict)] if isinstance(raw, list) else []
 
 
-def _changes(doc: dict[str, Any], lines: Lines, problem: Any) -> list[Change]:
-    """The `[[changes]]` rows: a version in the dataset's format, a treatment that exists (or ""), a summary."""
+def _changes(doc: dict[str, Any], written: list[dict[str, Any]], lines: Lines, problem: Any) -> list[Change]:
+    """The `[[changes]]` rows: a version in the dataset's format, a treatment written in the
+    file (or ""), a summary."""
     from msrx.changes import VERSION_FORMAT, version_key
 
-    # Every id written in the file, so that a treatment with another problem
-    # does not also make its change rows look wrong.
-    known = {t["id"] for t in _written_treatments(doc) if isinstance(t.get("id"), str)}
+    known = {t["id"] for t in written if isinstance(t.get("id"), str)}
     out: list[Change] = []
     for i, raw in tables(doc, "changes", problem, lines):
         row = check_fields(raw, CHANGE_FIELDS, "changes", i, lines, problem, label="change", blank_ok=("treatment",))
