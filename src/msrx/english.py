@@ -6,7 +6,9 @@ closest one it does. For a real word that is a wrong answer dressed as a fix:
 shirt" is not "short term memory". The list (english_words.txt, from WordNet
 3.0, written by scripts/english_words.py) is loaded only when a fix is about
 to be made, which most queries never reach. drug_words.txt (WordNet's drug
-names, same script) holds names of other drugs, which are never fixed at all.
+names, same script) and other_drugs.txt (24,000 names from a drug dictionary,
+written by scripts/other_drugs.py) hold names of other drugs, which are never
+fixed at all.
 """
 
 from __future__ import annotations
@@ -35,10 +37,13 @@ def _words(name: str = "english_words.txt") -> str:
 
 
 def is_drug(word: str) -> bool:
-    """Whether `word` (lower case) is a drug's name in WordNet (drug_words.txt):
+    """Whether `word` (lower case) is a drug's name in WordNet (drug_words.txt)
+    or one of the longer list of drugs msrx does not hold (other_drugs.txt):
     another drug, never a misspelling of one msrx holds ("lorazepam" is not
-    clonazepam). A name msrx holds is matched before any fix is tried."""
-    return f"\n{word}\n" in _words("drug_words.txt")
+    clonazepam, "bactine" not Zactin). A name msrx holds is matched before any
+    fix is tried."""
+    line = f"\n{word}\n"
+    return line in _words("drug_words.txt") or line in _words("other_drugs.txt")
 
 
 def is_english(word: str) -> bool:

@@ -59,3 +59,17 @@ def test_another_drugs_name_is_no_typo_of_ours(bundled: tuple[Dataset, SearchInd
     assert search(ds, index, word) == []
     assert suggest(ds, index, word) == []  # no "did you mean" another drug either
     assert not is_drug("tizanadine")  # a typo is no drug: it is still fixed (test_a_typo_is_still_fixed)
+
+
+@pytest.mark.parametrize(("word", "was"), [("bactine", "fluoxetine"), ("metacil", "psyllium"), ("felogamma", "ivig"),
+                                           ("nitromed", "methotrexate"), ("robatumumab", "ofatumumab")])
+def test_a_drug_wordnet_does_not_know_is_no_typo_of_ours(bundled: tuple[Dataset, SearchIndex], word: str, was: str) -> None:
+    # Each was once "fixed" into a name msrx holds (Zactin, Metamucil, Flebogamma,
+    # Nordimet, Ofatumumab): other_drugs.txt knows them as other drugs.
+    from msrx.english import is_drug
+    from msrx.resolve import suggest
+
+    ds, index = bundled
+    assert is_drug(word)
+    assert not [h.treatment.id for h in search(ds, index, word) if h.treatment.id == was]
+    assert search(ds, index, word) == [] and suggest(ds, index, word) == []
