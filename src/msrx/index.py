@@ -234,23 +234,29 @@ class SearchIndex:
     def words_of(self, word: str) -> Sequence[int]:
         return _lookup(self.word_list, self.word_ids, word)
 
-    def spellings(self, word: str) -> tuple[list[str], float]:
+    def spellings(self, word: str, last: bool = True) -> tuple[list[str], float]:
         """Index words a query word may have meant, and how sure that is (0-1).
 
-        A word that starts vocabulary words is read as their prefix; otherwise
-        its sound-alike, then its closest spelling, then a same-letters swap.
+        A word is read as the prefix of the vocabulary words it starts
+        ("ocreli") when it is `last`: where a person may have stopped typing.
+        Followed by a word msrx does not know, it was finished, and is another
+        word ("gamma knife" is no Gammagard, "methyl folate" no
+        methylphenidate). Otherwise its sound-alike, then its closest
+        spelling, then a same-letters swap.
         """
         if len(word) <= SHORT or not word.isalpha():
             return [], 0.0
         vocab = self.vocabulary
         pos = bisect_left(vocab, word)
         longer: list[str] = []
-        while pos < len(vocab) and vocab[pos].startswith(word) and len(longer) < 20:
+        while last and pos < len(vocab) and vocab[pos].startswith(word) and len(longer) < 20:
             longer.append(vocab[pos])
             pos += 1
         if longer:
             return longer, 0.92
         options, certainty = self._closest(word)
+        if not last:  # nor, by sound, a longer word it starts ("gamma" sounds like Gammaked)
+            options = [w for w in options if not w.startswith(word)]
         if options:
             from msrx.english import is_english  # lazy: only a fix about to be made pays for the word list
 

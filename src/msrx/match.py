@@ -31,6 +31,15 @@ def _head(index: SearchIndex, k: int) -> str:
     return stem(head) if len(head) > SHORT else "\0"
 
 
+def _common(word: str) -> bool:
+    """Whether a word is common English ("gamma", "plasma", "magnesium"): as
+    the first word of a name it says too little alone ("gamma knife" is no
+    gamma globulin, "plasma donation" no plasma exchange)."""
+    from msrx.english import is_english  # lazy: only a name's first word said with unknown words pays for the list
+
+    return is_english(word)
+
+
 class Candidate:
     """What is known about one treatment while a query is matched."""
 
@@ -148,9 +157,12 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         # Another drug's name is no misspelling of one msrx holds: "lorazepam" is not clonazepam.
         typos = [p for p in unknown if not is_drug(query.words[p])]
     for p in typos[:4]:
-        options, certainty = index.spellings(query.stems[p])
+        # Read as the start of a longer word only where the person may have
+        # stopped typing: no word msrx does not know comes after it.
+        last = not any(u > p for u in unknown)
+        options, certainty = index.spellings(query.stems[p], last)
         if not options and query.words[p] != query.stems[p]:
-            options, certainty = index.spellings(query.words[p])
+            options, certainty = index.spellings(query.words[p], last)
         for option in options:
             fixed = True
             for k in index.words_of(option):
@@ -193,7 +205,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         # (intravenous) and (oral), however unknown "month" is.
         half_name = (not (whole_key or whole_query or half_symptom) and index.fields[k] in IDENTITY_FIELDS
                      and length >= 2 and min(hits.values()) == 1.0
-                     and any(query.stems[p] == _head(index, k) for p in hits))
+                     and any(query.stems[p] == _head(index, k) and not _common(query.words[p]) for p in hits))
         if not (whole_key or whole_query or half_symptom or half_name):
             continue
         if n == 1 and not whole_key:

@@ -18,7 +18,6 @@ from rapidfuzz.distance import OSA
 import msrx
 from msrx.model import Dataset
 from msrx.search import SearchIndex
-
 from tests.conftest import load_script
 
 od = load_script("other_drugs")

@@ -581,3 +581,28 @@ def test_a_topic_query_decodes_only_the_records_it_shows() -> None:
     hits = search(ds, index, "steroids and steroid withdrawal", limit=1)
     assert hits[0].treatment.stopping is not None and hits[0].topic == "stopping"
     assert len(ds.treatments._decoded) == 1  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("query", "was"), [
+    ("gamma knife", "ivig"),  # radiosurgery, not Gammagard or Gammaked
+    ("gamma linolenic acid", "ivig"),
+    ("methyl folate", "methylphenidate"),
+    ("trans fat", "scopolamine-transdermal"),  # not Transderm Scop
+    ("alpha blockers", "lipoic-acid"),  # "alpha" begins alpha-lipoic acid, but says too little alone
+])
+def test_a_finished_word_is_not_read_as_the_start_of_a_name(bundled: tuple[Dataset, SearchIndex], query: str, was: str) -> None:
+    ds, index = bundled
+    assert was not in [h.treatment.id for h in search(ds, index, query)]
+
+
+@pytest.mark.parametrize(("query", "first"), [
+    ("gamma", "ivig"),  # a word typed alone may be where the person stopped
+    ("ocreli infusion", "ocrelizumab"),  # nothing unknown after it
+    ("natali", "natalizumab"),
+    ("methylprednisolone and nursing 3 month old", "methylprednisolone-iv"),
+])
+def test_the_last_word_typed_is_still_read_as_the_start_of_a_name(bundled: tuple[Dataset, SearchIndex], query: str,
+                                                                    first: str) -> None:
+    ds, index = bundled
+    hits = search(ds, index, query)
+    assert hits and hits[0].treatment.id == first
