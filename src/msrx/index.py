@@ -80,6 +80,16 @@ class StringTable:
         return self._text[self._ends[lo - 1] if lo > 0 else 0 : self._ends[hi - 1] - 1].split("\n")
 
 
+def _shared_start(a: str, b: str) -> int:
+    """How many first letters two words share."""
+    n = 0
+    for x, y in zip(a, b, strict=False):  # words of different lengths
+        if x != y:
+            break
+        n += 1
+    return n
+
+
 def sound(word: str) -> str:
     """A sound-alike key: spellings people confuse map to one form.
 
@@ -281,9 +291,13 @@ class SearchIndex:
         lo = bisect_left(self.spell_lengths, int(len(word) * 0.72))
         hi = bisect_right(self.spell_lengths, int(len(word) / 0.72) + 1)
         window = self.spell_words.lines(lo, hi)
-        best = process.extractOne(word, window, scorer=fuzz.ratio, score_cutoff=TOKEN_CUTOFF)
-        if best is not None:
-            return [best[0]], best[1] / 100.0 * 0.95
+        best = process.extract(word, window, scorer=fuzz.ratio, score_cutoff=TOKEN_CUTOFF, limit=5)
+        if best:
+            # Equally close, the one that starts as the typo does: people seldom
+            # get a name's first letters wrong ("oxcarbamazepine" is two edits
+            # from carbamazepine and from oxcarbazepine; it means the latter).
+            top = max(best, key=lambda b: (b[1], _shared_start(word, b[0])))
+            return [top[0]], top[1] / 100.0 * 0.95
         letters = sorted(word)
         for w in window:
             if len(w) == len(word) and w[0] == word[0] and sorted(w) == letters:

@@ -73,3 +73,11 @@ def test_a_drug_wordnet_does_not_know_is_no_typo_of_ours(bundled: tuple[Dataset,
     assert is_drug(word)
     assert not [h.treatment.id for h in search(ds, index, word) if h.treatment.id == was]
     assert search(ds, index, word) == [] and suggest(ds, index, word) == []
+
+
+def test_of_two_equally_close_spellings_the_one_that_starts_as_typed_wins(bundled: tuple[Dataset, SearchIndex]) -> None:
+    # Two edits from carbamazepine and from oxcarbazepine alike: people seldom
+    # get a name's first letters wrong.
+    ds, index = bundled
+    hits = search(ds, index, "oxcarbamazepine")
+    assert hits and hits[0].treatment.id == "oxcarbazepine"
