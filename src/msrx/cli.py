@@ -126,7 +126,7 @@ def search(
     Exit status: 0 found, 1 nothing found (with --json, prints []).
     """
     from msrx import records, render_formats
-    from msrx.resolve import suggest
+    from msrx.resolve import ANOTHER_DRUG, names_another_drug, suggest
     from msrx.search import search as run_search
     from msrx.search import topic_asked
 
@@ -149,7 +149,9 @@ def search(
     if not hits:
         message = f"msrx: no treatment matches {text!r}"
         near = suggest(dataset, index, text, limit=3)
-        if near:
+        if names_another_drug(text):
+            message += f" {ANOTHER_DRUG}"
+        elif near:
             message += "; did you mean: " + ", ".join(h.value if h.field == "symptom" else h.treatment.name for h in near) + "?"
         say(message)
         asked = topic_asked(text)
@@ -205,7 +207,7 @@ def show(
 
     Exit status: 0 shown; 1 no single clear match (candidates on stderr).
     """
-    from msrx.resolve import resolve
+    from msrx.resolve import ANOTHER_DRUG, names_another_drug, resolve
 
     text = query_text(name)
     dataset, index = open_data(ctx)
@@ -214,6 +216,8 @@ def show(
         if found.candidates:
             names = "\n".join(f"  {h.treatment.name} ({h.treatment.id})" for h in found.candidates)
             fail(f"{text!r} matches more than one treatment, or none closely; closest:\n{names}", EXIT_NOT_FOUND)
+        if names_another_drug(text):
+            fail(f"no treatment matches {text!r} {ANOTHER_DRUG}", EXIT_NOT_FOUND)
         fail(f"no treatment matches {text!r}; try 'msrx search {text}'", EXIT_NOT_FOUND)
     treatment: Treatment = found.treatment
     if not found.exact and found.hit is not None:

@@ -15,6 +15,7 @@ from msrx.search import Hit, search
 from msrx.wording import normalise
 
 SUGGEST_CUTOFF = 72.0  # "did you mean": close spellings only
+ANOTHER_DRUG = "(another drug: msrx covers MS treatments and the drugs used for MS symptoms)"
 
 
 class Resolution(NamedTuple):
@@ -40,6 +41,16 @@ def resolve(dataset: Dataset, index: SearchIndex, name: str) -> Resolution:
             return Resolution(top.treatment, False, top, [])
     candidates = [h for h in hits if h.relation != "causes"][:8] or suggest(dataset, index, name)
     return Resolution(None, False, None, candidates)
+
+
+def names_another_drug(query: str) -> bool:
+    """Whether a query is only the name of a drug msrx does not hold
+    ("lorazepam", "Xanax"): not a typo of one it does, and nothing to suggest.
+    A common word that is also a drug's street name ("speed") does not count."""
+    from msrx.english import is_drug, is_english
+
+    words = normalise(query).split()
+    return bool(words) and all(is_drug(w) and not is_english(w) for w in words)
 
 
 def suggest(dataset: Dataset, index: SearchIndex, query: str, limit: int = 5) -> list[Hit]:

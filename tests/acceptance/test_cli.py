@@ -58,6 +58,16 @@ def test_search_nothing_found_prints_empty_array_and_exits_1(check_json: Check) 
     assert "no treatment matches 'xyzzyqq'" in result.stderr
 
 
+@pytest.mark.parametrize("command", ["search", "show"])
+def test_another_drugs_name_is_said_to_be_one_msrx_does_not_cover(command: str) -> None:
+    result = run(command, "lorazepam")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "no treatment matches 'lorazepam' (another drug: msrx covers MS treatments" in result.stderr
+    assert "did you mean" not in result.stderr and "try 'msrx search" not in result.stderr
+    # A word that is also a drug's street name, or a word msrx does not know, is not called a drug.
+    assert "another drug" not in run(command, "xyzzyqq").stderr
+
+
 def test_search_miss_suggests_names_on_stderr() -> None:
     result = run("search", "tolebrutx")
     assert result.exit_code == 1

@@ -357,3 +357,9 @@ def test_a_question_about_a_treatment_as_a_real_process() -> None:
     first = json.loads(result.stdout)[0]
     assert first["id"] == "natalizumab" and first["topic"]["field"] == "monitoring"
     assert first["topic"]["value"] and first["topic"]["sources"]
+
+
+def test_another_drugs_name_as_a_process() -> None:
+    result = msrx("search", "Xanax", "--json")
+    assert result.returncode == 1 and json.loads(result.stdout) == []
+    assert "(another drug: msrx covers MS treatments" in result.stderr
