@@ -27,7 +27,7 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("breastfeeding", r"breast ?fe(?:e)?d\w*|breast ?milk|nursing|lactat\w*|chest ?feed\w*"),
     ("vaccines", r"vaccin\w*|immuni[sz]\w*|(?:flu|covid|shingles|booster) (?:jab|shot|vaccine)s?|boosters?"),
     ("monitoring", r"blood ?(?:tests?|work|counts?|draws?|checks?)|bloods|labs?(?: (?:tests?|work|results?))?"
-                   r"|monitor\w*|check ?ups?|checks|exams?|examinations?|screening"
+                   r"|monitor\w*|check ?ups?|checks|exams?|examinations?|screening|mris?|scans?"
                    r"|(?<!being )(?:tests?|tested|testing)"),
     ("stopping", r"stop(?:ped|ping|s)? (?:taking|using|treatment)|(?:come|comes|coming|came|going|went|get|getting|got)"
                  r" off|wash ?out|discontinu\w*|quit(?:s|ting)?|switch(?:ing|ed)? (?:from|off)"
@@ -49,6 +49,8 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("administration", r"how (?:often|frequent\w*|long)|how (?:is|are) (?:it|they) (?:given|taken|administered|done)"
                        r"|how (?:do|to|should|would) (?:you |i |we )?(?:take|use|inject|give)|dos(?:e|es|ing|age)"
                        r"|schedules?|regimen|how many times|training"
+                       # "Ocrevus premeds", "Tecfidera with food": what goes with each dose.
+                       r"|premed\w*|pre ?medicat\w*|with (?:food|meals?)|(?:on )?an empty stomach"
                        # Where it goes in: "Copaxone injection sites", "where do I inject"; not
                        # "injection site reactions" or "injection site pain" (side effects).
                        r"|(?:injection|inject) sites?(?! (?:reactions?|pain|lumps?|bruis\w*|redness|swelling"
@@ -68,6 +70,7 @@ _TOPIC_HINTS = (
     "discontinu", "quit", "switch", "effective", "well", "efficacy", "work", "success", "kick", "how", "dos",
     "schedule", "regimen", "training", "site", "inject", "cure", "end", "break", "effect", "affect", "adverse", "risk", "warning",
     "dangerous", "safe", "black box", "child", "kids", "down", "drawback", "negative", "withdrawal", "taper", "wean",
+    "mri", "scan", "premed", "medicat", "food", "meal", "stomach",
 )
 
 
@@ -77,14 +80,15 @@ _TOPIC_HINTS = (
 # symptom. They are read after a name was found, and stay content words.
 _FAILING_ORGANS = ("kidney", "liver", "heart", "renal", "hepatic", "cardiac", "respiratory", "organ", "bone marrow")
 NAMED_TOPICS: tuple[tuple[str, str], ...] = (
-    ("side_effects", r"(?:make|makes|made|making) (?:me|you|him|her|them|us|people)"),
+    # "IV steroids make me grumpy", "does Tecfidera cause hair loss".
+    ("side_effects", r"(?:make|makes|made|making) (?:me|you|him|her|them|us|people)|caus(?:e|es|ed|ing)"),
     # "should I stop Tysabri", "can you safely stop Ocrevus"; not "does baclofen stop spasms".
     ("stopping", r"dropp(?:ed|ing)|(?:continue|keep) (?:taking|using|on|with)|(?:i|we|you|safely) stop"),
     # "did I fail Copaxone", "Tysabri failed me", "Rebif failure": the treatment stopped
     # working. Not an organ's failure ("kidney failure on Gilenya"), a warning.
     # "Tecfidera - report card", "Ocrevus reviews", "Kesimpta experiences": how it has gone for people.
     ("effectiveness", r"improv\w*|fail(?:s|ed|ing)?|" + "".join(f"(?<!{organ} )" for organ in _FAILING_ORGANS) + "failure"
-                      r"|report cards?|reviews?|experiences"),
+                      r"|report cards?|reviews?|experiences|breakthrough"),
     # "first shot of Plegridy", "1st day of Tecfidera", "Lemtrada: round two": starting a course.
     ("administration", r"(?:first|1st|second|2nd|third|3rd|next) (?:shots?|jabs?|injections?|infusions?|doses?|days?"
                        r"|weeks?|rounds?|courses?|treatments?|pills?|tablets?)|rounds? (?:one|two|three|1|2|3)"),

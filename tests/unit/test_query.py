@@ -240,6 +240,8 @@ def test_a_letter_after_a_pronoun_or_a_negation_is_a_contraction_else_a_name() -
     ("copaxone injection sites", "administration", ("copaxone",)),  # where it goes in
     ("where do i inject copaxone", "administration", ("copaxone",)),
     ("rotating injection sites for rebif", "administration", ("rebif",)),
+    ("kesimpta mri", "monitoring", ("kesimpta",)), ("how often do i need scans on tysabri", "monitoring", ("tysabri",)),
+    ("ocrevus premeds", "administration", ("ocrevus",)), ("take tecfidera with food", "administration", ("tecfidera",)),
 ])
 def test_a_question_about_a_treatment_names_the_field_it_asks_about(text: str, topic: str, words: tuple[str, ...]) -> None:
     parsed = parse(normalise(text))
@@ -288,6 +290,7 @@ def test_every_topic_is_a_field_of_the_table_and_of_the_schema(schema: dict[str,
     ("tecfidera report card", "effectiveness"), ("ocrevus reviews", "effectiveness"),
     ("kesimpta experiences", "effectiveness"), ("experiencing a relapse on kesimpta", ""),
     ("safe to feed while taking tysabri", "breastfeeding"),
+    ("does tecfidera cause hair loss", "side_effects"), ("ocrevus breakthrough relapse", "effectiveness"),
     ("foot drop", ""),
     ("food", ""),
 ])
