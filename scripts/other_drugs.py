@@ -18,7 +18,8 @@ A name is kept when it is one word of five letters or more, not common English
 (msrx.english), and not msrx's: not a name, brand, alias or id msrx holds or a
 word of one, not a variant of a drug msrx holds (same canonical drug in the
 dictionary, salts included: "fingolimod hydrochloride"), and far enough from
-all of those not to be a typo of one: at least two edits away ("gilenia" is
+all of those, and from every word the spelling fixer corrects to (symptom
+words too: "depressin" may be a typo of depression), not to be a typo of one: at least two edits away ("gilenia" is
 one from Gilenya) and with at most 85 % of its letters in common
 ("methylprednisone" is two edits from methylprednisolone, 89 %). tests/unit/test_other_drugs.py keeps the last two rules
 true as the dataset grows; rerun this script when it fails.
@@ -60,21 +61,25 @@ def _squash(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
-def own_names() -> tuple[set[str], set[str]]:
-    """(every name, brand, alias and id msrx holds, squashed; their words of five letters or more)."""
+def own_names() -> tuple[set[str], set[str], set[str]]:
+    """(every name, brand, alias and id msrx holds, squashed; their words of
+    five letters or more; every index word of five letters or more, the words
+    the spelling fixer corrects to: symptom words and phrases too)."""
     from msrx.store import open_dataset
 
-    dataset, _ = open_dataset(None, use_cache=False)
+    dataset, index = open_dataset(None, use_cache=False)
     names: set[str] = set()
     words: set[str] = set()
     for t in dataset.treatments:
         for name in (t.id, t.name, *t.brands, *t.aliases):
             names.add(_squash(name))
             words.update(w for w in re.split(r"[^a-z0-9]+", name.lower()) if len(w) >= MIN_LETTERS)
-    return names, words
+    vocabulary = {w for w in (index.vocabulary[i] for i in range(len(index.vocabulary))) if len(w) >= MIN_LETTERS}
+    return names, words, vocabulary
 
 
-def other_drugs(variant_to_canonical: dict[str, list[str]], names: set[str], words: set[str]) -> list[str]:
+def other_drugs(variant_to_canonical: dict[str, list[str]], names: set[str], words: set[str],
+                vocabulary: frozenset[str] | set[str] = frozenset()) -> list[str]:
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
@@ -91,7 +96,7 @@ def other_drugs(variant_to_canonical: dict[str, list[str]], names: set[str], wor
         if re.fullmatch(rf"[a-z]{{{MIN_LETTERS},}}", v) and not ours.intersection(canonicals)
         and v not in words and v not in names and not is_english(v)
     )
-    reference = sorted(names | words)
+    reference = sorted(names | words | vocabulary)
     nearest = process.cdist(candidates, reference, scorer=OSA.distance, workers=-1).min(axis=1)
     closest = process.cdist(candidates, reference, scorer=OSA.normalized_similarity, workers=-1).max(axis=1)
     return [v for v, d, s in zip(candidates, nearest, closest, strict=True) if d >= 2 and s < TYPO_CLOSE]
@@ -104,8 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with bz2.open(args.dictionary) as f:
         dictionary = pickle.load(f)  # only the pinned release named in the docstring
-    names, words = own_names()
-    out = other_drugs(dictionary["drug_variant_to_canonical"], names, words)
+    names, words, vocabulary = own_names()
+    out = other_drugs(dictionary["drug_variant_to_canonical"], names, words, vocabulary)
     tmp = args.out.with_suffix(".tmp")
     tmp.write_text(NOTICE + "\n".join(out) + "\n", encoding="utf-8")
     tmp.replace(args.out)
