@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from msrx.index import IDENTITY_FIELDS, SearchIndex
+from msrx.index import IDENTITY_FIELDS, WORD_ALIKE, SearchIndex
 from msrx.model import Dataset, Treatment
 from msrx.search import Hit, search
 from msrx.wording import normalise
@@ -69,9 +69,15 @@ def suggest(dataset: Dataset, index: SearchIndex, query: str, limit: int = 5) ->
     if all(is_drug(w) for w in q.split()):
         return []  # another drug's name: "lorazepam" looks like clonazepam and is not it
     found = process.extract(q, index.identity_choices, scorer=fuzz.ratio, score_cutoff=SUGGEST_CUTOFF, limit=limit * 3)
+    words = q.split()
     seen: set[int] = set()
     out: list[Hit] = []
-    for _key, score, pos in found:
+    for key, score, pos in found:
+        # Each word typed must look like a word of the suggestion: "malic acid"
+        # is close to "lipoic acid" as a whole, but malic is no lipoic, and
+        # "gamma knife" is no Gammaked.
+        if len(words) > 1 and not all(max(fuzz.ratio(w, p) for p in key.split()) >= WORD_ALIKE for w in words):
+            continue
         k = index.identity_ids[pos]
         owner = index.owners[k]
         if index.fields[k] == "symptom":

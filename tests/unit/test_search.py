@@ -114,8 +114,19 @@ def test_resolve_exact_typo_and_ambiguous(small: tuple[Dataset, SearchIndex]) ->
 
 def test_suggest_offers_near_names_for_a_miss(small: tuple[Dataset, SearchIndex]) -> None:
     ds, index = small
-    assert [h.treatment.id for h in suggest(ds, index, "alphamax betta")][:1] == ["alphamab"]
+    assert [h.treatment.id for h in suggest(ds, index, "alphamabb")][:1] == ["alphamab"]
     assert suggest(ds, index, "qqqqqqqq") == []
+    # Close as a whole is not enough: each word typed must look like a word of
+    # the suggestion ("betta" is no word of Alphamab).
+    assert suggest(ds, index, "alphamax betta") == []
+
+
+@pytest.mark.parametrize("query", ["malic acid", "gamma knife", "vitamin k", "aluminum hydroxide"])
+def test_no_unrelated_drug_is_suggested_for_a_few_words_close_only_as_a_whole(
+        bundled: tuple[Dataset, SearchIndex], query: str) -> None:
+    # Lipoic acid, Gammaked, vitamin D, magnesium hydroxide were offered before.
+    ds, index = bundled
+    assert search(ds, index, query) == [] and suggest(ds, index, query) == []
 
 
 # -- the bundled dataset: the examples from the issues ----------------------
