@@ -38,6 +38,11 @@ import pickle
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from msrx.model import Dataset
+    from msrx.search import SearchIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -61,13 +66,10 @@ def _squash(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
-def own_names() -> tuple[set[str], set[str], set[str]]:
+def own_names(dataset: Dataset, index: SearchIndex) -> tuple[set[str], set[str], set[str]]:
     """(every name, brand, alias and id msrx holds, squashed; their words of
     five letters or more; every index word of five letters or more, the words
     the spelling fixer corrects to: symptom words and phrases too)."""
-    from msrx.store import open_dataset
-
-    dataset, index = open_dataset(None, use_cache=False)
     names: set[str] = set()
     words: set[str] = set()
     for t in dataset.treatments:
@@ -109,7 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with bz2.open(args.dictionary) as f:
         dictionary = pickle.load(f)  # only the pinned release named in the docstring
-    names, words, vocabulary = own_names()
+    from msrx.store import open_dataset
+
+    names, words, vocabulary = own_names(*open_dataset(None, use_cache=False))
     out = other_drugs(dictionary["drug_variant_to_canonical"], names, words, vocabulary)
     tmp = args.out.with_suffix(".tmp")
     tmp.write_text(NOTICE + "\n".join(out) + "\n", encoding="utf-8")

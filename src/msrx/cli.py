@@ -148,10 +148,9 @@ def search(
         _compare_hint(hits, text)
     if not hits:
         message = f"msrx: no treatment matches {text!r}"
-        near = suggest(dataset, index, text, limit=3)
         if names_another_drug(text):
             message += f" {ANOTHER_DRUG}"
-        elif near:
+        elif near := suggest(dataset, index, text, limit=3):
             message += "; did you mean: " + ", ".join(h.value if h.field == "symptom" else h.treatment.name for h in near) + "?"
         say(message)
         asked = topic_asked(text)

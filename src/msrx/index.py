@@ -90,6 +90,16 @@ def _shared_start(a: str, b: str) -> int:
     return n
 
 
+def words_alike(words: list[str], key: str) -> bool:
+    """Whether each word typed looks like one of the key's words: a phrase may
+    be close as a whole while one word is another word ("legs jelly" is not
+    "jerky legs", "malic acid" not "lipoic acid")."""
+    from rapidfuzz import fuzz  # lazy: only typos and suggestions pay for it
+
+    parts = key.split()
+    return all(max(fuzz.ratio(w, p) for p in parts) >= WORD_ALIKE for w in words)
+
+
 def sound(word: str) -> str:
     """A sound-alike key: spellings people confuse map to one form.
 
@@ -312,10 +322,7 @@ class SearchIndex:
         words = q.split()
         for key, score, pos in process.extract(q, self.fuzzy_choices, scorer=fuzz.token_sort_ratio,
                                                score_cutoff=FUZZY_CUTOFF, limit=None):
-            # Each word must still look like one of the key's: the whole may be
-            # close while one word is another word ("legs jelly", "jerky legs").
-            parts = key.split()
-            if all(max(fuzz.ratio(w, p) for p in parts) >= WORD_ALIKE for w in words):
+            if words_alike(words, key):
                 offer(self.fuzzy_ids[pos], score * 0.95)
 
     def prefixes(self, q: str, offer: Callable[[int, float], None]) -> None:

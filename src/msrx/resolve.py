@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from msrx.index import IDENTITY_FIELDS, WORD_ALIKE, SearchIndex
+from msrx.index import IDENTITY_FIELDS, SearchIndex, words_alike
 from msrx.model import Dataset, Treatment
 from msrx.search import Hit, search
 from msrx.wording import normalise
@@ -66,17 +66,16 @@ def suggest(dataset: Dataset, index: SearchIndex, query: str, limit: int = 5) ->
         return []
     from msrx.english import is_drug
 
-    if all(is_drug(w) for w in q.split()):
+    words = q.split()
+    if all(is_drug(w) for w in words):
         return []  # another drug's name: "lorazepam" looks like clonazepam and is not it
     found = process.extract(q, index.identity_choices, scorer=fuzz.ratio, score_cutoff=SUGGEST_CUTOFF, limit=limit * 3)
-    words = q.split()
     seen: set[int] = set()
     out: list[Hit] = []
     for key, score, pos in found:
-        # Each word typed must look like a word of the suggestion: "malic acid"
-        # is close to "lipoic acid" as a whole, but malic is no lipoic, and
-        # "gamma knife" is no Gammaked.
-        if len(words) > 1 and not all(max(fuzz.ratio(w, p) for p in key.split()) >= WORD_ALIKE for w in words):
+        # Several words typed: each must look like a word of the suggestion
+        # ("malic acid" is close to "lipoic acid" as a whole; "gamma knife" to Gammaked).
+        if len(words) > 1 and not words_alike(words, key):
             continue
         k = index.identity_ids[pos]
         owner = index.owners[k]

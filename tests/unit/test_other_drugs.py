@@ -29,15 +29,6 @@ def _listed() -> list[str]:
     return [line for line in LIST.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
 
 
-def _own(ds: Dataset) -> list[str]:
-    out: set[str] = set()
-    for t in ds.treatments:
-        for name in (t.id, t.name, *t.brands, *t.aliases):
-            out.add(re.sub(r"[^a-z0-9]", "", name.lower()))
-            out.update(w for w in re.split(r"[^a-z0-9]+", name.lower()) if len(w) >= 5)
-    return sorted(out)
-
-
 def test_the_list_is_one_lower_case_word_per_line_with_its_provenance() -> None:
     text = LIST.read_text(encoding="utf-8")
     assert "drug-named-entity-recognition" in text and "scripts/other_drugs.py" in text
@@ -49,9 +40,9 @@ def test_the_list_is_one_lower_case_word_per_line_with_its_provenance() -> None:
 
 def test_no_listed_drug_is_a_word_msrx_knows_or_close_enough_to_be_a_typo_of_one(bundled: tuple[Dataset, SearchIndex]) -> None:
     # Its names, and every word the spelling fixer corrects to: "depressin" may be depression mistyped.
-    ds, index = bundled
-    vocabulary = (index.vocabulary[i] for i in range(len(index.vocabulary)))
-    own = sorted(set(_own(ds)) | {w for w in vocabulary if len(w) >= 5})
+    # The words are those the script keeps the list away from (od.own_names), read from today's dataset.
+    names, words, vocabulary = od.own_names(*bundled)
+    own = sorted(names | words | vocabulary)
     listed = _listed()
     distances = process.cdist(listed, own, scorer=OSA.distance, score_cutoff=1, workers=-1)
     close = [(listed[i], own[int(distances[i].argmin())]) for i in (distances.min(axis=1) <= 1).nonzero()[0]]
