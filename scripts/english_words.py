@@ -107,7 +107,8 @@ def drug_lemmas(wordnet: Path) -> set[str]:
     return out
 
 
-def _write(path: Path, notice: str, words: list[str]) -> None:
+def write_list(path: Path, notice: str, words: list[str]) -> None:
+    """A word list with its notice, renamed into place: never half-written."""
     tmp = path.with_suffix(".tmp")
     tmp.write_text(notice + "\n".join(words) + "\n", encoding="utf-8")
     tmp.replace(path)
@@ -134,10 +135,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     lemmas = common_lemmas(args.wordnet)
     words = sorted(lemmas | irregular_forms(args.wordnet, lemmas))
-    _write(args.out, NOTICE, words)
+    write_list(args.out, NOTICE, words)
     drugs = sorted(drug_lemmas(args.wordnet))
     drug_out = args.out.with_name("drug_words.txt")
-    _write(drug_out, DRUG_NOTICE, drugs)
+    write_list(drug_out, DRUG_NOTICE, drugs)
     print(f"english_words: {len(words)} words -> {args.out}; {len(drugs)} drug names -> {drug_out}")
     return 0
 

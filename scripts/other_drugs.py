@@ -46,6 +46,9 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from english_words import write_list  # noqa: E402  (the scripts folder is no package)
 
 NOTICE = """\
 # Names of drugs msrx does not hold (one word, five letters or more), from the
@@ -115,9 +118,7 @@ def main(argv: list[str] | None = None) -> int:
 
     names, words, vocabulary = own_names(*open_dataset(None, use_cache=False))
     out = other_drugs(dictionary["drug_variant_to_canonical"], names, words, vocabulary)
-    tmp = args.out.with_suffix(".tmp")
-    tmp.write_text(NOTICE + "\n".join(out) + "\n", encoding="utf-8")
-    tmp.replace(args.out)
+    write_list(args.out, NOTICE, out)
     print(f"other_drugs: {len(out)} names -> {args.out}")
     return 0
 

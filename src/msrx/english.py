@@ -59,3 +59,8 @@ def is_english(word: str) -> bool:
             if not replacement and len(base) > 2 and base[-1] == base[-2] and f"\n{base[:-1]}\n" in words:
                 return True  # "stopped" -> "stopp" -> "stop"
     return False
+
+
+def is_compound(phrase: str) -> bool:
+    """Whether `phrase` (lower case, words between single spaces) is an English compound."""
+    return f"\n{phrase}\n" in _words("english_compounds.txt")

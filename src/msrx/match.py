@@ -31,13 +31,24 @@ def _head(index: SearchIndex, k: int) -> str:
     return stem(head) if len(head) > SHORT else "\0"
 
 
-def _common(word: str) -> bool:
+def everyday(word: str) -> bool:
     """Whether a word is common English ("gamma", "plasma", "magnesium"): as
     the first word of a name it says too little alone ("gamma knife" is no
-    gamma globulin, "plasma donation" no plasma exchange)."""
-    from msrx.english import is_english  # lazy: only a name's first word said with unknown words pays for the list
+    gamma globulin, "plasma donation" no plasma exchange), and in a compound
+    it means what the compound means ("fire truck")."""
+    from msrx.english import is_english  # lazy: the word list is read only when a rule asks
 
     return is_english(word)
+
+
+def said_whole(key: str, text: str) -> bool:
+    """Whether one of a key and a query holds the other's words in a row, stemmed:
+    how an English compound ("bone marrow", "essential tremor") names a key.
+    Filler counts here: "cannot feel the floor" is not said by "ground floor"."""
+    a = [stem(w) for w in normalise(key).split()]
+    b = [stem(w) for w in text.split()]
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
 class Candidate:
@@ -155,7 +166,9 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         from msrx.english import is_drug  # lazy: only a query with an unknown word reads the list
 
         # Another drug's name is no misspelling of one msrx holds: "lorazepam" is not clonazepam.
-        typos = [p for p in unknown if not is_drug(query.words[p])]
+        # Nor is a word of a known compound: "tv station" is no statin,
+        # "motor neuron" no Neurontin, "allium sativum" no Valium.
+        typos = [] if query.settled else [p for p in unknown if not is_drug(query.words[p])]
     for p in typos[:4]:
         # Read as the start of a longer word only where the person may have
         # stopped typing: no word msrx does not know comes after it.
@@ -188,13 +201,17 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
             # no reason to answer with "avoiding social activities". A name's
             # first word still does ("Demotabs": Desmotabs Melt).
             whole_query = False
+        # A compound of everyday words means itself: "polo stick" is no
+        # "walking stick", "fire truck" no "on fire". A technical word keeps
+        # its meaning in one ("retrobulbar neuritis" is optic neuritis).
+        idiom = query.settled and all(everyday(query.words[p]) for p in hits)
         # Half of a symptom phrase still names the symptom ("laughing or
         # crying" -> "sudden crying"), at a lower score: through a word that
         # belongs to that symptom alone, or two words of the phrase together
         # ("foot ... floor" of "foot catches on the floor", though each word
         # alone is in other symptoms' phrases too).
         # Not "up" of "flare up", and not a guessed spelling ("clinic" is no "clinical").
-        half_symptom = (index.fields[k] in SYMPTOM_KEYS and length >= 2 and 2 * n >= length
+        half_symptom = (not idiom and index.fields[k] in SYMPTOM_KEYS and length >= 2 and 2 * n >= length
                         and any(len(query.words[p]) > SHORT or query.stems[p] in sure for p in hits)
                         and min(hits.values()) == 1.0
                         and (index.owners[k] in named or n >= 2))
@@ -205,9 +222,11 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         # (intravenous) and (oral), however unknown "month" is.
         half_name = (not (whole_key or whole_query or half_symptom) and index.fields[k] in IDENTITY_FIELDS
                      and length >= 2 and min(hits.values()) == 1.0
-                     and any(query.stems[p] == _head(index, k) and not _common(query.words[p]) for p in hits))
+                     and any(query.stems[p] == _head(index, k) and not everyday(query.words[p]) for p in hits))
         if not (whole_key or whole_query or half_symptom or half_name):
             continue
+        if idiom and not said_whole(index.values[k], query.text):
+            continue  # "fire truck" is no "on fire", "melt down" no "feeling down"
         if n == 1 and not whole_key:
             # One very short word alone says too little of a key: a letter
             # names nothing ("b" of "b-12" is no "B cell"), and a two-letter
@@ -226,7 +245,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         else:
             score = WHOLE_KEY - 20.0 * (1.0 - n / length)
         give(k, score * certainty, hits.keys())  # certainty is 1.0 unless a spelling was guessed
-    if found or not query.words:
+    if found or not query.words or query.settled:
         return found
     q = " ".join(query.words)
     if len(q.replace(" ", "")) > SHORT:

@@ -292,6 +292,7 @@ class Query(NamedTuple):
     only_filler: bool
     topic: str = ""  # the field a question asks about ("pregnancy"), or ""
     topic_said: str = ""  # the words that asked it
+    settled: bool = False  # the whole query is an English compound msrx does not hold ("polo stick")
 
 
 # Attacks of something other than MS: "heart attack" asks for no relapse treatment.

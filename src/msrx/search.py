@@ -34,7 +34,18 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from msrx.index import IDENTITY_FIELDS, SearchIndex, StringTable, sound
-from msrx.match import FIELD_RANK, GUESS_SCORE, WHOLE_KEY, Candidate, guess, match_keys, offer_symptom, phrases_over_intents
+from msrx.match import (
+    FIELD_RANK,
+    GUESS_SCORE,
+    WHOLE_KEY,
+    Candidate,
+    everyday,
+    guess,
+    match_keys,
+    offer_symptom,
+    phrases_over_intents,
+    said_whole,
+)
 from msrx.model import STATUSES, Dataset, Symptom, Treatment
 from msrx.query import Query, is_filler, parse
 from msrx.topics import named_topic
@@ -101,6 +112,12 @@ def search(
         return []  # a topic with nothing it is about ("side effects", "flu jab")
     if parsed.intents:
         parsed = phrases_over_intents(index, q, parsed)
+    if " " in q and not index.exact(q):
+        from msrx.english import is_compound  # lazy: only a query of several words reads the list
+
+        # An English compound msrx does not hold means itself: "polo stick" is
+        # no walking stick, "tv station" no statin (scripts/english_compounds.py).
+        parsed = parsed._replace(settled=is_compound(q))
     cands: dict[int, Candidate] = {}
     if parsed.topic == "monitoring" and parsed.stems:
         # "jc virus test", "eye tests": words that all name a test some treatments
@@ -131,7 +148,10 @@ def search(
 
     asked = len(parsed.words) + len(intents)
     causes: list[tuple[int, str]] = []
-    text_fallback = not cands  # the use text answers only when nothing else did
+    # The use text answers only when nothing else did. Everyday words it holds
+    # apart ("stand" ... "still") are chance: those it holds only in a row.
+    text_fallback = not cands
+    in_a_row = text_fallback and " " in q and all(everyday(w) for w in parsed.words)
     long_words = [w for w in parsed.stems if len(w) >= 4]
     # Side effects only ever come after the answers: look for them only when
     # the answers leave room (they load the text tables).
@@ -139,12 +159,14 @@ def search(
     if long_words and len(long_words) == len(parsed.stems) and (room or text_fallback):
         for t, text_field in index.text_matches(long_words):
             if text_field == "side_effects":
-                causes.append((t, text_field))
-            elif text_fallback:
+                # A compound is said in a row: "stand still" is not "... unable to stand ... still".
+                if not parsed.settled or any(said_whole(e, q) for e in dataset.treatments[t].side_effects):
+                    causes.append((t, text_field))
+            elif text_fallback and (not in_a_row or said_whole(dataset.treatments[t].use, q)):
                 c = cands.setdefault(t, Candidate())
                 c.explained.update(range(len(parsed.words)))
                 c.offer(TEXT_SCORE, "use", query.strip(), parsed.words, None, 99)
-    if not cands:
+    if not cands and not parsed.settled:
         guess(index, parsed, cands)  # the last resort: a common symptom word
 
     def wanted(t: int) -> bool:
@@ -158,7 +180,9 @@ def search(
     shown = (query.strip(), parsed.words)
     ranked = _ranked(index, cands, causes, asked, wanted, shown, silent)
     closer = None
-    if ranked and ranked[0][0][0] == 0 and _weak_symptom(ranked[0]):
+    if parsed.settled:
+        pass  # a compound means itself: no other phrase's meaning is read into it
+    elif ranked and ranked[0][0][0] == 0 and _weak_symptom(ranked[0]):
         closer = _closer_in_meaning(index, query, parsed, ranked[0][1][2])
     elif not ranked and len(parsed.text.split()) >= SENTENCE_WORDS:
         closer = _closer_in_meaning(index, query, parsed, None)

@@ -58,6 +58,14 @@ def test_search_nothing_found_prints_empty_array_and_exits_1(check_json: Check) 
     assert "no treatment matches 'xyzzyqq'" in result.stderr
 
 
+def test_an_english_compound_is_not_read_as_half_a_symptom_phrase() -> None:
+    # "polo stick" used to answer with dalfampridine, through "walking stick".
+    result = run("search", "polo", "stick", "--json")
+    assert result.exit_code == 1 and json.loads(result.stdout) == []
+    assert "no treatment matches 'polo stick'" in result.stderr and "did you mean" not in result.stderr
+    assert json.loads(run("search", "walking", "stick", "--json").stdout)[0]["matched"]["symptom"] == "walking"
+
+
 @pytest.mark.parametrize("command", ["search", "show"])
 def test_another_drugs_name_is_said_to_be_one_msrx_does_not_cover(command: str) -> None:
     result = run(command, "lorazepam")

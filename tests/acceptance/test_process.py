@@ -359,6 +359,11 @@ def test_a_question_about_a_treatment_as_a_real_process() -> None:
     assert first["topic"]["value"] and first["topic"]["sources"]
 
 
+def test_an_english_compound_as_a_process() -> None:
+    result = msrx("search", "fire truck", "--json")  # not "on fire", the burning pain
+    assert result.returncode == 1 and json.loads(result.stdout) == []
+
+
 def test_another_drugs_name_as_a_process() -> None:
     result = msrx("search", "Xanax", "--json")
     assert result.returncode == 1 and json.loads(result.stdout) == []
