@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     def reaches(word: str) -> bool:
         if word not in seen:
             s = stem(word)
-            seen[word] = bool(index.words_of(s) or index.spellings(s)[0] or index.spellings(word)[0])
+            seen[word] = bool(index.words_of(s) or index.spellings(s, True, word)[0] or index.spellings(word)[0])
         return seen[word]
 
     out = compounds(wordnet_compounds(args.wordnet), lambda c: bool(index.exact(normalise(c))), reaches)

@@ -90,6 +90,25 @@ def _shared_start(a: str, b: str) -> int:
     return n
 
 
+# Endings that make a form of the same word, whole or as the stemmer leaves
+# them ("rapidl" of rapidly, "obsessiv", "occurrenc"): "laughers" is a form of
+# laugh and "impair" of impairment, where "station" is no statin and
+# "interfere" no interferon.
+_ENDINGS = frozenset((
+    "", "s", "es", "e", "d", "ed", "ing", "er", "ers", "ly", "l", "y", "ies", "ied", "ness", "ment", "al", "ic",
+    "ive", "iv", "ity", "it", "ful", "less", "ous", "ion", "ation", "at", "ate", "acy", "ac",
+))
+
+
+def a_form_of(word: str, other: str) -> bool:
+    """Whether two spellings are forms of one word: the same start (four
+    letters or more), each then ending in nothing or an ending that makes a
+    form (see _ENDINGS): "intimat-e" and "intimac-y" share "intim" and end in
+    "at" and "ac"."""
+    n = _shared_start(word, other)
+    return any(word[k:] in _ENDINGS and other[k:] in _ENDINGS for k in range(n, 3, -1))
+
+
 def words_alike(words: list[str], key: str) -> bool:
     """Whether each word typed looks like one of the key's words: a phrase may
     be close as a whole while one word is another word ("legs jelly" is not
@@ -254,7 +273,7 @@ class SearchIndex:
     def words_of(self, word: str) -> Sequence[int]:
         return _lookup(self.word_list, self.word_ids, word)
 
-    def spellings(self, word: str, last: bool = True) -> tuple[list[str], float]:
+    def spellings(self, word: str, last: bool = True, typed: str = "") -> tuple[list[str], float]:
         """Index words a query word may have meant, and how sure that is (0-1).
 
         A word is read as the prefix of the vocabulary words it starts
@@ -262,28 +281,41 @@ class SearchIndex:
         Followed by a word msrx does not know, it was finished, and is another
         word ("gamma knife" is no Gammagard, "methyl folate" no
         methylphenidate). Otherwise its sound-alike, then its closest
-        spelling, then a same-letters swap.
+        spelling, then a same-letters swap. A common English word (`typed`,
+        the word as typed, when `word` is its stem) is read only as a form of
+        itself.
         """
         if len(word) <= SHORT or not word.isalpha():
             return [], 0.0
+        english: bool | None = None
+
+        def everyday() -> bool:
+            nonlocal english
+            if english is None:
+                from msrx.english import is_english  # lazy: only a fix about to be made pays for the word list
+
+                english = is_english(typed or word)
+            return english
+
         vocab = self.vocabulary
         pos = bisect_left(vocab, word)
         longer: list[str] = []
         while last and pos < len(vocab) and vocab[pos].startswith(word) and len(longer) < 20:
             longer.append(vocab[pos])
             pos += 1
+        if longer and everyday():
+            # A finished word, not the start of a name: "interfere" is no interferon.
+            longer = [w for w in longer if a_form_of(word, w)]
         if longer:
             return longer, 0.92
         options, certainty = self._closest(word)
         if not last:  # nor, by sound, a longer word it starts ("gamma" sounds like Gammaked)
             options = [w for w in options if not w.startswith(word)]
-        if options:
-            from msrx.english import is_english  # lazy: only a fix about to be made pays for the word list
-
-            if is_english(word):
-                # A real word is no typo of another ("infection" is not
-                # "injection"), only of a form of itself ("laughers", "laugh").
-                options = [w for w in options if w[:5] == word[:5]]
+        if options and everyday():
+            # A real word is no typo of another ("infection" is not
+            # "injection", "station" no statin), only of a form of itself
+            # ("laughers", "laugh").
+            options = [w for w in options if a_form_of(word, w)]
         return (options, certainty) if options else ([], 0.0)
 
     def _closest(self, word: str) -> tuple[list[str], float]:

@@ -173,7 +173,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         # Read as the start of a longer word only where the person may have
         # stopped typing: no word msrx does not know comes after it.
         last = not any(u > p for u in unknown)
-        options, certainty = index.spellings(query.stems[p], last)
+        options, certainty = index.spellings(query.stems[p], last, query.words[p])
         if not options and query.words[p] != query.stems[p]:
             options, certainty = index.spellings(query.words[p], last)
         for option in options:

@@ -27,6 +27,43 @@ def test_a_real_word_is_not_fixed_into_another(bundled: tuple[Dataset, SearchInd
     assert not any(o.startswith(not_meant[:4]) for o in options), options
 
 
+@pytest.mark.parametrize(("word", "not_meant"), [
+    ("interfere", "interferon"),  # a finished word, not the start of a name
+    ("suppose", "suppositor"),  # glycerin suppository
+    ("concert", "concerta"),
+    ("station", "statin"),  # the same first five letters, but no form of one word
+    ("displeased", "diseas"),  # asked by its stem ("displeas"), which is no English word itself
+])
+def test_a_real_word_is_read_only_as_a_form_of_itself_as_search_asks(bundled: tuple[Dataset, SearchIndex], word: str,
+                                                                      not_meant: str) -> None:
+    _ds, index = bundled
+    options, _certainty = index.spellings(stem(word), True, word)  # the stem, with the word as typed
+    assert not_meant not in options, options
+
+
+@pytest.mark.parametrize(("word", "form"), [("laughers", "laugh"), ("intimate", "intimac"), ("impair", "impairment"),
+                                            ("paroxysm", "paroxysmal")])
+def test_a_real_word_is_still_read_as_a_form_of_itself(bundled: tuple[Dataset, SearchIndex], word: str, form: str) -> None:
+    _ds, index = bundled
+    options, _certainty = index.spellings(stem(word), True, word)
+    assert form in options, options
+
+
+def test_forms_of_one_word_share_a_start_and_end_in_endings_that_make_forms() -> None:
+    from msrx.index import a_form_of
+
+    assert a_form_of("laugher", "laugh") and a_form_of("intimat", "intimac") and a_form_of("rapid", "rapidl")
+    assert not a_form_of("station", "statin") and not a_form_of("interfere", "interferon")
+    assert not a_form_of("forge", "forget") and not a_form_of("natal", "natalizumab")
+
+
+def test_a_real_word_finds_no_treatment_through_a_name_it_begins(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    assert not [h for h in search(ds, index, "interfere") if "interferon" in h.treatment.id]
+    assert not [h for h in search(ds, index, "suppose") if h.treatment.id == "glycerin-suppository"]
+    assert [h.symptom for h in search(ds, index, "interfere with my sleep")][:1] == ["sleep"]
+
+
 @pytest.mark.parametrize(("typo", "meant"), [("tizanadine", "tizanidin"), ("excrutiating", "excruciat"), ("steriods", "steroid")])
 def test_a_typo_is_still_fixed(bundled: tuple[Dataset, SearchIndex], typo: str, meant: str) -> None:
     _ds, index = bundled
