@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar
 
 from msrx import dosing
+from msrx.english import is_english  # the word list is read on the first question, not on import
 from msrx.model import Dataset
 from msrx.query import matches_interval
 
@@ -287,23 +288,13 @@ class SearchIndex:
         """
         if len(word) <= SHORT or not word.isalpha():
             return [], 0.0
-        english: bool | None = None
-
-        def everyday() -> bool:
-            nonlocal english
-            if english is None:
-                from msrx.english import is_english  # lazy: only a fix about to be made pays for the word list
-
-                english = is_english(typed or word)
-            return english
-
         vocab = self.vocabulary
         pos = bisect_left(vocab, word)
         longer: list[str] = []
         while last and pos < len(vocab) and vocab[pos].startswith(word) and len(longer) < 20:
             longer.append(vocab[pos])
             pos += 1
-        if longer and everyday():
+        if longer and is_english(typed or word):
             # A finished word, not the start of a name: "interfere" is no interferon.
             longer = [w for w in longer if a_form_of(word, w)]
         if longer:
@@ -311,7 +302,7 @@ class SearchIndex:
         options, certainty = self._closest(word)
         if not last:  # nor, by sound, a longer word it starts ("gamma" sounds like Gammaked)
             options = [w for w in options if not w.startswith(word)]
-        if options and everyday():
+        if options and is_english(typed or word):
             # A real word is no typo of another ("infection" is not
             # "injection", "station" no statin), only of a form of itself
             # ("laughers", "laugh").

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
+from msrx.english import is_drug, is_english  # each list is read on a rule's first question, not on import
 from msrx.index import IDENTITY_FIELDS, SHORT, SearchIndex
 from msrx.query import Query, is_filler
 from msrx.wording import normalise, stem
@@ -29,16 +30,6 @@ def _head(index: SearchIndex, k: int) -> str:
     """The stem of a key's first word, if it is long enough to name something ("act" of ACT-128800 is not)."""
     head = normalise(index.values[k]).split(" ", 1)[0]
     return stem(head) if len(head) > SHORT else "\0"
-
-
-def everyday(word: str) -> bool:
-    """Whether a word is common English ("gamma", "plasma", "magnesium"): as
-    the first word of a name it says too little alone ("gamma knife" is no
-    gamma globulin, "plasma donation" no plasma exchange), and in a compound
-    it means what the compound means ("fire truck")."""
-    from msrx.english import is_english  # lazy: the word list is read only when a rule asks
-
-    return is_english(word)
 
 
 def said_whole(key: str, text: str) -> bool:
@@ -163,8 +154,6 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
     fixed = False
     typos = unknown
     if unknown:
-        from msrx.english import is_drug  # lazy: only a query with an unknown word reads the list
-
         # Another drug's name is no misspelling of one msrx holds: "lorazepam" is not clonazepam.
         # Nor is a word of a known compound: "tv station" is no statin,
         # "motor neuron" no Neurontin, "allium sativum" no Valium.
@@ -204,7 +193,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         # A compound of everyday words means itself: "polo stick" is no
         # "walking stick", "fire truck" no "on fire". A technical word keeps
         # its meaning in one ("retrobulbar neuritis" is optic neuritis).
-        idiom = query.settled and all(everyday(query.words[p]) for p in hits)
+        idiom = query.settled and all(is_english(query.words[p]) for p in hits)
         # Half of a symptom phrase still names the symptom ("laughing or
         # crying" -> "sudden crying"), at a lower score: through a word that
         # belongs to that symptom alone, or two words of the phrase together
@@ -222,7 +211,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         # (intravenous) and (oral), however unknown "month" is.
         half_name = (not (whole_key or whole_query or half_symptom) and index.fields[k] in IDENTITY_FIELDS
                      and length >= 2 and min(hits.values()) == 1.0
-                     and any(query.stems[p] == _head(index, k) and not everyday(query.words[p]) for p in hits))
+                     and any(query.stems[p] == _head(index, k) and not is_english(query.words[p]) for p in hits))
         if not (whole_key or whole_query or half_symptom or half_name):
             continue
         if idiom and not said_whole(index.values[k], query.text):

@@ -33,13 +33,13 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from msrx.english import is_compound, is_english
 from msrx.index import IDENTITY_FIELDS, SearchIndex, StringTable, sound
 from msrx.match import (
     FIELD_RANK,
     GUESS_SCORE,
     WHOLE_KEY,
     Candidate,
-    everyday,
     guess,
     match_keys,
     offer_symptom,
@@ -113,8 +113,6 @@ def search(
     if parsed.intents:
         parsed = phrases_over_intents(index, q, parsed)
     if " " in q and not index.exact(q):
-        from msrx.english import is_compound  # lazy: only a query of several words reads the list
-
         # An English compound msrx does not hold means itself: "polo stick" is
         # no walking stick, "tv station" no statin (scripts/english_compounds.py).
         parsed = parsed._replace(settled=is_compound(q))
@@ -151,7 +149,7 @@ def search(
     # The use text answers only when nothing else did. Everyday words it holds
     # apart ("stand" ... "still") are chance: those it holds only in a row.
     text_fallback = not cands
-    in_a_row = text_fallback and " " in q and all(everyday(w) for w in parsed.words)
+    in_a_row = text_fallback and " " in q and all(is_english(w) for w in parsed.words)
     long_words = [w for w in parsed.stems if len(w) >= 4]
     # Side effects only ever come after the answers: look for them only when
     # the answers leave room (they load the text tables).
@@ -180,8 +178,8 @@ def search(
     shown = (query.strip(), parsed.words)
     ranked = _ranked(index, cands, causes, asked, wanted, shown, silent)
     closer = None
-    if parsed.settled:
-        pass  # a compound means itself: no other phrase's meaning is read into it
+    if parsed.settled:  # a compound means itself: no other phrase's meaning is read into it
+        pass
     elif ranked and ranked[0][0][0] == 0 and _weak_symptom(ranked[0]):
         closer = _closer_in_meaning(index, query, parsed, ranked[0][1][2])
     elif not ranked and len(parsed.text.split()) >= SENTENCE_WORDS:
