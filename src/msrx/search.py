@@ -112,10 +112,7 @@ def search(
         return []  # a topic with nothing it is about ("side effects", "flu jab")
     if parsed.intents:
         parsed = phrases_over_intents(index, q, parsed)
-    if " " in q and not index.exact(q):
-        # An English compound msrx does not hold means itself: "polo stick" is
-        # no walking stick, "tv station" no statin (scripts/english_compounds.py).
-        parsed = parsed._replace(settled=is_compound(q))
+    parsed = _settled(index, q, parsed)
     cands: dict[int, Candidate] = {}
     if parsed.topic == "monitoring" and parsed.stems:
         # "jc virus test", "eye tests": words that all name a test some treatments
@@ -365,8 +362,17 @@ def symptoms_asked(index: SearchIndex, query: str) -> list[str]:
     if not q:
         return []
     asked: list[str] = []
-    match_keys(index, parse(q), {}, asked)
+    match_keys(index, _settled(index, q, parse(q)), {}, asked)
     return asked
+
+
+def _settled(index: SearchIndex, q: str, parsed: Query) -> Query:
+    """The query marked settled when it is an English compound msrx does not
+    hold: it means itself ("polo stick" is no walking stick, "tv station" no
+    statin; scripts/english_compounds.py)."""
+    if " " in q and not index.exact(q) and is_compound(q):
+        return parsed._replace(settled=True)
+    return parsed
 
 
 def urgent_for(dataset: Dataset, query: str) -> list[Symptom]:

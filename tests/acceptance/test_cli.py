@@ -63,6 +63,8 @@ def test_an_english_compound_is_not_read_as_half_a_symptom_phrase() -> None:
     result = run("search", "polo", "stick", "--json")
     assert result.exit_code == 1 and json.loads(result.stdout) == []
     assert "no treatment matches 'polo stick'" in result.stderr and "did you mean" not in result.stderr
+    plain = run("search", "polo", "stick")
+    assert plain.exit_code == 1 and "Walking" not in plain.stderr  # no symptom's management note either
     assert json.loads(run("search", "walking", "stick", "--json").stdout)[0]["matched"]["symptom"] == "walking"
 
 

@@ -17,7 +17,7 @@ import pytest
 import msrx
 from msrx.english import is_compound
 from msrx.model import Dataset
-from msrx.search import SearchIndex, search
+from msrx.search import SearchIndex, search, symptoms_asked
 from tests.conftest import load_script
 
 ec = load_script("english_compounds")
@@ -50,6 +50,12 @@ def test_the_list_is_compounds_of_two_or_three_words_with_its_provenance() -> No
 ])
 def test_a_compound_of_everyday_words_means_itself(bundled: tuple[Dataset, SearchIndex], query: str, was: str) -> None:
     assert was not in [t for t, _s in answers(bundled, query)]
+
+
+def test_a_compound_names_no_symptom_for_the_no_treatment_note(bundled: tuple[Dataset, SearchIndex]) -> None:
+    _ds, index = bundled
+    assert symptoms_asked(index, "polo stick") == []  # was walking, whose management note was printed
+    assert symptoms_asked(index, "walking stick") == ["walking"]
 
 
 @pytest.mark.parametrize(("query", "symptom"), [
