@@ -171,6 +171,8 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
                 per_key.setdefault(k, {}).setdefault(p, certainty)
     unexplained = any(not any(p in hits for hits in per_key.values()) for p in unknown)
     named, sure = _symptoms_named(index, query.stems, postings)
+    # In a compound, the everyday words (asked once, not once per key they name).
+    everyday = {p for p, w in enumerate(query.words) if is_english(w)} if query.settled else set()
     for k, hits in per_key.items():
         # Words of the key the query says, each once: "we're ... we're" is
         # not two words of "like you're spinning".
@@ -193,7 +195,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         # A compound of everyday words means itself: "polo stick" is no
         # "walking stick", "fire truck" no "on fire". A technical word keeps
         # its meaning in one ("retrobulbar neuritis" is optic neuritis).
-        idiom = query.settled and all(is_english(query.words[p]) for p in hits)
+        idiom = query.settled and all(p in everyday for p in hits)
         # Half of a symptom phrase still names the symptom ("laughing or
         # crying" -> "sudden crying"), at a lower score: through a word that
         # belongs to that symptom alone, or two words of the phrase together

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from msrx.english import is_drug, is_english
 from msrx.index import IDENTITY_FIELDS, SearchIndex, words_alike
 from msrx.model import Dataset, Treatment
 from msrx.search import Hit, search
@@ -47,8 +48,6 @@ def names_another_drug(query: str) -> bool:
     """Whether a query is only the name of a drug msrx does not hold
     ("lorazepam", "Xanax"): not a typo of one it does, and nothing to suggest.
     A common word that is also a drug's street name ("speed") does not count."""
-    from msrx.english import is_drug, is_english
-
     words = normalise(query).split()
     return bool(words) and all(is_drug(w) and not is_english(w) for w in words)
 
@@ -64,8 +63,6 @@ def suggest(dataset: Dataset, index: SearchIndex, query: str, limit: int = 5) ->
     q = normalise(query)
     if len(q) < 3:
         return []
-    from msrx.english import is_drug
-
     words = q.split()
     if all(is_drug(w) for w in words):
         return []  # another drug's name: "lorazepam" looks like clonazepam and is not it
