@@ -210,7 +210,10 @@ def _named_by_letter(dataset: Dataset, cands: dict[int, Candidate], said: str) -
     def named(t: int) -> bool:
         tr = dataset.treatments[t]
         return any(pattern.search(normalise(n)) for n in (tr.name, tr.drug_class, *tr.aliases, *tr.brands))
-    return {t: c for t, c in cands.items() if named(t)}
+    # Only what the vitamin words found is held to the letter: "vitamin d with
+    # Tecfidera" keeps dimethyl fumarate, found by its brand.
+    lettered = set(said.split()) | {"vitamins"}
+    return {t: c for t, c in cands.items() if named(t) or not lettered & set(c.words)}
 
 
 def _ranked(index: SearchIndex, cands: dict[int, Candidate], causes: list[tuple[int, str]], asked: int,

@@ -68,6 +68,15 @@ def test_an_english_compound_is_not_read_as_half_a_symptom_phrase() -> None:
     assert json.loads(run("search", "walking", "stick", "--json").stdout)[0]["matched"]["symptom"] == "walking"
 
 
+def test_a_vitamin_said_beside_a_brand_finds_both() -> None:
+    # "vitamin d with tecfidera" found nothing: the vitamin's letter filtered out the brand.
+    data = json.loads(run("search", "vitamin", "d", "with", "tecfidera", "--json").stdout)
+    assert [(d["id"], d["matched"]["field"]) for d in data] == [
+        ("high-dose-vitamin-d", "alias"), ("dimethyl-fumarate", "brand")]
+    plain = run("search", "biotin and ocrevus")
+    assert plain.exit_code == 0 and "high-dose-biotin" in plain.stdout and "ocrelizumab" in plain.stdout
+
+
 @pytest.mark.parametrize("command", ["search", "show"])
 def test_another_drugs_name_is_said_to_be_one_msrx_does_not_cover(command: str) -> None:
     result = run(command, "lorazepam")

@@ -368,3 +368,9 @@ def test_another_drugs_name_as_a_process() -> None:
     result = msrx("search", "Xanax", "--json")
     assert result.returncode == 1 and json.loads(result.stdout) == []
     assert "(another drug: msrx covers MS treatments" in result.stderr
+
+
+def test_a_vitamin_beside_a_brand_as_a_process() -> None:
+    result = msrx("search", "can you take vitamin d with tecfidera", "--json")
+    assert result.returncode == 0, result.stderr
+    assert [d["id"] for d in json.loads(result.stdout)][:2] == ["high-dose-vitamin-d", "dimethyl-fumarate"]

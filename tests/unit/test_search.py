@@ -581,6 +581,20 @@ def test_a_vitamin_is_named_by_its_letter(bundled: tuple[Dataset, SearchIndex], 
     assert [h.treatment.id for h in search(ds, index, query)] == ids
 
 
+@pytest.mark.parametrize(("query", "ids"), [
+    # The letter holds only what the vitamin words found: the brand said beside them stays.
+    ("vitamin d with tecfidera", ["high-dose-vitamin-d", "dimethyl-fumarate"]),
+    ("tecfidera vitamin d", ["high-dose-vitamin-d", "dimethyl-fumarate"]),
+    ("vitamin e and tecfidera", ["dimethyl-fumarate"]),
+    # The substance's own name, said beside another treatment's.
+    ("biotin and ocrevus", ["ocrelizumab", "high-dose-biotin", "ocrelizumab-hyaluronidase"]),
+])
+def test_a_vitamin_said_beside_another_name_finds_both(bundled: tuple[Dataset, SearchIndex], query: str,
+                                                       ids: list[str]) -> None:
+    ds, index = bundled
+    assert [h.treatment.id for h in search(ds, index, query)] == ids
+
+
 def test_a_topic_query_decodes_only_the_records_it_shows() -> None:
     # Ranking by whether a record answers the topic reads the index, not the records:
     # a warm cache decodes a record only when its hit is shown.
