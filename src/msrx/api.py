@@ -16,7 +16,7 @@ import os
 from typing import Any
 
 from msrx import dosing
-from msrx.model import CATEGORIES, STATUSES, Change, Dataset, Source, Symptom, Treatment
+from msrx.model import CATEGORIES, STATUSES, Change, Dataset, Source, Symptom, Treatment, for_form
 from msrx.resolve import Resolution, resolve
 from msrx.search import STATUS_RANK, Hit, SearchIndex, search
 from msrx.wording import normalise
@@ -44,13 +44,15 @@ class Reference:
         return self.resolve(name).treatment
 
     def treatments(self, *, status: str | None = None, category: str | None = None, symptom: str | None = None,
-                   route: str | None = None, min_interval: int | None = None, max_interval: int | None = None,
+                   route: str | None = None, ms_form: str | None = None, min_interval: int | None = None, max_interval: int | None = None,
                    sort: str | None = None) -> list[Treatment]:
         """Treatments passing every filter given, in dataset order or sorted by `name` or `interval`.
 
         `route` is a group of msrx.dosing.ROUTE_GROUPS (oral, injection,
         infusion); the interval bounds are in days, and a treatment with no
-        stated interval passes neither (see msrx.dosing).
+        stated interval passes neither (see msrx.dosing). `ms_form` is a form of
+        MS (model.MS_FORM_WORDS: "spms" includes active SPMS, "progressive" every
+        progressive form).
         """
         out = dosing.select(self.dataset.treatments, route=route, min_interval=min_interval, max_interval=max_interval)
         if status:
@@ -59,6 +61,8 @@ class Reference:
             out = [t for t in out if t.category == category]
         if symptom:
             out = [t for t in out if symptom in t.symptoms]
+        if ms_form:
+            out = [t for t in out if for_form(t.ms_forms, ms_form)]
         return dosing.ordered(out, sort) if sort else out
 
     def symptom(self, word: str) -> Symptom | None:

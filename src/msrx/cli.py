@@ -27,6 +27,7 @@ from msrx.cli_support import (
     ColorMode,
     FieldsOption,
     FormatOption,
+    FormWord,
     JsonOption,
     OutputFailed,
     PipeClosed,
@@ -232,6 +233,8 @@ def list_(
     symptom: Annotated[Optional[str], typer.Option("--symptom", help="Only treatments for this symptom id or word (e.g. fatigue, tired).")] = None,
     route: Annotated[Optional[RouteWord], typer.Option("--route", help="Only oral, injection (under the skin or into a muscle) "
                                                        "or infusion (intravenous) treatments.")] = None,
+    form: Annotated[Optional[FormWord], typer.Option("--form", help="Only treatments for this form of MS, by FDA label or, "
+                                                     "not yet approved, by trial (spms includes active SPMS).")] = None,
     sort: Annotated[Optional[SortWord], typer.Option("--sort", help="Order by name, or by dosing interval (most frequent first, "
                                                      "unstated last); default: by category and status.")] = None,
     max_interval: Annotated[Optional[int], typer.Option("--max-interval", metavar="DAYS", min=1,
@@ -250,6 +253,7 @@ def list_(
       msrx list --status approved --category dmt
       msrx list --symptom bladder
       msrx list --route infusion --sort interval
+      msrx list --form ppms                           labelled, or in trials, for primary progressive MS
       msrx list --category dmt --min-interval 28      taken every 4 weeks or less often
       msrx list --json | jq -r '.[] | select(.status == "off-label") | .name'
       msrx list --category dmt --format markdown --fields name,brands,fda_approval_year
@@ -266,7 +270,7 @@ def list_(
         status=status.value if status else None,
         category=category.value if category else None,
         symptom=symptom_id(ref, symptom) if symptom else None,
-        route=route.value if route else None, min_interval=min_interval, max_interval=max_interval,
+        route=route.value if route else None, ms_form=form.value if form else None, min_interval=min_interval, max_interval=max_interval,
         sort=sort.value if sort else None,
     )
     if sort is None:

@@ -17,7 +17,7 @@ import typer
 
 from msrx.dosing import ROUTE_GROUPS, SORTS
 from msrx.errors import EXIT_DATA, EXIT_USAGE, DataError
-from msrx.model import CATEGORIES, STATUSES, Dataset
+from msrx.model import CATEGORIES, MS_FORM_WORDS, STATUSES, Dataset
 from msrx.search import SearchIndex
 
 if TYPE_CHECKING:
@@ -25,11 +25,12 @@ if TYPE_CHECKING:
     from msrx.model import Dataset
 
 
-# The choices of --status, --category, --route and --sort, made from the
+# The choices of --status, --category, --route, --form and --sort, made from the
 # vocabularies they filter by, so a word added there is accepted here.
 StatusWord = Enum("StatusWord", {s.replace("-", "_"): s for s in STATUSES}, type=str)  # type: ignore[misc]
 CategoryWord = Enum("CategoryWord", {c: c for c in CATEGORIES}, type=str)  # type: ignore[misc]
 RouteWord = Enum("RouteWord", {r: r for r in ROUTE_GROUPS}, type=str)  # type: ignore[misc]
+FormWord = Enum("FormWord", {f.replace("-", "_"): f for f in MS_FORM_WORDS}, type=str)  # type: ignore[misc]
 SortWord = Enum("SortWord", {s: s for s in SORTS}, type=str)  # type: ignore[misc]
 
 

@@ -39,7 +39,7 @@ class Field(NamedTuple):
     may_be_empty: bool = False  # a list that may be [] (else it needs an item)
     sub: tuple["Field", ...] = ()
     model: Any = None  # a block's NamedTuple
-    choices: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()  # a choice's values, or what each item of a list may be
     any_of: tuple[str, ...] = ()  # a block needs at least one of these
     statuses: tuple[str, ...] = ()  # set only on treatments of these statuses (() = any)
 
@@ -63,6 +63,8 @@ FIELDS: tuple[Field, ...] = (
     Field("devices", "list", False, "Devices", "about", export=True, show="join", may_be_empty=True),
     Field("routes", "list", True, "Routes", "about", (("Routes", ()),), True, "join"),
     Field("symptoms", "list", True, "Symptoms", "about", export=True, show="join", may_be_empty=True),
+    Field("ms_forms", "list", False, "Forms of MS", "about", (("Forms of MS", ()),), True, "join", may_be_empty=True,
+          choices=model.MS_FORMS),
     Field("fda_approval_year", "int", False, "FDA approval for MS", "about", (("FDA approval (MS)", ()),), True, empty="none",
           statuses=("approved", "withdrawn")),
     Field("trial_phase", "choice", False, "Furthest trial phase", "about", (("Trial phase", ()),), True,

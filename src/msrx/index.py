@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 
 from msrx import dosing
 from msrx.english import is_english  # the word list is read on the first question, not on import
-from msrx.model import Dataset
+from msrx.model import Dataset, for_form
 from msrx.query import matches_interval
 
 IDENTITY_FIELDS = ("name", "id", "brand", "alias", "device")
@@ -150,7 +150,7 @@ class SearchIndex:
     FIELDS = (
         "fields", "values", "owners", "symptom_ids", "symptom_members", "category_members",
         "key_lengths", "exact_keys", "exact_ids", "word_list", "word_ids", "statuses", "categories", "sort_names",
-        "routes", "years", "phases", "intervals", "recorded", "firsts", "groups",
+        "routes", "ms_forms", "years", "phases", "intervals", "recorded", "firsts", "groups",
     )
 
     # Only needed for fuzzy, prefix and free-text matching and suggestions, so
@@ -206,6 +206,7 @@ class SearchIndex:
         self.categories: list[str] = data["categories"]
         self.sort_names: list[str] = data["sort_names"]
         self.routes: list[str] = data["routes"]  # comma-joined
+        self.ms_forms: list[str] = data["ms_forms"]  # comma-joined model.MS_FORMS
         self.years: Sequence[int] = _ints(data["years"])  # FDA approval year, 0 when none
         self.phases: Sequence[int] = _ints(data["phases"])  # place in model.TRIAL_PHASES, from 1; 0 when none
         self.intervals: list[str] = data["intervals"]  # comma-joined dosing intervals in days
@@ -371,6 +372,8 @@ class SearchIndex:
             return any(r in dosing.ROUTE_GROUPS.get(value, (value,)) for r in self.routes[t].split(","))
         if field == "category":
             return self.categories[t] == value
+        if field == "ms_form":
+            return for_form(self.ms_forms[t].split(","), value)
         if field == "interval":
             return any(matches_interval(int(d), int(value)) for d in self.intervals[t].split(",") if d)
         return self.statuses[t] == value

@@ -188,6 +188,7 @@ def build_data(dataset: Dataset) -> dict[str, Any]:
         "categories": [sys.intern(t.category) for t in dataset.treatments],
         "sort_names": [t.name.casefold() for t in dataset.treatments],
         "routes": [sys.intern(",".join(t.routes)) for t in dataset.treatments],
+        "ms_forms": [sys.intern(",".join(t.ms_forms)) for t in dataset.treatments],
         "years": [t.fda_approval_year or 0 for t in dataset.treatments],
         "phases": [TRIAL_PHASES.index(t.trial_phase) + 1 if t.trial_phase else 0 for t in dataset.treatments],
         "intervals": [",".join(map(str, dosing.intervals(t))) for t in dataset.treatments],

@@ -36,6 +36,8 @@ from msrx.toml_lines import Lines, nested_line
 TREATMENT_FIELDS: dict[str, tuple[type, bool]] = {f.name: (PYTYPES.get(f.kind, object), f.required) for f in FIELDS}
 # What a treatment takes for an optional field it leaves out (None, or () for a list).
 _DEFAULTS: dict[str, Any] = Treatment._field_defaults
+# Lists whose items come from a fixed vocabulary (ms_forms).
+_LISTED_CHOICES = tuple(f for f in FIELDS if f.kind == "list" and f.choices)
 # The naming fields, and what one of their values is called in messages ("the alias of ...").
 _ONE_OF = {"name": "name", "brands": "brand", "aliases": "alias", "devices": "device"}
 SOURCE_FIELDS: dict[str, tuple[type, bool]] = {
@@ -245,6 +247,10 @@ def _treatments(doc: dict[str, Any], lines: Lines, problem: Any, symptoms: dict[
             report(f"unknown status {row['status']!r} (expected one of: {', '.join(STATUSES)})", at("status"), "status")
         if row["category"] not in CATEGORIES:
             report(f"unknown category {row['category']!r} (expected one of: {', '.join(CATEGORIES)})", at("category"), "category")
+        for f in _LISTED_CHOICES:
+            for value in row.get(f.name, ()):
+                if value not in f.choices:
+                    report(f"unknown {f.name} value {value!r} (expected one of: {', '.join(f.choices)})", at(f.name), f.name)
         for sym in row["symptoms"]:
             if sym not in symptoms:
                 report(f"unknown symptom {sym!r} (not in [[symptoms]])", at("symptoms"), "symptoms")

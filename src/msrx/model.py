@@ -18,6 +18,32 @@ CATEGORIES: tuple[str, ...] = ("dmt", "symptom", "relapse")
 # The furthest phase of MS trials an investigational treatment has begun;
 # search ranks later phases first among equal scores ("new ms drugs").
 TRIAL_PHASES: tuple[str, ...] = ("phase 1", "phase 1/2", "phase 2", "phase 2/3", "phase 3")
+# The forms (courses) of MS a treatment is for: for an approved or withdrawn
+# drug, those its FDA label's indication names; otherwise those its trials
+# enrolled. The codes people and charities use, in the order MS runs.
+MS_FORMS: tuple[str, ...] = ("cis", "rrms", "active-spms", "spms", "prms", "ppms")
+MS_FORM_MEANING: dict[str, str] = {
+    "cis": "clinically isolated syndrome",
+    "rrms": "relapsing-remitting MS",
+    "active-spms": "active secondary progressive MS (with relapses or new lesions)",
+    "spms": "secondary progressive MS (not said to be active)",
+    "prms": "progressive-relapsing MS (an older label term)",
+    "ppms": "primary progressive MS",
+}
+# What a form asked for in a search covers: "SPMS" includes active SPMS, and
+# "progressive MS" every progressive form. Any other form is itself.
+MS_FORM_GROUPS: dict[str, tuple[str, ...]] = {
+    "spms": ("active-spms", "spms"),
+    "progressive": ("active-spms", "spms", "prms", "ppms"),
+    "nrspms": ("spms",),  # non-active (non-relapsing) SPMS: not the active form
+}
+# Every form word `list --form` and search accept.
+MS_FORM_WORDS: tuple[str, ...] = (*MS_FORMS, *(g for g in MS_FORM_GROUPS if g not in MS_FORMS))
+
+
+def for_form(forms: Sequence[str], asked: str) -> bool:
+    """Whether a treatment's forms of MS (model.MS_FORMS) cover the form asked (a MS_FORM_WORDS word)."""
+    return any(f in MS_FORM_GROUPS.get(asked, (asked,)) for f in forms)
 
 STATUS_MEANING: dict[str, str] = {
     "approved": "the FDA label covers this use in MS",
@@ -155,6 +181,7 @@ class Treatment(NamedTuple):
     effectiveness: Effectiveness | None = None
     stopping: Stopping | None = None
     devices: tuple[str, ...] = ()  # named delivery devices (autoinjectors, pens): found by search like aliases
+    ms_forms: tuple[str, ...] = ()  # model.MS_FORMS: the forms of MS its label names, or its trials enrolled
 
 
 class Change(NamedTuple):

@@ -94,6 +94,18 @@ _INTENTS: list[tuple[str, str, str]] = [
     ("flares", "category", "relapse"), ("flare up", "category", "relapse"), ("flare ups", "category", "relapse"),
     ("attack", "category", "relapse"), ("attacks", "category", "relapse"),
     ("exacerbation", "category", "relapse"), ("exacerbations", "category", "relapse"),
+    # forms of MS (model.MS_FORMS; "spms" and "progressive" are groups, model.MS_FORM_GROUPS).
+    # "rrms" and "relapsing remitting" stay a DMT above: every relapsing-form drug, labelled or off-label.
+    ("ppms", "ms_form", "ppms"), ("primary progressive", "ms_form", "ppms"),
+    ("spms", "ms_form", "spms"), ("secondary progressive", "ms_form", "spms"),
+    ("active spms", "ms_form", "active-spms"), ("active secondary progressive", "ms_form", "active-spms"),
+    ("nrspms", "ms_form", "nrspms"), ("non active spms", "ms_form", "nrspms"), ("nonactive spms", "ms_form", "nrspms"),
+    ("non relapsing spms", "ms_form", "nrspms"), ("non active secondary progressive", "ms_form", "nrspms"),
+    ("non relapsing secondary progressive", "ms_form", "nrspms"),
+    ("cis", "ms_form", "cis"), ("clinically isolated syndrome", "ms_form", "cis"),
+    ("progressive ms", "ms_form", "progressive"), ("progressive multiple sclerosis", "ms_form", "progressive"),
+    ("progressive form", "ms_form", "progressive"), ("progressive forms", "ms_form", "progressive"),
+    ("progressive relapsing", "ms_form", "prms"), ("prms", "ms_form", "prms"),
     # status
     ("new", "status", "investigational"), ("newest", "status", "investigational"),
     ("trial", "status", "investigational"), ("trials", "status", "investigational"),

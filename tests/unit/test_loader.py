@@ -47,6 +47,8 @@ def test_malformed_toml_names_file_and_line(write_dataset: Write) -> None:
     [
         ('status = "off-label"', 'status = "maybe"', "treatment 'betadine': field 'status': unknown status 'maybe'"),
         ('category = "dmt"', 'category = "cure"', "treatment 'alphamab': field 'category': unknown category 'cure'"),
+        ('category = "dmt"', 'category = "dmt"\nms_forms = ["rrms", "pprms"]',
+         "treatment 'alphamab': field 'ms_forms': unknown ms_forms value 'pprms' (expected one of: cis, rrms,"),
         ('symptoms = ["fatigue"]', 'symptoms = ["hiccups"]', "field 'symptoms': unknown symptom 'hiccups'"),
         ('sources = ["review-beta"]', 'sources = ["nope"]', "cites source 'nope', which is not defined"),
         ('use = "Used for MS fatigue."', "use = 42", "field 'use': must be a string, not a number"),

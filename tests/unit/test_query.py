@@ -32,6 +32,14 @@ def intents(text: str) -> set[tuple[str, str]]:
     ("pills instead of shots", {("route", "oral")}), ("needle free", {("route", "oral")}),
     ("non injectable ms drugs", {("route", "oral"), ("category", "dmt")}),
     ("pins and needles", set()), ("ms injections", {("route", "injection"), ("category", "dmt")}),
+    # Forms of MS: the form asked, or a group of forms (model.MS_FORM_GROUPS).
+    ("ppms", {("ms_form", "ppms")}), ("best treatment for primary progressive ms", {("ms_form", "ppms")}),
+    ("primary progressive ms treatment", {("ms_form", "ppms"), ("category", "dmt")}),
+    ("secondary progressive", {("ms_form", "spms")}), ("active spms", {("ms_form", "active-spms")}),
+    ("non active secondary progressive", {("ms_form", "nrspms")}), ("cis", {("ms_form", "cis")}),
+    ("treatment for progressive ms", {("ms_form", "progressive")}),
+    ("progressive weakness", set()),  # "progressive" alone says how a symptom goes, not which MS
+    ("rrms", {("category", "dmt")}),  # every relapsing-form drug, labelled or off-label
 ])
 def test_intent_words_become_field_filters(text: str, expected: set[tuple[str, str]]) -> None:
     assert intents(text) == expected
