@@ -378,6 +378,13 @@ class SearchIndex:
             return any(matches_interval(int(d), int(value)) for d in self.intervals[t].split(",") if d)
         return self.statuses[t] == value
 
+    def forms_covered(self, t: int, asked: tuple[str, ...]) -> int:
+        """How many of the forms of MS asked (MS_FORM_WORDS) a treatment's forms cover, each form counted once."""
+        if not asked:
+            return 0
+        mine = self.ms_forms[t].split(",")
+        return len({f for a in asked for f in mine if for_form((f,), a)})
+
     def members(self, field: str, value: str) -> list[int]:
         """Every treatment an intent describes, in index order."""
         return [t for t in range(len(self.statuses)) if self.satisfies(t, field, value)]

@@ -173,7 +173,8 @@ def search(
         return bool(parsed.topic) and parsed.topic not in index.recorded[t].split(",")
 
     shown = (query.strip(), parsed.words)
-    ranked = _ranked(index, cands, causes, asked, wanted, shown, silent)
+    forms = tuple(value for field, value, _said in intents if field == "ms_form")
+    ranked = _ranked(index, cands, causes, asked, wanted, shown, silent, forms)
     closer = None
     if parsed.settled:  # a compound means itself: no other phrase's meaning is read into it
         pass
@@ -182,7 +183,7 @@ def search(
     elif not ranked and len(parsed.text.split()) >= SENTENCE_WORDS:
         closer = _closer_in_meaning(index, query, parsed, None)
     if closer is not None:
-        ranked = _ranked(index, closer, causes, asked, wanted, shown, silent)
+        ranked = _ranked(index, closer, causes, asked, wanted, shown, silent, forms)
     if limit is not None:
         ranked = ranked[:limit]
     # Only the records that are shown are decoded (see store.LazyTreatments).
@@ -217,7 +218,8 @@ def _named_by_letter(dataset: Dataset, cands: dict[int, Candidate], said: str) -
 
 
 def _ranked(index: SearchIndex, cands: dict[int, Candidate], causes: list[tuple[int, str]], asked: int,
-            wanted: Callable[[int], bool], said: tuple[str, tuple[str, ...]], silent: Callable[[int], bool]) -> Ranked:
+            wanted: Callable[[int], bool], said: tuple[str, tuple[str, ...]], silent: Callable[[int], bool],
+            forms: tuple[str, ...] = ()) -> Ranked:
     """Every answer and side effect as (order, payload), sorted: the order
     ranks it (answers before side effects, then as below), the payload is
     what its hit shows."""
@@ -229,14 +231,17 @@ def _ranked(index: SearchIndex, cands: dict[int, Candidate], causes: list[tuple[
         coverage = min(1.0, explained / asked) if asked else 1.0
         score = round(c.score if c.score >= 98.0 else c.score - MISSING_PENALTY * (1.0 - coverage), 1)
         also = tuple(Match(f, said, (said,)) for f, _v, said in c.intents if c.field != f)
-        # Equal scores: approved first, then disease-modifying before relapse
+        # Equal scores: approved first, then those labelled (or tried) for
+        # more of the forms of MS asked ("progressive MS": ocrelizumab, for
+        # active SPMS and PPMS, before an interferon, for active SPMS only),
+        # then disease-modifying before relapse
         # and symptom drugs ("jab", "pill"), then those that answer the topic
         # asked, then a symptom's usual first choices in their order
         # (model.Symptom.first_choice), then the symptom a drug is mainly
         # for, then the furthest trial phase (investigational: "new ms
         # drugs"), then the longest FDA track record, then the name.
         order = (0, -min(score, 100.0), FIELD_RANK.get(c.field, 9), STATUS_RANK.get(index.statuses[t], 9),
-                 CATEGORY_RANK.get(index.categories[t], 9), silent(t), index.first_choice(t, c.symptom), c.symptom_pos,
+                 -index.forms_covered(t, forms), CATEGORY_RANK.get(index.categories[t], 9), silent(t), index.first_choice(t, c.symptom), c.symptom_pos,
                  -index.phases[t],
                  index.years[t] or 9999, index.sort_names[t], t)
         relation = c.relation or ("treats" if c.field == "symptom" else None)
@@ -244,7 +249,7 @@ def _ranked(index: SearchIndex, cands: dict[int, Candidate], causes: list[tuple[
     for t, text_field in causes:
         if t in cands or not wanted(t):
             continue
-        order = (1, -CAUSES_SCORE, 8, STATUS_RANK.get(index.statuses[t], 9), 9, True, 99, 99, 0, 9999, index.sort_names[t], t)
+        order = (1, -CAUSES_SCORE, 8, STATUS_RANK.get(index.statuses[t], 9), 0, 9, True, 99, 99, 0, 9999, index.sort_names[t], t)
         ranked.append((order, (text_field, said[0], None, said[1], "causes", ())))
     ranked.sort()  # the order tuple ends in the treatment, so sorting never compares the payloads
     return ranked

@@ -77,6 +77,37 @@ def test_a_vitamin_said_beside_a_brand_finds_both() -> None:
     assert plain.exit_code == 0 and "high-dose-biotin" in plain.stdout and "ocrelizumab" in plain.stdout
 
 
+def test_a_form_of_ms_finds_the_treatments_for_it(check_json: Check) -> None:
+    # "ppms" found nothing, and "primary progressive ms treatment" began with the interferons.
+    listed = json.loads(run("list", "--form", "ppms", "--format", "json", "--fields", "id,ms_forms").stdout)
+    assert listed and all("ppms" in d["ms_forms"] for d in listed)
+    for_ppms = {d["id"] for d in listed}
+    assert "ocrelizumab" in for_ppms and "interferon-beta-1b" not in for_ppms
+    for words in (["ppms"], ["primary", "progressive", "ms", "treatment"], ["best", "treatment", "for", "PPMS"]):
+        data = json.loads(run("search", *words, "--json").stdout)
+        check_json("search", data)
+        assert [d["id"] for d in data[:2]] == ["ocrelizumab", "ocrelizumab-hyaluronidase"], words
+        assert {d["id"] for d in data} <= for_ppms, words
+    assert json.loads(run("search", "ppms", "--json").stdout)[0]["matched"]["field"] == "ms_form"
+    # Approved first, then trials by how far they have got.
+    statuses = [d["status"] for d in json.loads(run("search", "ppms", "--json").stdout)]
+    assert statuses == sorted(statuses, key=lambda s: s != "approved") and "investigational" in statuses
+    # Progressive MS: those labelled for more of its forms first, not the interferons (active SPMS only).
+    progressive = [d["id"] for d in json.loads(run("search", "treatment for progressive ms", "--json").stdout)]
+    assert set(progressive[:3]) == {"mitoxantrone", "ocrelizumab", "ocrelizumab-hyaluronidase"}
+    # Non-active SPMS: not the drugs labelled only for active SPMS.
+    nonactive = {d["id"] for d in json.loads(run("search", "non", "active", "spms", "--json").stdout)}
+    assert "mitoxantrone" in nonactive and "siponimod" not in nonactive
+    assert "Forms of MS: cis, rrms, active-spms, ppms" in run("show", "ocrevus").stdout
+
+
+def test_a_how_often_query_is_valid_json(check_json: Check) -> None:
+    # matched.field "interval" was missing from the schema's list.
+    data = json.loads(run("search", "every", "6", "months", "--json").stdout)
+    assert data and data[0]["matched"]["field"] == "interval"
+    check_json("search", data)
+
+
 @pytest.mark.parametrize("command", ["search", "show"])
 def test_another_drugs_name_is_said_to_be_one_msrx_does_not_cover(command: str) -> None:
     result = run(command, "lorazepam")

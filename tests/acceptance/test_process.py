@@ -374,3 +374,11 @@ def test_a_vitamin_beside_a_brand_as_a_process() -> None:
     result = msrx("search", "can you take vitamin d with tecfidera", "--json")
     assert result.returncode == 0, result.stderr
     assert [d["id"] for d in json.loads(result.stdout)][:2] == ["high-dose-vitamin-d", "dimethyl-fumarate"]
+
+
+def test_a_form_of_ms_as_a_process() -> None:
+    result = msrx("search", "treatment for primary progressive ms", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["id"] == "ocrelizumab"
+    listed = msrx("list", "--form", "ppms")
+    assert listed.returncode == 0 and "ocrelizumab" in listed.stdout and "interferon" not in listed.stdout

@@ -631,3 +631,20 @@ def test_the_last_word_typed_is_still_read_as_the_start_of_a_name(bundled: tuple
     ds, index = bundled
     hits = search(ds, index, query)
     assert hits and hits[0].treatment.id == first
+
+
+def test_a_form_of_ms_asked_ranks_by_the_forms_covered(bundled: tuple[Dataset, SearchIndex]) -> None:
+    from msrx.model import for_form
+
+    ds, index = bundled
+    assert for_form(("cis", "rrms", "active-spms"), "spms") and not for_form(("cis", "rrms", "active-spms"), "nrspms")
+    assert for_form(("spms",), "progressive") and not for_form(("rrms",), "progressive")
+    t = {tr.id: n for n, tr in enumerate(ds.treatments)}
+    # Ocrelizumab: active SPMS and PPMS, two progressive forms; an interferon: active SPMS only.
+    assert index.forms_covered(t["ocrelizumab"], ("progressive",)) == 2
+    assert index.forms_covered(t["interferon-beta-1b"], ("progressive",)) == 1
+    assert index.forms_covered(t["baclofen"], ("progressive",)) == 0
+    assert index.forms_covered(t["ocrelizumab"], ()) == 0
+    hits = search(ds, index, "treatment for progressive ms")
+    covered = [index.forms_covered(t[h.treatment.id], ("progressive",)) for h in hits if h.treatment.status == "approved"]
+    assert covered == sorted(covered, reverse=True) and covered[0] == 2
