@@ -151,7 +151,11 @@ def _interval_patterns() -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[r
     every = re.compile(r"\b(?:every|once every|each)\s+(\d+|one|two|three|four|six|twelve|other)?\s*(day|week|month|year)s?\b")
     n_ly = re.compile(r"\b(\d+|two|three|four|six|twelve)\s+(?:monthly|months?ly)\b")
     phrases = [
-        (re.compile(r"\b(?:twice|two times) (?:a|per) year\b"), 182),
+        # "twice yearly" is every 6 months, not "yearly"; so are "semi-annual", "half-yearly"
+        # and "biannual" (twice a year; every two years is "biennial").
+        (re.compile(r"\b(?:twice|two times)(?: a| per)? ?-?year(?:ly)?\b|\b(?:semi|bi) ?-?annual(?:ly)?\b"
+                    r"|\bhalf ?-?yearly\b"), 182),
+        (re.compile(r"\b(?:twice|two times)(?: a| per)? ?-?month(?:ly)?\b|\bsemi ?-?monthly\b"), 15),
         (re.compile(r"\b(?:three|3) times (?:a|per) week\b"), 2),
         (re.compile(r"\bevery other day\b"), 2),
         (re.compile(r"\b(?:once|twice|two times) (?:a|per) day\b|\bdaily\b|\btwice daily\b"), 1),

@@ -106,6 +106,9 @@ def test_a_how_often_query_is_valid_json(check_json: Check) -> None:
     data = json.loads(run("search", "every", "6", "months", "--json").stdout)
     assert data and data[0]["matched"]["field"] == "interval"
     check_json("search", data)
+    # "twice yearly" is every 6 months: it found alemtuzumab (yearly courses).
+    twice = [d["id"] for d in json.loads(run("search", "twice-yearly infusion", "--json").stdout)]
+    assert twice[:2] == ["ocrelizumab", "ublituximab"] and "alemtuzumab" not in twice
 
 
 @pytest.mark.parametrize("command", ["search", "show"])

@@ -382,3 +382,9 @@ def test_a_form_of_ms_as_a_process() -> None:
     assert json.loads(result.stdout)[0]["id"] == "ocrelizumab"
     listed = msrx("list", "--form", "ppms")
     assert listed.returncode == 0 and "ocrelizumab" in listed.stdout and "interferon" not in listed.stdout
+
+
+def test_twice_yearly_as_a_process() -> None:
+    result = msrx("search", "twice yearly infusion", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["id"] == "ocrelizumab"

@@ -67,6 +67,9 @@ def test_relapsing_after_a_form_of_be_is_an_attack_now(text: str) -> None:
     ("weekly", 7), ("daily pill", 1), ("twice a day", 1), ("three times a week", 2), ("every other day", 2),
     ("monthly injection", 30), ("every 4 weeks", 28), ("once a year", 365), ("every two weeks", 14),
     ("pills two short treatment weeks a year", 365), ("5 days a month", 30),  # a course, once a year or month
+    # "twice yearly" was read as "yearly" (365 days).
+    ("twice yearly infusion", 182), ("twice yearly", 182), ("biannual infusion", 182), ("semi annual", 182),
+    ("half yearly", 182), ("twice a month", 15), ("twice monthly injection", 15),
 ])
 def test_how_often_words_become_an_interval(text: str, days: int) -> None:
     found, said, rest = read_interval(text)
