@@ -20,16 +20,11 @@ CATEGORIES: tuple[str, ...] = ("dmt", "symptom", "relapse")
 TRIAL_PHASES: tuple[str, ...] = ("phase 1", "phase 1/2", "phase 2", "phase 2/3", "phase 3")
 # The forms (courses) of MS a treatment is for: for an approved or withdrawn
 # drug, those its FDA label's indication names; otherwise those its trials
-# enrolled. The codes people and charities use, in the order MS runs.
+# enrolled. The codes people and charities use, in the order MS runs: clinically
+# isolated syndrome, relapsing-remitting, active secondary progressive,
+# secondary progressive not said to be active, progressive-relapsing (an older
+# label term), primary progressive.
 MS_FORMS: tuple[str, ...] = ("cis", "rrms", "active-spms", "spms", "prms", "ppms")
-MS_FORM_MEANING: dict[str, str] = {
-    "cis": "clinically isolated syndrome",
-    "rrms": "relapsing-remitting MS",
-    "active-spms": "active secondary progressive MS (with relapses or new lesions)",
-    "spms": "secondary progressive MS (not said to be active)",
-    "prms": "progressive-relapsing MS (an older label term)",
-    "ppms": "primary progressive MS",
-}
 # What a form asked for in a search covers: "SPMS" includes active SPMS, and
 # "progressive MS" every progressive form. Any other form is itself.
 MS_FORM_GROUPS: dict[str, tuple[str, ...]] = {

@@ -79,6 +79,8 @@ def check_object(schema: dict[str, Any], node: dict[str, Any], table: tuple[Fiel
             assert nullable == (not f.required or f.kind == "block"), f"{where}.{f.name}"
         if f.kind == "choice":
             assert set(prop["enum"]) - {None} == set(f.choices)
+        if f.kind == "list" and f.choices:  # ms_forms: each item one of the table's words
+            assert set(resolve(schema, prop["items"])["enum"]) == set(f.choices), f"{where}.{f.name}"
         if f.kind == "ids":
             assert prop.get("minItems") == 1
         if f.kind == "block":
