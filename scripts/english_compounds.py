@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from english_words import POS, write_list  # noqa: E402  (the scripts folder is no package)
+from english_words import POS, entries, write_list  # noqa: E402  (the scripts folder is no package)
 
 NOTICE = """\
 # English compounds of two or three words that msrx does not hold, each with a
@@ -54,9 +54,7 @@ def wordnet_compounds(wordnet: Path) -> set[str]:
     """Every lemma of two or three all-letter words, lower case, words between single spaces."""
     out: set[str] = set()
     for pos in POS:
-        for line in (wordnet / f"index.{pos}").read_text(encoding="latin-1").splitlines():
-            if line.startswith(" "):
-                continue  # the licence header
+        for line in entries(wordnet / f"index.{pos}"):
             words = line.split(" ", 1)[0].lower().split("_")
             if 2 <= len(words) <= 3 and all(w.isalpha() and w.isascii() for w in words):
                 out.add(" ".join(words))

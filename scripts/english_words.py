@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 POS = ("noun", "verb", "adj", "adv")
@@ -48,13 +49,18 @@ NOTICE = """\
 """
 
 
+def entries(path: Path) -> Iterator[str]:
+    """The lines of a WordNet database file (index.noun, data.noun, ...), without its licence header."""
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if not line.startswith(" "):  # the licence header's lines start with a space
+            yield line
+
+
 def common_lemmas(wordnet: Path) -> set[str]:
     """One-word, all-letter lemmas with at least one sense tagged in SemCor."""
     out: set[str] = set()
     for pos in POS:
-        for line in (wordnet / f"index.{pos}").read_text(encoding="latin-1").splitlines():
-            if line.startswith(" "):
-                continue  # the licence header
+        for line in entries(wordnet / f"index.{pos}"):
             parts = line.split()
             lemma, pointers = parts[0], int(parts[3])
             tagged = int(parts[4 + pointers + 1])  # tagsense_cnt
@@ -79,14 +85,11 @@ DRUG_NOTICE = """\
 def drug_lemmas(wordnet: Path) -> set[str]:
     """One-word, all-letter lemmas of every noun synset below the drug roots."""
     offsets: dict[str, list[str]] = {}
-    for line in (wordnet / "index.noun").read_text(encoding="latin-1").splitlines():
-        if not line.startswith(" "):
-            parts = line.split()
-            offsets[parts[0]] = parts[-int(parts[2]):]
+    for line in entries(wordnet / "index.noun"):
+        parts = line.split()
+        offsets[parts[0]] = parts[-int(parts[2]):]
     synsets: dict[str, tuple[list[str], list[str]]] = {}
-    for line in (wordnet / "data.noun").read_text(encoding="latin-1").splitlines():
-        if line.startswith(" "):
-            continue
+    for line in entries(wordnet / "data.noun"):
         parts = line.split(" | ")[0].split()
         count = int(parts[3], 16)
         words = [parts[4 + 2 * i] for i in range(count)]
