@@ -305,8 +305,10 @@ def _topic_of(t: Treatment, field: str, relation: str | None, words: tuple[str, 
     if field in IDENTITY_FIELDS:
         rest = [st for w, st in zip(parsed.words, parsed.stems, strict=True) if w not in words]
         # A phrase that asks a topic ("3rd course of Lemtrada") outranks one of its words
-        # being found in the warnings ("course").
-        return named_topic(parsed.text) or _harm_named(t, rest) or None
+        # being found in the warnings ("course"). A name said with how often ("is Tysabri
+        # every 4 weeks") asks how it is given.
+        interval = any(f == "interval" for f, _v, _said in parsed.intents)
+        return named_topic(parsed.text) or ("administration" if interval else "") or _harm_named(t, rest) or None
     return None
 
 

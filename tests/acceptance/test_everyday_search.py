@@ -211,6 +211,7 @@ def test_a_question_about_a_treatment_gets_that_field_with_its_sources(check_jso
     ("flu jab on gilenya", "fingolimod", "vaccines"),
     ("what happens when you stop taking tysabri", "natalizumab", "stopping"),
     ("does tecfidera really work", "dimethyl-fumarate", "effectiveness"),
+    ("is tysabri every 4 weeks", "natalizumab", "administration"),  # a name said with how often
 ])
 def test_everyday_questions_about_a_treatment(query: str, first: str, field: str) -> None:
     data = search(query)
