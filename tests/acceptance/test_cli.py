@@ -77,6 +77,19 @@ def test_a_vitamin_said_beside_a_brand_finds_both() -> None:
     assert plain.exit_code == 0 and "high-dose-biotin" in plain.stdout and "ocrelizumab" in plain.stdout
 
 
+@pytest.mark.parametrize(("name", "treatment"), [
+    # Dataset 2026.11.28.3: research codes, brands sold outside the US and a nickname,
+    # each confirmed by the source the entry now cites.
+    ("IDEC-C2B8", "rituximab"), ("Reditux", "rituximab"), ("HuMax-CD20", "ofatumumab"), ("Nupentin", "gabapentin"),
+    ("Kamagra", "sildenafil"), ("Vanatrip", "amitriptyline"), ("Alzain", "pregabalin"), ("Teccy", "dimethyl-fumarate"),
+])
+def test_old_codes_and_other_countries_brands_find_their_treatment(name: str, treatment: str) -> None:
+    data = json.loads(run("search", name, "--json").stdout)
+    assert [(d["id"], d["matched"]["field"]) for d in data][:1] == [(treatment, "alias")]
+    shown = run("show", name)
+    assert shown.exit_code == 0 and name in shown.stdout
+
+
 def test_a_form_of_ms_finds_the_treatments_for_it(check_json: Check) -> None:
     # "ppms" found nothing, and "primary progressive ms treatment" began with the interferons.
     listed = json.loads(run("list", "--form", "ppms", "--format", "json", "--fields", "id,ms_forms").stdout)

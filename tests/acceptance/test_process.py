@@ -388,3 +388,13 @@ def test_twice_yearly_as_a_process() -> None:
     result = msrx("search", "twice yearly infusion", "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)[0]["id"] == "ocrelizumab"
+
+
+def test_an_old_code_and_a_how_often_question_as_a_process() -> None:
+    result = msrx("search", "HuMax-CD20", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["id"] == "ofatumumab"
+    asked = msrx("search", "is tysabri every 4 weeks", "--json")
+    assert asked.returncode == 0, asked.stderr
+    first = json.loads(asked.stdout)[0]
+    assert first["id"] == "natalizumab" and first["topic"]["field"] == "administration"

@@ -54,7 +54,7 @@ EXPECTATIONS = ("top_symptom", "top_in", "top_category", "top_route", "top_statu
 # 114/126, held out 90/110 -> 93/118); batches 1-20 held out did not move,
 # row by row.
 FLOORS = {
-    "dev": {"symptom_phrase": 0.80, "question": 0.95, "misspelling": 1.0, "name": 0.90, "nothing": 1.0},
+    "dev": {"symptom_phrase": 0.80, "question": 0.95, "misspelling": 1.0, "name": 0.96, "nothing": 1.0},
     "test": {"symptom_phrase": 0.83, "question": 0.75, "misspelling": 0.97, "name": 0.78, "nothing": 0.9},
 }
 
