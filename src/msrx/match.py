@@ -42,6 +42,15 @@ def said_whole(key: str, text: str) -> bool:
     return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
+_PARTICLES = frozenset(("up", "down"))
+
+
+def _all_said(key: str, text: str) -> bool:
+    """Whether the query holds every word of a key, stemmed, filler included, in any order."""
+    said = {stem(w) for w in text.split()}
+    return all(stem(w) in said for w in normalise(key).split())
+
+
 class Candidate:
     """What is known about one treatment while a query is matched."""
 
@@ -218,6 +227,11 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
             continue
         if idiom and not said_whole(index.values[k], query.text):
             continue  # "fire truck" is no "on fire", "melt down" no "feeling down"
+        if all(query.words[p] in _PARTICLES for p in hits) and not _all_said(index.values[k], query.text):
+            # "Up" or "down" alone names no key it is half of: "can't get it up" is no
+            # "flare up", "can't keep food down" no "feeling down" (its "feeling" is
+            # filler); "I feel so down" says every word of it.
+            continue
         if n == 1 and not whole_key:
             # One very short word alone says too little of a key: a letter
             # names nothing ("b" of "b-12" is no "B cell"), and a two-letter

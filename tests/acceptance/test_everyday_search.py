@@ -53,6 +53,13 @@ def test_one_unknown_word_or_a_dose_never_empties_the_result(query: str, first: 
     assert data and data[0]["id"] in first, data[:2]
 
 
+def test_up_or_down_said_in_passing_is_no_symptom() -> None:
+    result = runner.invoke(app, ["search", "cant", "get", "it", "up", "--json"])
+    assert result.exit_code == 1 and json.loads(result.stdout) == []
+    plain = runner.invoke(app, ["search", "can't keep food down"])
+    assert plain.exit_code == 1 and "no treatment matches" in plain.stderr
+    assert search("i feel so down")[0]["matched"]["symptom"] == "depression"
+
 @pytest.mark.parametrize("query", ["trouble sleeping", "memory problems", "headache", "hair loss", "insomnia"])
 def test_a_side_effect_is_never_an_answer(query: str) -> None:
     data = search(query, limit=50)

@@ -331,6 +331,16 @@ def test_a_short_word_names_half_a_phrase_only_when_two_phrases_of_one_symptom_h
     assert search(ds, index, "things up high") == []  # "up": in both symptoms' phrases
 
 
+def test_up_or_down_alone_names_no_key_it_is_half_of(bundled: tuple[Dataset, SearchIndex]) -> None:
+    # "can't get it up" answered with relapse steroids ("flare up"), "can't keep
+    # food down" with antidepressants ("feeling down", whose "feeling" is filler).
+    assert search(*bundled, "cant get it up") == []
+    assert search(*bundled, "can't keep food down") == []
+    # Said with the rest of the key, in any order, the key still answers.
+    for query, symptom in (("flare up", "relapse"), ("i feel so down", "depression"), ("feeling down", "depression")):
+        assert search(*bundled, query)[0].symptom == symptom, query
+
+
 def test_an_irregular_plural_meets_its_singular_in_a_phrase(write_dataset: Callable[..., Path]) -> None:
     ds, index = with_vocabulary(write_dataset, spasticity='words = ["stiffness", "spasms", "tooth clenching"]')
     hits = search(ds, index, "clenching my teeth at night")
@@ -370,7 +380,10 @@ def test_a_two_letter_word_alone_does_not_name_a_longer_sentence(write_dataset: 
     ds, index = with_vocabulary(write_dataset, spasticity='words = ["stiffness", "spasms", "curl up", "toes curled up"]')
     assert search(ds, index, "my toes curl up at night")[0].symptom == "spasticity"  # two words of a phrase
     assert search(ds, index, "forgot where the story would end up next") == []
-    assert search(ds, index, "fingers up")[0].symptom == "spasticity"  # a short query: "up" may still name it
+    # Not even in a short query, since stop 34: "up" or "down" alone names no key it
+    # is half of ("can't get it up" is no "flare up"); the key's other word must be said.
+    assert search(ds, index, "fingers up") == []
+    assert search(ds, index, "curl up")[0].symptom == "spasticity"
 
 
 def test_urgent_words_call_for_the_urgent_message(write_dataset: Callable[..., Path]) -> None:
