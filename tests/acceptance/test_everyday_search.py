@@ -82,13 +82,38 @@ def test_the_causes_group_is_labelled_on_a_terminal_and_in_plain_output() -> Non
 
 
 def test_a_symptom_with_no_treatment_says_how_it_is_managed() -> None:
-    # Every bundled symptom has a treatment today; the fixture has one with only a note.
+    # The fixture's note-only symptom; the bundled ones are below.
     living = str(Path(__file__).resolve().parents[1] / "living.toml")
     result = runner.invoke(app, ["--data", living, "search", "overheating", "all", "the", "time"])
     assert result.exit_code == 1
     assert "Heat sensitivity" in result.stderr and "How it is managed: Cooling vests" in result.stderr
     quiet = runner.invoke(app, ["--data", living, "search", "overheating", "--json"])
     assert quiet.stdout.strip() == "[]" and "Heat sensitivity" not in quiet.stderr
+
+
+@pytest.mark.parametrize(("query", "symptom", "managed"), [
+    # Dataset 2026.11.28.4: two bundled symptoms that no medicine treats, each with its note.
+    ("heat intolerance", "Heat sensitivity", "keeping cool"),
+    ("uhthoff", "Heat sensitivity", "keeping cool"),
+    ("slurred speech", "Speech and swallowing problems", "speech and language therapist"),
+    ("choking when eating", "Speech and swallowing problems", "speech and language therapist"),
+])
+def test_a_bundled_symptom_no_medicine_treats_says_how_it_is_managed(query: str, symptom: str, managed: str) -> None:
+    result = runner.invoke(app, ["search", *query.split()])
+    assert result.exit_code == 1 and result.stdout == ""
+    said = " ".join(result.stderr.split())
+    assert f"{symptom}: no treatment in msrx is for it. How it is managed:" in said and managed in said
+
+
+@pytest.mark.parametrize(("query", "first", "symptom"), [
+    ("numbness", "amitriptyline", "neuropathic-pain"),  # found sildenafil, through "pereneal numbness"
+    ("numb feet", "amitriptyline", "neuropathic-pain"),
+    ("lhermitte", "amitriptyline", "neuropathic-pain"),  # found nothing
+    ("optic neuritis", "methylprednisolone-iv", "relapse"),  # found memantine (for nystagmus)
+])
+def test_sensory_words_and_optic_neuritis_find_their_treatments(query: str, first: str, symptom: str) -> None:
+    data = search(query)
+    assert (data[0]["id"], data[0]["matched"]["symptom"]) == (first, symptom)
 
 
 @pytest.mark.parametrize("query", ["something to slow the progression", "prevent relapses", "stop ms getting worse"])

@@ -398,3 +398,11 @@ def test_an_old_code_and_a_how_often_question_as_a_process() -> None:
     assert asked.returncode == 0, asked.stderr
     first = json.loads(asked.stdout)[0]
     assert first["id"] == "natalizumab" and first["topic"]["field"] == "administration"
+
+
+def test_a_symptom_no_medicine_treats_as_a_process() -> None:
+    result = msrx("search", "heat intolerance")
+    assert result.returncode == 1 and result.stdout == ""
+    assert "Heat sensitivity: no treatment in msrx is for it" in result.stderr and "Traceback" not in result.stderr
+    optic = msrx("search", "optic neuritis", "--json")
+    assert optic.returncode == 0 and json.loads(optic.stdout)[0]["id"] == "methylprednisolone-iv"
