@@ -52,7 +52,9 @@ EXPECTATIONS = ("top_symptom", "top_in", "top_category", "top_route", "top_statu
 # names are international brands and codes msrx does not hold for want of a
 # primary source (first run: dev names 4/9, held out 3/8; dev 110/117 ->
 # 114/126, held out 90/110 -> 93/118); batches 1-20 held out did not move,
-# row by row.
+# row by row. Stop 34 lowered the held-out symptom rate by two rows (462 ->
+# 460 of 548: optic neuritis now names a relapse first, and "numbness" is a
+# whole word of neuropathic pain), still above its floor.
 FLOORS = {
     "dev": {"symptom_phrase": 0.80, "question": 0.95, "misspelling": 1.0, "name": 0.96, "nothing": 1.0},
     "test": {"symptom_phrase": 0.83, "question": 0.75, "misspelling": 0.97, "name": 0.78, "nothing": 0.9},
