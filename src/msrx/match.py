@@ -347,10 +347,10 @@ def _symptoms_named(index: SearchIndex, stems: Sequence[str],
         keys = [k for k in posting if index.fields[k] in SYMPTOM_KEYS]
         owners = {index.owners[k] for k in keys}
         # One phrase may name two symptoms ("optic neuritis": vision, and a relapse);
-        # a word of it alone still names both.
-        one_phrase = len({index.values[k].casefold() for k in keys}) == 1
+        # a word of it alone still names both. (Only asked when a word has two owners.)
+        names_owners = len(owners) == 1 or (len(owners) > 1 and len({index.values[k].casefold() for k in keys}) == 1)
         # A word of patients' phrases only counts once two phrases share it.
-        if (len(owners) == 1 or one_phrase) and (len(keys) >= 2 or index.fields[keys[0]] == "symptom"):
+        if names_owners and (len(keys) >= 2 or index.fields[keys[0]] == "symptom"):
             named |= owners
             if len(owners) == 1 and len(keys) >= 2:
                 sure.add(word)
