@@ -116,6 +116,33 @@ def test_sensory_words_and_optic_neuritis_find_their_treatments(query: str, firs
     assert (data[0]["id"], data[0]["matched"]["symptom"]) == (first, symptom)
 
 
+@pytest.mark.parametrize(("query", "first", "symptom"), [
+    # Dataset 2026.11.28.5. Vision words began with memantine, which is tried only for
+    # nystagmus; the commonest MS eye problem is optic neuritis, and its steroid comes first.
+    ("blurred vision", "methylprednisolone-iv", "vision"),
+    ("double vision", "methylprednisolone-iv", "vision"),
+    ("eye pain", "methylprednisolone-iv", "vision"),
+    # Eyes that move on their own are a symptom of their own: gabapentin, then memantine.
+    ("nystagmus", "gabapentin", "nystagmus"),
+    ("oscillopsia", "gabapentin", "nystagmus"),
+    ("whirling eyes", "gabapentin", "nystagmus"),
+])
+def test_vision_and_eye_movement_words_find_their_own_treatments(query: str, first: str, symptom: str) -> None:
+    data = search(*query.split())
+    assert (data[0]["id"], data[0]["matched"]["symptom"]) == (first, symptom)
+    if symptom == "nystagmus":
+        assert data[1]["id"] == "memantine"
+
+
+def test_the_vision_answer_reads_first_on_a_terminal() -> None:
+    result = runner.invoke(app, ["--color", "always", "search", "blurred", "vision"])
+    assert result.exit_code == 0
+    out = result.stdout
+    assert 0 <= out.find("Methylpredniso") < out.find("Memantine")  # the name may be cut to fit 80 columns
+    listed = runner.invoke(app, ["symptoms", "nystagmus"])
+    assert listed.exit_code == 0 and "gabapentin" in listed.stdout and "memantine" in listed.stdout
+
+
 @pytest.mark.parametrize("query", ["something to slow the progression", "prevent relapses", "stop ms getting worse"])
 def test_asking_what_a_dmt_does_lists_dmts_approved_first(query: str) -> None:
     data = search(query)

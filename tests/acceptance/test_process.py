@@ -406,3 +406,11 @@ def test_a_symptom_no_medicine_treats_as_a_process() -> None:
     assert "Heat sensitivity: no treatment in msrx is for it" in result.stderr and "Traceback" not in result.stderr
     optic = msrx("search", "optic neuritis", "--json")
     assert optic.returncode == 0 and json.loads(optic.stdout)[0]["id"] == "methylprednisolone-iv"
+
+
+def test_vision_and_nystagmus_as_a_process() -> None:
+    blurred = msrx("search", "blurred", "vision", "--json")
+    assert blurred.returncode == 0, blurred.stderr
+    assert json.loads(blurred.stdout)[0]["id"] == "methylprednisolone-iv"
+    eyes = msrx("search", "nystagmus", "--json")
+    assert [d["id"] for d in json.loads(eyes.stdout)[:2]] == ["gabapentin", "memantine"]
