@@ -180,6 +180,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
                 per_key.setdefault(k, {}).setdefault(p, certainty)
     unexplained = any(not any(p in hits for hits in per_key.values()) for p in unknown)
     named, sure = _symptoms_named(index, query.stems, postings)
+    phrases = _phrases_said(index, query, per_key, glued)
     # In a compound, the everyday words (asked once, not once per key they name).
     everyday = {p for p, w in enumerate(query.words) if is_english(w)} if query.settled else set()
     for k, hits in per_key.items():
@@ -225,6 +226,8 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
                      and any(query.stems[p] == _head(index, k) and not is_english(query.words[p]) for p in hits))
         if not (whole_key or whole_query or half_symptom or half_name):
             continue
+        if phrases and _inside_a_phrase(index, k, hits, phrases):
+            continue  # "restless legs" is sleep: its "restless" names no anxiety
         if idiom and not said_whole(index.values[k], query.text):
             continue  # "fire truck" is no "on fire", "melt down" no "feeling down"
         if all(query.words[p] in _PARTICLES for p in hits) and not _all_said(index.values[k], query.text):
@@ -328,6 +331,32 @@ _DEGREE = frozenset(stem(w) for w in (
     "slight", "increased", "decreased", "excessive", "frequent", "persistent", "occasional", "general", "overall",
     "intense", "major", "minor", "serious", "total", "complete", "partial",
 ))
+
+
+def _phrases_said(index: SearchIndex, query: Query, per_key: dict[int, dict[int, float]],
+                  glued: set[int]) -> list[tuple[frozenset[int], int, int]]:
+    """The symptom keys of two or more words the query says whole, in a row and
+    spelled right, as (query positions, owner, length)."""
+    said = []
+    for k, hits in per_key.items():
+        length = index.key_lengths[k]
+        if (length >= 2 and index.fields[k] in SYMPTOM_KEYS and min(hits.values()) == 1.0
+                and len({query.stems[p] for p in hits if p not in glued}) >= length
+                and said_whole(index.values[k], query.text)):
+            said.append((frozenset(hits), index.owners[k], length))
+    return said
+
+
+def _inside_a_phrase(index: SearchIndex, k: int, hits: dict[int, float],
+                     phrases: list[tuple[frozenset[int], int, int]]) -> bool:
+    """Whether a symptom key's words all lie inside a longer phrase of another
+    symptom that the query says whole: the phrase is what they mean there
+    ("emotional incontinence" is no bladder problem, "nerve pain" no general pain)."""
+    if index.fields[k] not in SYMPTOM_KEYS:
+        return False
+    mine = set(hits)
+    return any(mine < where and owner != index.owners[k] and length > index.key_lengths[k]
+               for where, owner, length in phrases)
 
 
 def _symptoms_named(index: SearchIndex, stems: Sequence[str],

@@ -143,6 +143,14 @@ def test_the_vision_answer_reads_first_on_a_terminal() -> None:
     assert listed.exit_code == 0 and "gabapentin" in listed.stdout and "memantine" in listed.stdout
 
 
+def test_a_phrase_said_whole_lists_only_its_own_treatments() -> None:
+    # "emotional incontinence" is pseudobulbar affect; its "incontinence" listed bladder drugs after it.
+    data = answers(search("emotional", "incontinence", limit=50))
+    assert [d["id"] for d in data] == ["dextromethorphan-quinidine"]
+    shown = runner.invoke(app, ["--color", "always", "search", "emotional", "incontinence"])
+    assert shown.exit_code == 0 and "Dextrometh" in shown.stdout and "Oxybutynin" not in shown.stdout
+
+
 @pytest.mark.parametrize("query", ["something to slow the progression", "prevent relapses", "stop ms getting worse"])
 def test_asking_what_a_dmt_does_lists_dmts_approved_first(query: str) -> None:
     data = search(query)

@@ -414,3 +414,9 @@ def test_vision_and_nystagmus_as_a_process() -> None:
     assert json.loads(blurred.stdout)[0]["id"] == "methylprednisolone-iv"
     eyes = msrx("search", "nystagmus", "--json")
     assert [d["id"] for d in json.loads(eyes.stdout)[:2]] == ["gabapentin", "memantine"]
+
+
+def test_a_phrase_said_whole_as_a_process() -> None:
+    result = msrx("search", "restless", "legs", "--json")
+    assert result.returncode == 0, result.stderr
+    assert {d["matched"]["symptom"] for d in json.loads(result.stdout) if d["matched"]["relation"] == "treats"} == {"sleep"}

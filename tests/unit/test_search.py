@@ -664,3 +664,25 @@ def test_a_form_of_ms_asked_ranks_by_the_forms_covered(bundled: tuple[Dataset, S
     hits = search(ds, index, "treatment for progressive ms")
     covered = [index.forms_covered(t[h.treatment.id], ("progressive",)) for h in hits if h.treatment.status == "approved"]
     assert covered == sorted(covered, reverse=True) and covered[0] == 2
+
+
+@pytest.mark.parametrize(("query", "symptom", "not_named"), [
+    # A phrase said whole is what its words mean there: each shorter key inside it,
+    # of another symptom, found that symptom's treatments after the phrase's own.
+    ("emotional incontinence", "pseudobulbar-affect", "bladder"),
+    ("restless legs", "sleep", "anxiety"),
+    ("bowel incontinence", "bowel", "bladder"),
+    ("nerve pain", "neuropathic-pain", "pain"),
+])
+def test_a_shorter_key_inside_a_phrase_said_whole_names_nothing_of_its_own(
+        bundled: tuple[Dataset, SearchIndex], query: str, symptom: str, not_named: str) -> None:
+    ds, index = bundled
+    hits = [h for h in search(ds, index, query, limit=50) if h.relation != "causes"]
+    assert hits and hits[0].symptom == symptom
+    assert not [h.treatment.id for h in hits if h.symptom == not_named]
+
+
+def test_a_shorter_key_said_apart_from_the_phrase_still_names_its_symptom(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    symptoms = {h.symptom for h in search(ds, index, "restless legs and anxiety", limit=50) if h.relation != "causes"}
+    assert {"sleep", "anxiety"} <= symptoms
