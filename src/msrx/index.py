@@ -159,7 +159,7 @@ class SearchIndex:
     # lookup the text tables, a prefix, a phrase typo and a suggestion one each.
     EXTRA_GROUPS: ClassVar[dict[str, tuple[str, ...]]] = {
         "spell": ("vocabulary", "sound_keys", "sound_words", "spell_words", "spell_lengths"),
-        "text": ("text_list", "text_ids", "monitor_list", "monitor_ids"),
+        "text": ("text_list", "text_ids", "monitor_list", "monitor_ids", "warning_list", "warning_ids"),
         "prefix": ("prefix_keys", "prefix_ids"),
         "phrases": ("fuzzy_choices", "fuzzy_ids"),
         "names": ("identity_choices", "identity_ids"),
@@ -168,6 +168,8 @@ class SearchIndex:
     text_list: list[str]
     text_ids: list[int]
     monitor_list: list[str]
+    warning_list: list[str]
+    warning_ids: list[int]
     monitor_ids: list[int]
     prefix_keys: StringTable
     prefix_ids: Sequence[int]
@@ -360,6 +362,10 @@ class SearchIndex:
         # Text postings hold t for the use text and -1 - t for the side effects.
         common = _intersect(_lookup(self.text_list, self.text_ids, w) for w in qwords)
         return [(owner, "use") if owner >= 0 else (-1 - owner, "side_effects") for owner in sorted(common)]
+
+    def warning_matches(self, qwords: Iterable[str]) -> list[int]:
+        """Treatments whose warnings hold every one of these stems ("pml")."""
+        return sorted(_intersect(_lookup(self.warning_list, self.warning_ids, w) for w in qwords))
 
     def monitoring_matches(self, qwords: Iterable[str]) -> list[int]:
         """Treatments whose monitoring names every one of these stems ("jc virus", "eye")."""

@@ -89,6 +89,7 @@ def build_data(dataset: Dataset) -> dict[str, Any]:
     category_members: dict[str, list[int]] = {}
     text_words: dict[str, set[int]] = {}
     monitor_words: dict[str, set[int]] = {}  # the tests each treatment's monitoring lists
+    warning_words: dict[str, set[int]] = {}  # the words of each treatment's warnings
     run_together: set[int] = set()  # symptom words' keys written without their space
     for i, t in enumerate(dataset.treatments):
         for value, field in ((t.name, "name"), (t.id, "id"), *((b, "brand") for b in t.brands),
@@ -116,6 +117,9 @@ def build_data(dataset: Dataset) -> dict[str, Any]:
             for w in normalise(text).split():
                 if len(w) >= 4:
                     text_words.setdefault(stem(w), set()).add(i if field_name == "use" else -1 - i)
+        for w in normalise(" ".join(t.warnings)).split():
+            if len(w) >= 2 and w not in FILLER:  # "pml", "jc"
+                warning_words.setdefault(stem(w), set()).add(i)
         for m in t.monitoring:
             # Short words count here: "jc", "ecg", "eye", "mri".
             for w in normalise(f"{m.test} {m.when}").split():
@@ -152,6 +156,7 @@ def build_data(dataset: Dataset) -> dict[str, Any]:
     )
     text_pairs = sorted((w, owner) for w, owners_of in text_words.items() for owner in owners_of)
     monitor_pairs = sorted((w, owner) for w, owners_of in monitor_words.items() for owner in owners_of)
+    warning_pairs = sorted((w, owner) for w, owners_of in warning_words.items() for owner in owners_of)
     prefix = sorted((key, k) for k, key in enumerate(keys) if fields[k] in IDENTITY_FIELDS)
     fuzzy_ids = [k for k in range(len(keys)) if fields[k] not in ("route", "phrase") and " " in keys[k]]
     identity_ids = [k for k in range(len(keys)) if fields[k] in IDENTITY_FIELDS or fields[k] == "symptom"]
@@ -174,6 +179,7 @@ def build_data(dataset: Dataset) -> dict[str, Any]:
         "word_list": StringTable.pack([w[0] for w in words]), "word_ids": [w[1] for w in words],
         "text_list": [p[0] for p in text_pairs], "text_ids": [p[1] for p in text_pairs],
         "monitor_list": [p[0] for p in monitor_pairs], "monitor_ids": [p[1] for p in monitor_pairs],
+        "warning_list": [p[0] for p in warning_pairs], "warning_ids": [p[1] for p in warning_pairs],
         "prefix_keys": StringTable.pack([p[0] for p in prefix]),
         "prefix_ids": array("q", [p[1] for p in prefix]).tobytes(),
         "fuzzy_choices": [keys[k] for k in fuzzy_ids], "fuzzy_ids": fuzzy_ids,

@@ -27,7 +27,7 @@ CAUSES_LABEL = "may cause this"
 def matched(h: Hit) -> str:
     """Why a hit was found: field and value, the query words it explains, other fields."""
     if h.relation == "causes":
-        return f"{CAUSES_LABEL} (side effect): {h.value}"
+        return f"{CAUSES_LABEL} ({'warning' if h.field == 'warnings' else 'side effect'}): {h.value}"
     if h.relation == "guess":
         return f'guess: {h.symptom} (from "{" ".join(h.words)}", as in "{h.value}")'
     if h.relation == "similar":

@@ -96,8 +96,9 @@ def search(hits: list[Hit], dataset: Dataset, out: IO[str]) -> None:
         c.print(table)
     if causes:
         # Never answers: a separate, labelled group after them.
-        c.print(t("May cause this: side effects, not treatments for it", "bold yellow"))
-        table = _table("Name", "Status", "Category", "Side effect matched")
+        what = "side effects or warnings" if any(h.field == "warnings" for h in causes) else "side effects"
+        c.print(t(f"May cause this: {what}, not treatments for it", "bold yellow"))
+        table = _table("Name", "Status", "Category", "Matched")
         for h in causes:
             tr = h.treatment
             table.add_row(t(tr.name), status(tr.status), t(tr.category), t(h.value))

@@ -69,6 +69,7 @@ STRONG_SYMPTOM = 95.0  # a symptom answer scoring less was half matched: its mea
 # swirl"), while the names msrx must not answer (other drugs, products,
 # nonsense) are one to four words.
 SENTENCE_WORDS = 5
+WARNING_WORDS = 3  # a risk is named in a few words ("pml", "jc virus"); a sentence is no warning's name
 
 
 class Match(NamedTuple):
@@ -142,7 +143,7 @@ def search(
             cands = {t: c for t, c in cands.items() if t in keep}
 
     asked = len(parsed.words) + len(intents)
-    causes: list[tuple[int, str]] = []
+    causes: list[tuple[int, str, int]] = []  # (treatment, field, 0 for a boxed warning or a side effect, else 1)
     # The use text answers only when nothing else did. Everyday words it holds
     # apart ("stand" ... "still") are chance: those it holds only in a row.
     text_fallback = not cands
@@ -156,11 +157,13 @@ def search(
             if text_field == "side_effects":
                 # A compound is said in a row: "stand still" is not "... unable to stand ... still".
                 if not parsed.settled or any(said_whole(e, q) for e in dataset.treatments[t].side_effects):
-                    causes.append((t, text_field))
+                    causes.append((t, text_field, 0))
             elif text_fallback and (not in_a_row or said_whole(dataset.treatments[t].use, q)):
                 c = cands.setdefault(t, Candidate())
                 c.explained.update(range(len(parsed.words)))
                 c.offer(TEXT_SCORE, "use", query.strip(), parsed.words, None, 99)
+    if not cands and not causes and parsed.stems and len(parsed.stems) <= WARNING_WORDS:
+        causes = _warned(dataset, index, parsed)
     if not cands and not parsed.settled:
         guess(index, parsed, cands)  # the last resort: a common symptom word
 
@@ -217,7 +220,25 @@ def _named_by_letter(dataset: Dataset, cands: dict[int, Candidate], said: str) -
     return {t: c for t, c in cands.items() if named(t) or not lettered & set(c.words)}
 
 
-def _ranked(index: SearchIndex, cands: dict[int, Candidate], causes: list[tuple[int, str]], asked: int,
+def _warned(dataset: Dataset, index: SearchIndex, parsed: Query) -> list[tuple[int, str, int]]:
+    """The treatments whose warnings say the query's words in a row, when
+    nothing answered it: "pml" and "jc virus" name a risk, not a symptom to
+    treat. A boxed warning comes first (natalizumab for "pml"). A query of
+    everyday words only ("heart block") is left to the other answers."""
+    said = " ".join(parsed.words)
+    if all(is_english(w) for w in parsed.words):
+        # Everyday words are in many a warning by chance ("up to", a trial "arm");
+        # a risk is named with a medical word or its letters ("pml", "jc virus").
+        return []
+    found = []
+    for t in index.warning_matches(parsed.stems):
+        bullets = [w for w in dataset.treatments[t].warnings if said_whole(w, said)]
+        if bullets:
+            found.append((t, "warnings", 0 if any("boxed" in w.casefold() for w in bullets) else 1))
+    return found
+
+
+def _ranked(index: SearchIndex, cands: dict[int, Candidate], causes: list[tuple[int, str, int]], asked: int,
             wanted: Callable[[int], bool], said: tuple[str, tuple[str, ...]], silent: Callable[[int], bool],
             forms: tuple[str, ...] = ()) -> Ranked:
     """Every answer and side effect as (order, payload), sorted: the order
@@ -246,10 +267,10 @@ def _ranked(index: SearchIndex, cands: dict[int, Candidate], causes: list[tuple[
                  index.years[t] or 9999, index.sort_names[t], t)
         relation = c.relation or ("treats" if c.field == "symptom" else None)
         ranked.append((order, (c.field, c.value, c.symptom, c.words, relation, also)))
-    for t, text_field in causes:
+    for t, text_field, tier in causes:
         if t in cands or not wanted(t):
             continue
-        order = (1, -CAUSES_SCORE, 8, STATUS_RANK.get(index.statuses[t], 9), 0, 9, True, 99, 99, 0, 9999, index.sort_names[t], t)
+        order = (1, -CAUSES_SCORE, 8, tier, STATUS_RANK.get(index.statuses[t], 9), 9, True, 99, 99, 0, 9999, index.sort_names[t], t)
         ranked.append((order, (text_field, said[0], None, said[1], "causes", ())))
     ranked.sort()  # the order tuple ends in the treatment, so sorting never compares the payloads
     return ranked

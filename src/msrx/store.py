@@ -44,7 +44,7 @@ from msrx.fields import from_row, to_row
 from msrx.model import Change, Dataset, DatasetInfo, Phrase, Source, Symptom, Treatment
 from msrx.search import SearchIndex
 
-CACHE_FORMAT = 27
+CACHE_FORMAT = 28
 MAGIC = b"MSRXc010"
 HEADER = 16  # magic (8) + metadata length (4) + metadata checksum (4)
 

@@ -151,6 +151,17 @@ def test_a_phrase_said_whole_lists_only_its_own_treatments() -> None:
     assert shown.exit_code == 0 and "Dextrometh" in shown.stdout and "Oxybutynin" not in shown.stdout
 
 
+def test_a_risk_named_alone_is_labelled_a_warning_on_a_terminal_in_plain_text_and_in_json(check_json: Any) -> None:
+    data = search("pml")
+    check_json("search", data)
+    assert data[0]["id"] == "natalizumab" and data[0]["matched"]["field"] == "warnings"
+    assert all(d["matched"]["relation"] == "causes" for d in data)
+    shown = runner.invoke(app, ["--color", "always", "search", "pml"])
+    assert shown.exit_code == 0 and "May cause this: side effects or warnings" in shown.stdout
+    plain = runner.invoke(app, ["search", "pml"]).stdout.splitlines()
+    assert plain and all("may cause this (warning): pml" in line for line in plain)
+
+
 @pytest.mark.parametrize("query", ["something to slow the progression", "prevent relapses", "stop ms getting worse"])
 def test_asking_what_a_dmt_does_lists_dmts_approved_first(query: str) -> None:
     data = search(query)

@@ -420,3 +420,10 @@ def test_a_phrase_said_whole_as_a_process() -> None:
     result = msrx("search", "restless", "legs", "--json")
     assert result.returncode == 0, result.stderr
     assert {d["matched"]["symptom"] for d in json.loads(result.stdout) if d["matched"]["relation"] == "treats"} == {"sleep"}
+
+
+
+def test_a_risk_named_alone_as_a_process() -> None:
+    result = msrx("search", "jc", "virus", "--json")
+    assert result.returncode == 0, result.stderr
+    assert [(d["id"], d["matched"]["field"]) for d in json.loads(result.stdout)] == [("natalizumab", "warnings")]

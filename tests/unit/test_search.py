@@ -686,3 +686,27 @@ def test_a_shorter_key_said_apart_from_the_phrase_still_names_its_symptom(bundle
     ds, index = bundled
     symptoms = {h.symptom for h in search(ds, index, "restless legs and anxiety", limit=50) if h.relation != "causes"}
     assert {"sleep", "anxiety"} <= symptoms
+
+
+def test_a_risk_named_alone_lists_the_treatments_warned_of_it_boxed_first(bundled: tuple[Dataset, SearchIndex]) -> None:
+    # "pml" found nothing: the risk is in warnings, which only a name's topic read.
+    ds, index = bundled
+    hits = search(ds, index, "pml", limit=None)
+    assert hits and all((h.relation, h.field) == ("causes", "warnings") for h in hits)
+    assert [h.treatment.id for h in hits[:2]] == ["natalizumab", "rituximab"]  # boxed warnings
+    assert all(any("pml" in w.casefold() for w in h.treatment.warnings) for h in hits)
+    assert [h.treatment.id for h in search(ds, index, "jc virus")] == ["natalizumab"]
+
+
+def test_warnings_answer_neither_a_sentence_nor_a_query_something_else_answers(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    assert search(ds, index, "tysabri pml")[0].relation is None  # the name answers, with its warnings topic
+    assert not [h for h in search(ds, index, "the pml was never the thing i feared most") if h.field == "warnings"]
+
+
+def test_everyday_words_alone_are_no_risk_named(bundled: tuple[Dataset, SearchIndex]) -> None:
+    # Warnings hold everyday words by chance: a trial "arm", "up to".
+    ds, index = bundled
+    assert not [h for h in search(ds, index, "arm") if h.field == "warnings"]
+    assert search(ds, index, "cant get it up") == []
+    assert "siponimod" in [h.treatment.id for h in search(ds, index, "bradycardia")]
