@@ -235,7 +235,10 @@ def _warned(dataset: Dataset, index: SearchIndex, parsed: Query) -> list[tuple[i
         bullets = [w for w in dataset.treatments[t].warnings if said_whole(w, said)]
         if bullets:
             found.append((t, "warnings", 0 if any("boxed" in w.casefold() for w in bullets) else 1))
-    return found
+    # A risk is one that two labels warn of, or one in a box; a single passing
+    # mention is more often context than harm (an interaction: "makes estrogen-
+    # containing birth control pills less reliable" is no risk of estrogen).
+    return found if len(found) >= 2 or any(tier == 0 for _t, _f, tier in found) else []
 
 
 def _ranked(index: SearchIndex, cands: dict[int, Candidate], causes: list[tuple[int, str, int]], asked: int,

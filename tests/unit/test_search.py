@@ -710,3 +710,9 @@ def test_everyday_words_alone_are_no_risk_named(bundled: tuple[Dataset, SearchIn
     assert not [h for h in search(ds, index, "arm") if h.field == "warnings"]
     assert search(ds, index, "cant get it up") == []
     assert "siponimod" in [h.treatment.id for h in search(ds, index, "bradycardia")]
+
+
+def test_a_single_passing_mention_in_one_warning_is_no_risk(bundled: tuple[Dataset, SearchIndex]) -> None:
+    # Phenytoin's warnings mention estrogen once, as an interaction: no harm of estrogen.
+    ds, index = bundled
+    assert search(ds, index, "estrogen") == []
