@@ -168,9 +168,9 @@ class SearchIndex:
     text_list: list[str]
     text_ids: list[int]
     monitor_list: list[str]
+    monitor_ids: list[int]
     warning_list: list[str]
     warning_ids: list[int]
-    monitor_ids: list[int]
     prefix_keys: StringTable
     prefix_ids: Sequence[int]
     fuzzy_choices: list[str]
