@@ -360,16 +360,16 @@ class SearchIndex:
 
     def text_matches(self, qwords: Iterable[str]) -> list[tuple[int, str]]:
         # Text postings hold t for the use text and -1 - t for the side effects.
-        common = _intersect(_lookup(self.text_list, self.text_ids, w) for w in qwords)
-        return [(owner, "use") if owner >= 0 else (-1 - owner, "side_effects") for owner in sorted(common)]
+        common = _holding_all(self.text_list, self.text_ids, qwords)
+        return [(owner, "use") if owner >= 0 else (-1 - owner, "side_effects") for owner in common]
 
     def warning_matches(self, qwords: Iterable[str]) -> list[int]:
         """Treatments whose warnings hold every one of these stems ("pml")."""
-        return sorted(_intersect(_lookup(self.warning_list, self.warning_ids, w) for w in qwords))
+        return _holding_all(self.warning_list, self.warning_ids, qwords)
 
     def monitoring_matches(self, qwords: Iterable[str]) -> list[int]:
         """Treatments whose monitoring names every one of these stems ("jc virus", "eye")."""
-        return sorted(_intersect(_lookup(self.monitor_list, self.monitor_ids, w) for w in qwords))
+        return _holding_all(self.monitor_list, self.monitor_ids, qwords)
 
     def satisfies(self, t: int, field: str, value: str) -> bool:
         if field == "route":
@@ -394,6 +394,11 @@ class SearchIndex:
     def members(self, field: str, value: str) -> list[int]:
         """Every treatment an intent describes, in index order."""
         return [t for t in range(len(self.statuses)) if self.satisfies(t, field, value)]
+
+
+def _holding_all(words: list[str], owners: Sequence[int], qwords: Iterable[str]) -> list[int]:
+    """The owners, in order, posted under every one of these stems in a sorted word table."""
+    return sorted(_intersect(_lookup(words, owners, w) for w in qwords))
 
 
 def _intersect(postings: Iterable[Iterable[int]]) -> set[int]:

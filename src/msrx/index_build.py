@@ -117,14 +117,9 @@ def build_data(dataset: Dataset) -> dict[str, Any]:
             for w in normalise(text).split():
                 if len(w) >= 4:
                     text_words.setdefault(stem(w), set()).add(i if field_name == "use" else -1 - i)
-        for w in normalise(" ".join(t.warnings)).split():
-            if len(w) >= 2 and w not in FILLER:  # "pml", "jc"
-                warning_words.setdefault(stem(w), set()).add(i)
+        _post_short_words(warning_words, " ".join(t.warnings), i)  # "pml", "jc"
         for m in t.monitoring:
-            # Short words count here: "jc", "ecg", "eye", "mri".
-            for w in normalise(f"{m.test} {m.when}").split():
-                if len(w) >= 2 and w not in FILLER:
-                    monitor_words.setdefault(stem(w), set()).add(i)
+            _post_short_words(monitor_words, f"{m.test} {m.when}", i)  # "jc", "ecg", "eye", "mri"
     for j, sid in enumerate(symptom_ids):
         sym = dataset.symptoms[sid]
         for word in (sid, sym.name, *sym.words):
@@ -154,9 +149,7 @@ def build_data(dataset: Dataset) -> dict[str, Any]:
         {(sys.intern(stem(w)), k) for k, key in enumerate(keys) if fields[k] != "route"
          for w in key.split() if _must_say(w, fields[k] in IDENTITY_FIELDS)}
     )
-    text_pairs = sorted((w, owner) for w, owners_of in text_words.items() for owner in owners_of)
-    monitor_pairs = sorted((w, owner) for w, owners_of in monitor_words.items() for owner in owners_of)
-    warning_pairs = sorted((w, owner) for w, owners_of in warning_words.items() for owner in owners_of)
+    text_pairs, monitor_pairs, warning_pairs = (_postings(d) for d in (text_words, monitor_words, warning_words))
     prefix = sorted((key, k) for k, key in enumerate(keys) if fields[k] in IDENTITY_FIELDS)
     fuzzy_ids = [k for k in range(len(keys)) if fields[k] not in ("route", "phrase") and " " in keys[k]]
     identity_ids = [k for k in range(len(keys)) if fields[k] in IDENTITY_FIELDS or fields[k] == "symptom"]
@@ -202,6 +195,19 @@ def build_data(dataset: Dataset) -> dict[str, Any]:
         "firsts": [sys.intern(",".join(f"{s.id}:{s.first_choice.index(t.id)}" for s in dataset.symptoms.values()
                                       if t.id in s.first_choice)) for t in dataset.treatments],
     }
+
+
+def _post_short_words(table: dict[str, set[int]], text: str, owner: int) -> None:
+    """Post owner under the stem of every word of text but filler, short ones too:
+    the names of tests and risks are often two or three letters."""
+    for w in normalise(text).split():
+        if len(w) >= 2 and w not in FILLER:
+            table.setdefault(stem(w), set()).add(owner)
+
+
+def _postings(table: dict[str, set[int]]) -> list[tuple[str, int]]:
+    """A word -> owners table as sorted (word, owner) pairs: two parallel lists in the index."""
+    return sorted((w, owner) for w, owners_of in table.items() for owner in owners_of)
 
 
 def _must_say(word: str, identity: bool) -> bool:

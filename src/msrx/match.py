@@ -184,9 +184,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
     # In a compound, the everyday words (asked once, not once per key they name).
     everyday = {p for p, w in enumerate(query.words) if is_english(w)} if query.settled else set()
     for k, hits in per_key.items():
-        # Words of the key the query says, each once: "we're ... we're" is
-        # not two words of "like you're spinning".
-        n = len({query.stems[p] for p in hits if p not in glued})
+        n = _words_said(query, hits, glued)
         length = index.key_lengths[k]
         whole_key = n >= length  # every word of the key is in the query
         # Every query word is in the key ("BTK" -> "BTK inhibitor"); never
@@ -333,6 +331,12 @@ _DEGREE = frozenset(stem(w) for w in (
 ))
 
 
+def _words_said(query: Query, hits: dict[int, float], glued: set[int]) -> int:
+    """How many of a key's words the query says, each once: "we're ... we're" is
+    not two words of "like you're spinning", nor the glued half of a split word one."""
+    return len({query.stems[p] for p in hits if p not in glued})
+
+
 def _phrases_said(index: SearchIndex, query: Query, per_key: dict[int, dict[int, float]],
                   glued: set[int]) -> list[tuple[frozenset[int], int, int]]:
     """The symptom keys of two or more words the query says whole, in a row and
@@ -341,7 +345,7 @@ def _phrases_said(index: SearchIndex, query: Query, per_key: dict[int, dict[int,
     for k, hits in per_key.items():
         length = index.key_lengths[k]
         if (length >= 2 and index.fields[k] in SYMPTOM_KEYS and min(hits.values()) == 1.0
-                and len({query.stems[p] for p in hits if p not in glued}) >= length
+                and _words_said(query, hits, glued) >= length
                 and said_whole(index.values[k], query.text)):
             said.append((frozenset(hits), index.owners[k], length))
     return said
