@@ -213,7 +213,12 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         half_symptom = (not idiom and index.fields[k] in SYMPTOM_KEYS and length >= 2 and 2 * n >= length
                         and any(len(query.words[p]) > SHORT or query.stems[p] in sure for p in hits)
                         and min(hits.values()) == 1.0
-                        and (index.owners[k] in named or n >= 2))
+                        and (index.owners[k] in named or n >= 2)
+                        # One everyday word of a phrase beside a word msrx does not know, and
+                        # nothing more: the unknown word says what it is about ("festival of
+                        # books"). A medical word keeps its meaning ("retrobulbar neuritis").
+                        and (n >= 2 or not unexplained or len(query.words) - len(glued) > 2
+                             or not all(is_english(query.words[p]) for p in hits)))
         if not whole_key and index.fields[k] in SYMPTOM_KEYS and all(query.stems[p] in _DEGREE for p in hits):
             half_symptom = whole_query = False  # "significant" of "significant worsening" says how much, not what
         # The first word of a name said with words msrx does not know:

@@ -31,7 +31,7 @@ TOPICS: tuple[tuple[str, str], ...] = (
                    r"|(?<!being )(?:tests?|tested|testing)"),
     ("stopping", r"stop(?:ped|ping|s)? (?:taking|using|treatment)|(?:come|comes|coming|came|going|went|get|getting|got)"
                  r" off|wash ?out|discontinu\w*|quit(?:s|ting)?|switch(?:ing|ed)? (?:from|off)"
-                 r"|stop(?:ped|ping)(?! working)|ending"
+                 r"|stop(?:ped|ping)(?! working| helping)|ending"
                  # "can I stop my DMT", "stopping the medication"
                  r"|stop(?:s|ping)? (?:my|the|your|their) (?:dmts?|medications?|medicines?|meds|treatments?|drugs?"
                  r"|therap(?:y|ies))"
@@ -88,7 +88,10 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
     # working. Not an organ's failure ("kidney failure on Gilenya"), a warning.
     # "Tecfidera - report card", "Ocrevus reviews", "Kesimpta experiences": how it has gone for people.
     ("effectiveness", r"improv\w*|fail(?:s|ed|ing)?|" + "".join(f"(?<!{organ} )" for organ in _FAILING_ORGANS) + "failure"
-                      r"|report cards?|reviews?|experiences|breakthrough"),
+                      r"|report cards?|reviews?|experiences|breakthrough"
+                      # "Interferons don't help", "Copaxone stopped helping": whether it works.
+                      r"|(?:(?:don|doesn|didn|won|isn|aren) t|dont|doesnt|didnt|not|never|no longer) help(?:s|ed|ing)?"
+                      r"|stop(?:ped|s)? helping"),
     # "first shot of Plegridy", "1st day of Tecfidera", "Lemtrada: round two": starting a course.
     ("administration", r"(?:first|1st|second|2nd|third|3rd|next) (?:shots?|jabs?|injections?|infusions?|doses?|days?"
                        r"|weeks?|rounds?|courses?|treatments?|pills?|tablets?)|rounds? (?:one|two|three|1|2|3)"),

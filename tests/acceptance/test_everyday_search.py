@@ -162,6 +162,24 @@ def test_a_risk_named_alone_is_labelled_a_warning_on_a_terminal_in_plain_text_an
     assert plain and all("may cause this (warning): pml" in line for line in plain)
 
 
+def test_asking_whether_a_drug_causes_a_risk_answers_from_its_warnings(check_json: Any) -> None:
+    data = search("Does", "Gilenya", "Cause", "PML?")
+    check_json("search", data)
+    assert data[0]["id"] == "fingolimod" and data[0]["topic"]["field"] == "warnings"
+    shown = runner.invoke(app, ["--color", "always", "search", "does gilenya cause pml"])
+    out = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", shown.stdout).split())  # no colour codes, no wrapping
+    assert shown.exit_code == 0 and "Warnings: Fingolimod" in out and "leukoencephalopathy (PML)" in out
+    classes = search("Interferons don't help MSers?")
+    assert [d["topic"]["field"] for d in classes[:3]] == ["effectiveness"] * 3
+
+
+def test_a_phrase_word_beside_an_unknown_word_finds_nothing() -> None:
+    result = runner.invoke(app, ["search", "Festival", "of", "Books", "--json"])
+    assert result.exit_code == 1 and json.loads(result.stdout) == []
+    shown = runner.invoke(app, ["--color", "always", "search", "Festival of Books"])
+    assert shown.exit_code == 1 and "Donepezil" not in shown.stdout
+
+
 @pytest.mark.parametrize("query", ["something to slow the progression", "prevent relapses", "stop ms getting worse"])
 def test_asking_what_a_dmt_does_lists_dmts_approved_first(query: str) -> None:
     data = search(query)

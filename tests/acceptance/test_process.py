@@ -427,3 +427,15 @@ def test_a_risk_named_alone_as_a_process() -> None:
     result = msrx("search", "jc", "virus", "--json")
     assert result.returncode == 0, result.stderr
     assert [(d["id"], d["matched"]["field"]) for d in json.loads(result.stdout)] == [("natalizumab", "warnings")]
+
+
+def test_asking_whether_a_drug_causes_a_risk_as_a_process() -> None:
+    result = msrx("search", "does gilenya cause pml", "--json")
+    assert result.returncode == 0, result.stderr
+    first = json.loads(result.stdout)[0]
+    assert (first["id"], first["topic"]["field"]) == ("fingolimod", "warnings")
+
+
+def test_a_phrase_word_beside_an_unknown_word_as_a_process() -> None:
+    result = msrx("search", "festival of books", "--json")
+    assert (result.returncode, json.loads(result.stdout)) == (1, [])

@@ -302,6 +302,8 @@ def test_every_topic_is_a_field_of_the_table_and_of_the_schema(schema: dict[str,
     ("kesimpta experiences", "effectiveness"), ("experiencing a relapse on kesimpta", ""),
     ("safe to feed while taking tysabri", "breastfeeding"),
     ("does tecfidera cause hair loss", "side_effects"), ("ocrevus breakthrough relapse", "effectiveness"),
+    ("interferons don t help msers", "effectiveness"), ("copaxone stopped helping", "effectiveness"),
+    ("does baclofen help", ""),
     ("foot drop", ""),
     ("food", ""),
 ])

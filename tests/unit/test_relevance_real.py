@@ -56,9 +56,10 @@ EXPECTATIONS = ("top_symptom", "top_in", "top_category", "top_route", "top_statu
 # 460 of 548: optic neuritis now names a relapse first, and "numbness" is a
 # whole word of neuropathic pain), still above its floor. Batch 22 (stop 35)
 # lowered the dev must-return-nothing rate on its first run ("Festival of
-# Books" guesses thinking problems: 102/102 -> 108/109).
+# Books" guesses thinking problems: 102/102 -> 108/109); stop 36 mended it
+# (one phrase word beside an unknown word names nothing): back to 1.0.
 FLOORS = {
-    "dev": {"symptom_phrase": 0.80, "question": 0.95, "misspelling": 1.0, "name": 0.96, "nothing": 0.99},
+    "dev": {"symptom_phrase": 0.80, "question": 0.95, "misspelling": 1.0, "name": 0.96, "nothing": 1.0},
     "test": {"symptom_phrase": 0.83, "question": 0.75, "misspelling": 0.97, "name": 0.78, "nothing": 0.9},
 }
 

@@ -545,6 +545,18 @@ def test_a_name_with_a_word_of_its_harms_asks_about_them(bundled: tuple[Dataset,
     # Injection sites are where it goes in; their reactions are a harm.
     assert search(ds, index, "Copaxone injection sites")[0].topic == "administration"
     assert search(ds, index, "copaxone injection site reactions")[0].topic == "side_effects"
+    # "Cause" asks of a harm; a risk the label warns of is answered from the warnings.
+    assert search(ds, index, "Does Gilenya Cause PML?")[0].topic == "warnings"
+    assert search(ds, index, "does gilenya cause headaches")[0].topic == "side_effects"
+
+
+def test_a_class_asks_a_topic_only_in_words(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    hits = search(ds, index, "Interferons don't help MSers?")
+    assert hits[0].field == "drug_class" and {h.topic for h in hits[:3]} == {"effectiveness"}
+    assert search(ds, index, "do steroids cause insomnia")[0].topic == "side_effects"
+    # A class said with a symptom wants the class for it, though "bladder" is in a warning.
+    assert all(h.topic is None for h in search(ds, index, "anticholinergic bladder")[:3])
 
 
 def test_words_that_ask_a_topic_only_of_a_named_treatment(bundled: tuple[Dataset, SearchIndex]) -> None:
@@ -716,3 +728,12 @@ def test_a_single_passing_mention_in_one_warning_is_no_risk(bundled: tuple[Datas
     # Phenytoin's warnings mention estrogen once, as an interaction: no harm of estrogen.
     ds, index = bundled
     assert search(ds, index, "estrogen") == []
+
+
+def test_one_phrase_word_beside_an_unknown_word_names_no_symptom(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    # "book" is half of cognition's "follow a good book"; beside a word msrx does not
+    # know, and nothing more, that word says what the query is about.
+    for query in ("Festival of Books", "kindle books"):
+        assert search(ds, index, query) == []
+    assert search(ds, index, "I can't follow a book anymore")[0].symptom == "cognition"
