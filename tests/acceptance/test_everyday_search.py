@@ -173,6 +173,17 @@ def test_asking_whether_a_drug_causes_a_risk_answers_from_its_warnings(check_jso
     assert [d["topic"]["field"] for d in classes[:3]] == ["effectiveness"] * 3
 
 
+@pytest.mark.parametrize("query", ["diarrhoea", "loose stools", "constipation"])
+def test_bowel_words_list_the_bulk_former_before_the_laxatives(query: str) -> None:
+    data = search(query)
+    assert data[0]["id"] == "psyllium" and data[0]["matched"]["symptom"] == "bowel"
+    shown = runner.invoke(app, ["--color", "always", "search", query])
+    out = re.sub(r"\x1b\[[0-9;]*m", "", shown.stdout)
+    assert shown.exit_code == 0 and 0 <= out.find("Psyllium") < out.find("Bisacodyl")
+    listed = runner.invoke(app, ["symptoms", "bowel", "--json"])
+    assert json.loads(listed.stdout)["symptom"]["first_choice"] == ["psyllium"]
+
+
 def test_a_phrase_word_beside_an_unknown_word_finds_nothing() -> None:
     result = runner.invoke(app, ["search", "Festival", "of", "Books", "--json"])
     assert result.exit_code == 1 and json.loads(result.stdout) == []

@@ -439,3 +439,9 @@ def test_asking_whether_a_drug_causes_a_risk_as_a_process() -> None:
 def test_a_phrase_word_beside_an_unknown_word_as_a_process() -> None:
     result = msrx("search", "festival of books", "--json")
     assert (result.returncode, json.loads(result.stdout)) == (1, [])
+
+
+def test_diarrhoea_lists_the_bulk_former_first_as_a_process() -> None:
+    result = msrx("search", "diarrhoea", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["id"] == "psyllium"
