@@ -327,20 +327,21 @@ def _topic_of(t: Treatment, field: str, relation: str | None, words: tuple[str, 
         # if it records the field: a symptom drug found for "doses of laxative" stays a plain result.
         return parsed.topic if field in IDENTITY_FIELDS or getattr(t, parsed.topic) else None
     if field in IDENTITY_FIELDS or field == "drug_class":
-        rest = [st for w, st in zip(parsed.words, parsed.stems, strict=True) if w not in words]
+        asked, said = named_topic(parsed.text)
+        # The asking words ("cause") are no harm of their own.
+        rest = [st for w, st in zip(parsed.words, parsed.stems, strict=True) if w not in words and w not in said.split()]
         # A phrase that asks a topic ("3rd course of Lemtrada") outranks one of its words
         # being found in the warnings ("course"). A name said with how often ("is Tysabri
         # every 4 weeks") asks how it is given.
         interval = any(f == "interval" for f, _v, _said in parsed.intents)
-        asked, harm = named_topic(parsed.text), _harm_named(t, rest)
-        # "Does Gilenya cause PML": a cause asked of a risk its label warns of, not a side effect.
-        if asked == "side_effects" and harm:
-            return harm
+        if asked == "side_effects":
+            # "Does Gilenya cause PML": a cause asked of a risk its label warns of, not a side effect.
+            return _harm_named(t, rest) or asked
         if field == "drug_class":
             # A class asks only in words ("interferons don't help"): "anticholinergic
             # bladder" wants the class for the symptom, not the bladder in its warnings.
             return asked or None
-        return asked or ("administration" if interval else "") or harm or None
+        return asked or ("administration" if interval else "") or _harm_named(t, rest) or None
     return None
 
 

@@ -109,10 +109,14 @@ def _compiled(table: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.Pattern
     return tuple((name, re.compile(rf"\b(?:{words})\b")) for name, words in table)
 
 
-def named_topic(text: str) -> str:
-    """The topic a normalised query asks of a treatment it names, by words that
-    ask nothing alone (see NAMED_TOPICS), or ""."""
-    return next((name for name, pattern in _compiled(NAMED_TOPICS) if pattern.search(text)), "")
+def named_topic(text: str) -> tuple[str, str]:
+    """(the topic a normalised query asks of a treatment it names, by words that
+    ask nothing alone (see NAMED_TOPICS), the words that asked it), or ("", "")."""
+    for name, pattern in _compiled(NAMED_TOPICS):
+        m = pattern.search(text)
+        if m:
+            return name, m.group(0)
+    return "", ""
 
 
 def _kept(m: re.Match[str]) -> str:

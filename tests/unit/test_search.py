@@ -737,3 +737,9 @@ def test_one_phrase_word_beside_an_unknown_word_names_no_symptom(bundled: tuple[
     for query in ("Festival of Books", "kindle books"):
         assert search(ds, index, query) == []
     assert search(ds, index, "I can't follow a book anymore")[0].symptom == "cognition"
+
+
+def test_the_words_that_ask_are_no_harm_of_their_own(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    # Ocrevus's warnings say "cause" (of hepatitis B); asking what it causes is about side effects.
+    assert [h.topic for h in search(ds, index, "does ocrevus cause weight gain")[:2]] == ["side_effects"] * 2
