@@ -85,11 +85,15 @@ def split_rows(rows: list[dict[str, Any]], first: str = "dev") -> list[dict[str,
     return out
 
 
-def passes(row: dict[str, Any], hits: list[Any]) -> bool:
+def passes(row: dict[str, Any], hits: list[Any], asked: list[str] | None = None) -> bool:
+    """Whether the first result meets the row's expectation. `asked` (the symptoms the
+    query names, strongest first) matters only for a symptom no treatment is for:
+    then the right answer is no result and that symptom's management note, which
+    `search` prints when the query names it first."""
     if row.get("nothing"):
         return not hits
     if not hits:
-        return False
+        return asked is not None and "top_symptom" in row and asked[:1] == [row["top_symptom"]]
     top = hits[0]
     t = top.treatment
     if top.relation == "causes":
@@ -111,7 +115,7 @@ def passes(row: dict[str, Any], hits: list[Any]) -> bool:
 
 
 def evaluate(rows: list[dict[str, Any]]) -> dict[str, FamilyScore]:
-    from msrx.search import search
+    from msrx.search import search, symptoms_asked
     from msrx.store import open_dataset
 
     dataset, index = open_dataset(None, use_cache=False)
@@ -120,9 +124,12 @@ def evaluate(rows: list[dict[str, Any]]) -> dict[str, FamilyScore]:
         s = scores[row["family"]]
         s.queries += 1
         hits = search(dataset, index, row["query"], limit=10)
+        sid = row.get("top_symptom")
+        untreated = sid is not None and not any(sid in t.symptoms for t in dataset.treatments)
+        asked = symptoms_asked(index, row["query"]) if untreated and not hits else None
         if hits and hits[0].relation == "causes" and "top_symptom" in row:
             s.side_effect_first += 1
-        if passes(row, hits):
+        if passes(row, hits, asked):
             s.passed += 1
         else:
             got = [(h.treatment.id, h.field, *((h.topic,) if "topic" in row else ())) for h in hits[:3]]

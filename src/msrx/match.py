@@ -294,7 +294,7 @@ def guess(index: SearchIndex, query: Query, cands: dict[int, Candidate]) -> None
     weights: dict[int, float] = {}
     first: dict[int, tuple[int, int]] = {}  # owner -> (a key, the query word) to show
     for p, word in enumerate(query.stems):
-        if len(word) <= 2:
+        if len(word) <= 2 or word in _WHEN:
             continue
         held: dict[int, int] = {}
         for k in index.words_of(word):
@@ -324,6 +324,14 @@ def offer_symptom(index: SearchIndex, cands: dict[int, Candidate], k: int, score
         c.explained.update(positions)
         c.offer(score, "symptom", index.values[k], used, index.symptom_ids[j], pairs[m + 1])
     return index.symptom_ids[j]
+
+
+# Words that say when or how often, never what: "never" of "never pass a sobriety
+# test" is no reason to guess a walking problem in "I will never be able to watch".
+_WHEN = frozenset(stem(w) for w in (
+    "never", "always", "ever", "again", "sometimes", "often", "usually", "still", "already", "anymore", "seldom",
+    "rarely",
+))
 
 
 # Words that say how much or how suddenly, never what: "significant" alone is

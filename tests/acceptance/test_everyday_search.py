@@ -191,6 +191,14 @@ def test_a_phrase_word_beside_an_unknown_word_finds_nothing() -> None:
     assert shown.exit_code == 1 and "Donepezil" not in shown.stdout
 
 
+def test_a_word_that_says_when_is_no_reason_to_guess() -> None:
+    # "never" is in walking's "never pass a sobriety test"; it says when, not what.
+    result = runner.invoke(app, ["search", "I will never watch another cricket game", "--json"])
+    assert result.exit_code == 1 and json.loads(result.stdout) == []
+    shown = runner.invoke(app, ["--color", "always", "search", "I will never watch another cricket game"])
+    assert shown.exit_code == 1 and "Dalfampridine" not in shown.stdout
+
+
 @pytest.mark.parametrize("query", ["something to slow the progression", "prevent relapses", "stop ms getting worse"])
 def test_asking_what_a_dmt_does_lists_dmts_approved_first(query: str) -> None:
     data = search(query)

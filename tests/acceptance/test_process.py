@@ -445,3 +445,8 @@ def test_diarrhoea_lists_the_bulk_former_first_as_a_process() -> None:
     result = msrx("search", "diarrhoea", "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)[0]["id"] == "psyllium"
+
+
+def test_a_word_that_says_when_is_no_reason_to_guess_as_a_process() -> None:
+    result = msrx("search", "I will never watch another cricket game", "--json")
+    assert (result.returncode, json.loads(result.stdout)) == (1, [])

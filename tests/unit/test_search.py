@@ -413,6 +413,15 @@ def test_a_guess_weighs_the_words_when_nothing_else_matches(write_dataset: Calla
     assert all(h.relation != "guess" for h in search(ds, index, "my legs went on vacation"))
 
 
+def test_a_word_that_says_when_weighs_nothing_in_a_guess(write_dataset: Callable[..., Path]) -> None:
+    # "never" is in two walking phrases, and in no other symptom's: once enough for a
+    # guess at walking in "I will never be able to watch a cricket game".
+    walking = 'words = ["walking", "never pass a sobriety test", "never walk far"]'
+    ds, index = with_vocabulary(write_dataset, 'words = ["tired", "exhausted"]', walking)
+    assert search(ds, index, "I will never be able to watch a cricket game") == []
+    assert search(ds, index, "I will never be able to walk far")[0].symptom == "spasticity"
+
+
 def test_a_word_the_query_repeats_counts_once_for_a_key(bundled: tuple[Dataset, SearchIndex]) -> None:
     # "we're ... we're" once made "re" twice a whole "like you're spinning"
     # (dizziness); a key's words count once, and "re" is filler.
