@@ -60,6 +60,9 @@ FILLER = _TREATMENT_WORDS | frozenset(
     "please pls plz thanks thank hi hello "
     # Choosing and planning: "how do you pick a treatment", "choosing a DMT", "I plan on having children".
     "pick picking choose choosing chose decide deciding plan plans planning planned "
+    # The people who prescribe: "my neuro wants me on rituximab" is no Neurontin,
+    # "neuro appointment" no forgotten appointment.
+    "doctor doctors dr gp gps neuro neuros neurologist neurologists neurology consultant specialist "
     # Number words, like numbers: "one of the disease modifying drugs" is not
     # "face pain on one side".
     "one two three four five six seven eight nine ten".split()

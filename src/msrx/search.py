@@ -356,11 +356,23 @@ def _harm_named(t: Treatment, stems: list[str]) -> str | None:
     stems = [s for s in stems if len(s) >= 3 and s != _FAILURE]
     if not stems:
         return None
-    for name, texts in (("side_effects", t.side_effects), ("warnings", t.warnings)):
+    # Short words keep their plural in stem() ("eyes"); the labels say "eye exam".
+    stems += [s[:-1] for s in stems if len(s) <= 4 and s.endswith("s") and not s.endswith("ss")]
+    for name, texts in (("side_effects", t.side_effects), ("warnings", [_harm_of(w) for w in t.warnings])):
         said = {stem(w) for w in normalise(" ".join(texts)).split()}
         if any(s in said for s in stems):
             return name
     return None
+
+
+def _harm_of(warning: str) -> str:
+    """The harm a warning names, without what to do about it: "hepatotoxicity" of
+    "BOXED WARNING: hepatotoxicity: liver tests before starting", so that "starting
+    Aubagio tomorrow" asks about no warning."""
+    head = warning.split(":", 1)
+    if head[0].strip().upper() == "BOXED WARNING" and len(head) > 1:
+        head = head[1].split(":", 1)
+    return head[0]
 
 
 def _said_in_passing(index: SearchIndex, cands: dict[int, Candidate], intents: tuple[tuple[str, str, str], ...]) -> bool:

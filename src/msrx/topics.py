@@ -100,6 +100,9 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
     # (not "pre-existing").
     ("monitoring", r"pre(?! existing)|before (?:starting|beginning|(?:i|you|we) (?:start|begin))"),
     ("breastfeeding", r"feed(?:s|ing)?"),
+    # "is Tysabri safe", "how safe is Lemtrada" (the name between the words); last, as
+    # "safe to feed while taking Tysabri" asks about feeding.
+    ("warnings", r"safe"),
 )
 
 

@@ -191,6 +191,16 @@ def test_a_phrase_word_beside_an_unknown_word_finds_nothing() -> None:
     assert shown.exit_code == 1 and "Donepezil" not in shown.stdout
 
 
+def test_is_it_safe_and_a_neurologist_read_as_people_mean_them(check_json: Any) -> None:
+    data = search("is", "tysabri", "safe")
+    check_json("search", data)
+    assert data[0]["id"] == "natalizumab" and data[0]["topic"]["field"] == "warnings"
+    assert [d["id"] for d in search("my neuro wants me on rituximab")] == ["rituximab"]
+    shown = runner.invoke(app, ["--color", "always", "search", "starting aubagio tomorrow"])
+    out = re.sub(r"\x1b\[[0-9;]*m", "", shown.stdout)
+    assert shown.exit_code == 0 and "Teriflunomide" in out and "Warnings:" not in out
+
+
 def test_a_word_that_says_when_is_no_reason_to_guess() -> None:
     # "never" is in walking's "never pass a sobriety test"; it says when, not what.
     result = runner.invoke(app, ["search", "I will never watch another cricket game", "--json"])

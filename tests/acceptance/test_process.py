@@ -450,3 +450,10 @@ def test_diarrhoea_lists_the_bulk_former_first_as_a_process() -> None:
 def test_a_word_that_says_when_is_no_reason_to_guess_as_a_process() -> None:
     result = msrx("search", "I will never watch another cricket game", "--json")
     assert (result.returncode, json.loads(result.stdout)) == (1, [])
+
+
+def test_is_it_safe_as_a_process() -> None:
+    result = msrx("search", "is tysabri safe", "--json")
+    assert result.returncode == 0, result.stderr
+    first = json.loads(result.stdout)[0]
+    assert (first["id"], first["topic"]["field"]) == ("natalizumab", "warnings")

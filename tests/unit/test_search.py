@@ -752,3 +752,26 @@ def test_the_words_that_ask_are_no_harm_of_their_own(bundled: tuple[Dataset, Sea
     ds, index = bundled
     # Ocrevus's warnings say "cause" (of hepatitis B); asking what it causes is about side effects.
     assert [h.topic for h in search(ds, index, "does ocrevus cause weight gain")[:2]] == ["side_effects"] * 2
+
+
+def test_a_warning_is_read_for_its_harm_not_for_what_to_do(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    # Aubagio's warnings say "before starting" (what to do); starting it asks about no harm.
+    assert search(ds, index, "starting aubagio tomorrow")[0].topic is None
+    assert search(ds, index, "aubagio pancreatitis")[0].topic == "warnings"  # a harm named before any colon
+    # A short plural meets its singular: Gilenya's "macular oedema (swelling at the back of the eye)".
+    assert search(ds, index, "gilenya and eyes")[0].topic == "warnings"
+
+
+def test_is_it_safe_asks_about_warnings_unless_it_asks_about_feeding(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    assert search(ds, index, "is tysabri safe")[0].topic == "warnings"
+    assert search(ds, index, "safe to feed while taking tysabri")[0].topic == "breastfeeding"
+
+
+def test_the_doctor_who_prescribes_is_no_drug_or_symptom(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    # "neuro" started Neurontin and Neurodex; "appointment" is half of "forget appointments".
+    assert [h.treatment.id for h in search(ds, index, "my neuro wants me on rituximab")] == ["rituximab"]
+    assert search(ds, index, "neuro appointment tomorrow") == []
+    assert search(ds, index, "neurontin")[0].treatment.id == "gabapentin"
