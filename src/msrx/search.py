@@ -234,7 +234,7 @@ def _warned(dataset: Dataset, index: SearchIndex, parsed: Query) -> list[tuple[i
     for t in index.warning_matches(parsed.stems):
         bullets = [w for w in dataset.treatments[t].warnings if said_whole(w, said)]
         if bullets:
-            found.append((t, "warnings", 0 if any("boxed" in w.casefold() for w in bullets) else 1))
+            found.append((t, "warnings", 0 if any(_warning_parts(w)[0] for w in bullets) else 1))
     # A risk is one that two labels warn of, or one in a box; a single passing
     # mention is more often context than harm (an interaction: "makes estrogen-
     # containing birth control pills less reliable" is no risk of estrogen).
@@ -358,21 +358,30 @@ def _harm_named(t: Treatment, stems: list[str]) -> str | None:
         return None
     # Short words keep their plural in stem() ("eyes"); the labels say "eye exam".
     stems += [s[:-1] for s in stems if len(s) <= 4 and s.endswith("s") and not s.endswith("ss")]
-    for name, texts in (("side_effects", t.side_effects), ("warnings", [_harm_of(w) for w in t.warnings])):
+    for name, texts in (("side_effects", t.side_effects), ("warnings", [_warning_parts(w)[1] for w in t.warnings])):
         said = {stem(w) for w in normalise(" ".join(texts)).split()}
         if any(s in said for s in stems):
             return name
     return None
 
 
-def _harm_of(warning: str) -> str:
-    """The harm a warning names, without what to do about it: "hepatotoxicity" of
-    "BOXED WARNING: hepatotoxicity: liver tests before starting", so that "starting
-    Aubagio tomorrow" asks about no warning."""
-    head = warning.split(":", 1)
-    if head[0].strip().upper() == "BOXED WARNING" and len(head) > 1:
-        head = head[1].split(":", 1)
-    return head[0]
+def _warning_parts(warning: str) -> tuple[bool, str]:
+    """(whether a warning is boxed, the harm it names without what to do about it).
+
+    The labels' box is written "BOXED WARNING:", "BOXED:", "boxed:" or "Boxed
+    warning (while marketed):"; "No boxed warning; ..." is none. The harm is the
+    text before the next colon: "hepatotoxicity" of "BOXED WARNING:
+    hepatotoxicity: liver tests before starting", so that "starting Aubagio
+    tomorrow" asks about no warning."""
+    text = warning.strip()
+    low = text.casefold()
+    boxed = low.startswith("boxed")
+    if low.startswith("no boxed warning"):
+        text = text.partition(";")[2]
+    elif boxed:
+        _label, colon, rest = text.partition(":")
+        text = rest if colon else text
+    return boxed, text.split(":", 1)[0]
 
 
 def _said_in_passing(index: SearchIndex, cands: dict[int, Candidate], intents: tuple[tuple[str, str, str], ...]) -> bool:

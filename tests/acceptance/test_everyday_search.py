@@ -201,6 +201,15 @@ def test_is_it_safe_and_a_neurologist_read_as_people_mean_them(check_json: Any) 
     assert shown.exit_code == 0 and "Teriflunomide" in out and "Warnings:" not in out
 
 
+def test_a_boxed_warning_written_in_short_still_answers_a_name_said_with_its_harm(check_json: Any) -> None:
+    data = search("rituxan", "pml")
+    check_json("search", data)
+    assert data[0]["id"] == "rituximab" and data[0]["topic"]["field"] == "warnings"
+    shown = runner.invoke(app, ["--color", "always", "search", "rituxan pml"])
+    out = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", shown.stdout).split())
+    assert shown.exit_code == 0 and "Warnings: Rituximab" in out
+
+
 def test_a_word_that_says_when_is_no_reason_to_guess() -> None:
     # "never" is in walking's "never pass a sobriety test"; it says when, not what.
     result = runner.invoke(app, ["search", "I will never watch another cricket game", "--json"])

@@ -457,3 +457,10 @@ def test_is_it_safe_as_a_process() -> None:
     assert result.returncode == 0, result.stderr
     first = json.loads(result.stdout)[0]
     assert (first["id"], first["topic"]["field"]) == ("natalizumab", "warnings")
+
+
+def test_a_boxed_warning_written_in_short_as_a_process() -> None:
+    result = msrx("search", "rituxan pml", "--json")
+    assert result.returncode == 0, result.stderr
+    first = json.loads(result.stdout)[0]
+    assert (first["id"], first["topic"]["field"]) == ("rituximab", "warnings")

@@ -775,3 +775,26 @@ def test_the_doctor_who_prescribes_is_no_drug_or_symptom(bundled: tuple[Dataset,
     assert [h.treatment.id for h in search(ds, index, "my neuro wants me on rituximab")] == ["rituximab"]
     assert search(ds, index, "neuro appointment tomorrow") == []
     assert search(ds, index, "neurontin")[0].treatment.id == "gabapentin"
+
+
+@pytest.mark.parametrize(("warning", "parts"), [
+    ("BOXED WARNING: hepatotoxicity: liver tests before starting", (True, " hepatotoxicity")),
+    ("boxed: progressive multifocal leukoencephalopathy (PML)", (True, " progressive multifocal leukoencephalopathy (PML)")),
+    ("BOXED: aplastic anemia and agranulocytosis; check blood counts",
+     (True, " aplastic anemia and agranulocytosis; check blood counts")),
+    ("Boxed warning (while marketed): severe liver injury", (True, " severe liver injury")),
+    ("No boxed warning; antiepileptic-class risk of suicidal thoughts", (False, " antiepileptic-class risk of suicidal thoughts")),
+    ("No boxed warning", (False, "")),
+    ("peripheral neuropathy", (False, "peripheral neuropathy")),
+])
+def test_a_warning_splits_into_its_box_and_its_harm(warning: str, parts: tuple[bool, str]) -> None:
+    from msrx.search import _warning_parts
+
+    assert _warning_parts(warning) == parts
+
+
+def test_every_way_the_labels_write_a_box_keeps_its_harm(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    # Rituximab's warnings are written "boxed: progressive multifocal leukoencephalopathy (PML)".
+    assert search(ds, index, "rituxan pml")[0].topic == "warnings"
+    assert search(ds, index, "rituximab hepatitis b")[0].topic == "warnings"
