@@ -329,7 +329,8 @@ def _topic_of(t: Treatment, field: str, relation: str | None, words: tuple[str, 
     if field in IDENTITY_FIELDS or field == "drug_class":
         asked, said = named_topic(parsed.text)
         # The asking words ("cause") are no harm of their own.
-        rest = [st for w, st in zip(parsed.words, parsed.stems, strict=True) if w not in words and w not in said.split()]
+        left_out = {*words, *said.split()}
+        rest = [st for w, st in zip(parsed.words, parsed.stems, strict=True) if w not in left_out]
         # A phrase that asks a topic ("3rd course of Lemtrada") outranks one of its words
         # being found in the warnings ("course"). A name said with how often ("is Tysabri
         # every 4 weeks") asks how it is given.
