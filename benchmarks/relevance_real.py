@@ -119,14 +119,14 @@ def evaluate(rows: list[dict[str, Any]]) -> dict[str, FamilyScore]:
     from msrx.store import open_dataset
 
     dataset, index = open_dataset(None, use_cache=False)
+    treated = {sid for t in dataset.treatments for sid in t.symptoms}
     scores = {f: FamilyScore() for f in FAMILIES}
     for row in rows:
         s = scores[row["family"]]
         s.queries += 1
         hits = search(dataset, index, row["query"], limit=10)
         sid = row.get("top_symptom")
-        untreated = sid is not None and not any(sid in t.symptoms for t in dataset.treatments)
-        asked = symptoms_asked(index, row["query"]) if untreated and not hits else None
+        asked = symptoms_asked(index, row["query"]) if sid is not None and sid not in treated and not hits else None
         if hits and hits[0].relation == "causes" and "top_symptom" in row:
             s.side_effect_first += 1
         if passes(row, hits, asked):

@@ -183,13 +183,14 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
     phrases = _phrases_said(index, query, per_key, glued)
     # In a compound, the everyday words (asked once, not once per key they name).
     everyday = {p for p, w in enumerate(query.words) if is_english(w)} if query.settled else set()
+    query_words = len(query.words) - len(glued)  # the query's words, a split word's halves as one
     for k, hits in per_key.items():
         n = _words_said(query, hits, glued)
         length = index.key_lengths[k]
         whole_key = n >= length  # every word of the key is in the query
         # Every query word is in the key ("BTK" -> "BTK inhibitor"); never
         # when some query word is unknown: "up" alone is not "flare up".
-        whole_query = n >= len(query.words) - len(glued) and not unexplained
+        whole_query = n >= query_words and not unexplained
         if index.fields[k] == "phrase" and not whole_key:
             # A patient's phrase is made of everyday words: one of them alone
             # ("patch" of "a bad patch of symptoms") names nothing.
@@ -217,7 +218,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
                         # One everyday word of a phrase beside a word msrx does not know, and
                         # nothing more: the unknown word says what it is about ("festival of
                         # books"). A medical word keeps its meaning ("retrobulbar neuritis").
-                        and (n >= 2 or not unexplained or len(query.words) - len(glued) > 2
+                        and (n >= 2 or not unexplained or query_words > 2
                              or not all(is_english(query.words[p]) for p in hits)))
         if not whole_key and index.fields[k] in SYMPTOM_KEYS and all(query.stems[p] in _DEGREE for p in hits):
             half_symptom = whole_query = False  # "significant" of "significant worsening" says how much, not what
@@ -244,7 +245,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
             # word not in a longer sentence ("go" is half of "need to go", but
             # "what I was going to do" is no bladder symptom).
             longest = max(len(query.stems[p]) for p in hits)
-            if longest == 1 or (longest == 2 and len(query.words) - len(glued) >= 3):
+            if longest == 1 or (longest == 2 and query_words >= 3):
                 continue
         certainty = min(hits.values())
         if whole_key and whole_query:
