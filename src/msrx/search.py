@@ -195,7 +195,23 @@ def search(
         tr = dataset.treatments[order[-1]]
         topic = _topic_of(tr, field, relation, words, parsed)
         hits.append(Hit(tr, -order[1], field, value, symptom, tuple(words), relation, also, topic))
-    return hits
+    return _about_the_named(hits, parsed)
+
+
+HARMS = ("side_effects", "warnings")
+NAMING = (*IDENTITY_FIELDS, "drug_class")  # fields that name what a question is asked of
+
+
+def _about_the_named(hits: list[Hit], parsed: Query) -> list[Hit]:
+    """The hits without those the named treatment's harm found: "does baclofen
+    make you sleepy" asks of baclofen, not for a sleep drug, and "heart failure
+    on Rebif" for no antidepressant ("feel like a failure"); "do steroids cause
+    insomnia" asks of the steroids. Another name said stays."""
+    named = [h for h in hits if h.field in NAMING and h.topic in HARMS]
+    if not named:
+        return hits
+    rest = set(parsed.words).difference(*(h.words for h in named))
+    return [h for h in hits if h.field in NAMING or not set(h.words) <= rest]
 
 
 Ranked = list[tuple[tuple[Any, ...], tuple[Any, ...]]]

@@ -210,6 +210,17 @@ def test_a_boxed_warning_written_in_short_still_answers_a_name_said_with_its_har
     assert shown.exit_code == 0 and "Warnings: Rituximab" in out
 
 
+def test_a_question_of_a_named_harm_answers_only_of_that_treatment(check_json: Any) -> None:
+    data = search("does baclofen make you sleepy")
+    check_json("search", data)
+    assert [d["id"] for d in data] == ["baclofen", "baclofen-intrathecal"]
+    assert {d["topic"]["field"] for d in data} == {"side_effects"}
+    shown = runner.invoke(app, ["--color", "always", "search", "heart failure on Rebif"])
+    out = re.sub(r"\x1b\[[0-9;]*m", "", shown.stdout)
+    assert shown.exit_code == 0 and "Interferon beta-1a" in out
+    assert "Bupropion" not in out and "Fluoxetine" not in out
+
+
 def test_a_word_that_says_when_is_no_reason_to_guess() -> None:
     # "never" is in walking's "never pass a sobriety test"; it says when, not what.
     result = runner.invoke(app, ["search", "I will never watch another cricket game", "--json"])

@@ -464,3 +464,9 @@ def test_a_boxed_warning_written_in_short_as_a_process() -> None:
     assert result.returncode == 0, result.stderr
     first = json.loads(result.stdout)[0]
     assert (first["id"], first["topic"]["field"]) == ("rituximab", "warnings")
+
+
+def test_a_question_of_a_named_harm_as_a_process() -> None:
+    result = msrx("search", "heart failure on Rebif", "--json")
+    assert result.returncode == 0, result.stderr
+    assert [(d["id"], d["topic"]["field"]) for d in json.loads(result.stdout)] == [("interferon-beta-1a", "warnings")]

@@ -559,6 +559,19 @@ def test_a_name_with_a_word_of_its_harms_asks_about_them(bundled: tuple[Dataset,
     assert search(ds, index, "does gilenya cause headaches")[0].topic == "side_effects"
 
 
+def test_a_question_of_a_named_harm_lists_no_treatment_for_it(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    # Asked of baclofen's drowsiness, not for a sleep drug; of Rebif's heart, not for low mood.
+    assert [h.treatment.id for h in search(ds, index, "does baclofen make you sleepy")] == [
+        "baclofen", "baclofen-intrathecal"]
+    assert [h.treatment.id for h in search(ds, index, "heart failure on Rebif")] == ["interferon-beta-1a"]
+    hits = search(ds, index, "do steroids cause insomnia")
+    assert hits and all(h.field == "drug_class" and h.topic == "side_effects" for h in hits)
+    # Without a harm asked, the symptom's treatments stay beside the name.
+    ids = [h.treatment.id for h in search(ds, index, "gabapentin nerve pain")]
+    assert ids[0] == "gabapentin" and "duloxetine" in ids
+
+
 def test_a_class_asks_a_topic_only_in_words(bundled: tuple[Dataset, SearchIndex]) -> None:
     ds, index = bundled
     hits = search(ds, index, "Interferons don't help MSers?")
