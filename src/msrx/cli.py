@@ -143,15 +143,19 @@ def search(
     )
     output(ctx, "search", (hits, dataset), as_json=as_json, fmt=fmt, fields=fields, empty=not hits,
             rows=lambda: [{**records.full(h.treatment, dataset), **records.hit(h, dataset)} for h in hits], columns=columns)
+    noted = False
     if not (as_json or fmt) and not [h for h in hits if h.field not in ("use", "side_effects")]:
-        _symptom_notes(dataset, index, text)
+        noted = _symptom_notes(dataset, index, text)
     if not (as_json or fmt):
         _compare_hint(hits, text)
     if not hits:
-        message = f"msrx: no treatment matches {text!r}"
+        filters = " ".join(f"--{name} {value.value}" for name, value in (("status", status), ("category", category)) if value)
+        message = f"msrx: no treatment matches {text!r}" + (f" with {filters}" if filters else "")
         if names_another_drug(text):
             message += f" {ANOTHER_DRUG}"
-        elif near := suggest(dataset, index, text, limit=3):
+        # A spelling to try only helps when the words found nothing: not when a filter
+        # left nothing ("foot drop --status withdrawn"), nor after a symptom's note.
+        elif not (filters or noted) and (near := suggest(dataset, index, text, limit=3)):
             message += "; did you mean: " + ", ".join(h.value if h.field == "symptom" else h.treatment.name for h in near) + "?"
         say(message)
         asked = topic_asked(text)
@@ -175,18 +179,24 @@ def _compare_hint(hits: list[Hit], text: str) -> None:
         say(f"msrx: to see them side by side: msrx compare {' '.join(named)}")
 
 
-def _symptom_notes(dataset: Dataset, index: SearchIndex, text: str) -> None:
-    """No treatment answers, but the query names a symptom: say how it is managed (on stderr, so
-    stdout stays the result list; `say` neutralises the dataset text)."""
+def _symptom_notes(dataset: Dataset, index: SearchIndex, text: str) -> bool:
+    """No treatment answers, but the query names a symptom no treatment is for: say how it is
+    managed (on stderr, so stdout stays the result list; `say` neutralises the dataset text).
+    Whether a note was said."""
     from msrx.search import symptoms_asked
 
     numbers = dataset.source_numbers()
+    noted = False
     for sid in symptoms_asked(index, text):
         sym = dataset.symptoms[sid]
-        if sym.note:
+        # Only a symptom no treatment is for: "weakness" also names walking (half of
+        # "leg weakness"), whose treatments were not asked for, but exist.
+        if sym.note and not index.symptom_members[index.symptom_ids.index(sid)]:
             cites = " ".join(f"[{numbers[s]}]" for s in sym.sources)
             say(f"msrx: {sym.name}: no treatment in msrx is for it. How it is managed: {sym.note} {cites}"
                 f" (see: msrx sources {' '.join(str(numbers[s]) for s in sym.sources)})")
+            noted = True
+    return noted
 
 
 @app.command()

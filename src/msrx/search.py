@@ -122,7 +122,8 @@ def search(
             c = cands.setdefault(t, Candidate())
             c.offer(MONITORING_SCORE, "monitoring", " ".join(parsed.words), parsed.words, None, 99)
             c.explained.update(range(len(parsed.words)))
-    matched = bool(cands) or match_keys(index, parsed, cands)
+    named: list[str] = []  # the symptoms the query names, those no treatment is for included
+    matched = bool(cands) or match_keys(index, parsed, cands, named)
     if cands and (lettered := _LETTERED.search(parsed.text)):
         cands = _named_by_letter(dataset, cands, lettered.group(0))
         matched = bool(cands)
@@ -162,7 +163,12 @@ def search(
                 c = cands.setdefault(t, Candidate())
                 c.explained.update(range(len(parsed.words)))
                 c.offer(TEXT_SCORE, "use", query.strip(), parsed.words, None, 99)
-    if not cands and not causes and parsed.stems and len(parsed.stems) <= WARNING_WORDS:
+    if not cands and named:
+        # A symptom no treatment is for ("muscle weakness", "trouble swallowing"):
+        # what may cause it is no answer, and with no answer before it would
+        # read as one. Search says how the symptom is managed instead.
+        causes = []
+    elif not cands and not causes and parsed.stems and len(parsed.stems) <= WARNING_WORDS:
         causes = _warned(dataset, index, parsed)
     if not cands and not parsed.settled:
         guess(index, parsed, cands)  # the last resort: a common symptom word
@@ -186,7 +192,9 @@ def search(
     elif not ranked and len(parsed.text.split()) >= SENTENCE_WORDS:
         closer = _closer_in_meaning(index, query, parsed, None)
     if closer is not None:
-        ranked = _ranked(index, closer, causes, asked, wanted, shown, silent, forms)
+        # The closer symptom may be one no treatment is for ("weakness"): then, as
+        # above, nothing that may cause it stands in for an answer.
+        ranked = _ranked(index, closer, causes if closer else [], asked, wanted, shown, silent, forms)
     if limit is not None:
         ranked = ranked[:limit]
     # Only the records that are shown are decoded (see store.LazyTreatments).

@@ -97,12 +97,31 @@ def test_a_symptom_with_no_treatment_says_how_it_is_managed() -> None:
     ("uhthoff", "Heat sensitivity", "keeping cool"),
     ("slurred speech", "Speech and swallowing problems", "speech and language therapist"),
     ("choking when eating", "Speech and swallowing problems", "speech and language therapist"),
+    # Dataset 2026.11.28.7: arm weakness found dalfampridine, a walking drug, through "leg weakness".
+    ("arm weakness", "Muscle weakness", "occupational therapist"),
+    ("weak hands", "Muscle weakness", "occupational therapist"),
+    ("weakness", "Muscle weakness", "physiotherapist"),
+    # A symptom no treatment is for lists no drug that may cause it in place of an answer.
+    ("trouble swallowing", "Speech and swallowing problems", "speech and language therapist"),
+    ("muscle weakness", "Muscle weakness", "physiotherapist"),
 ])
 def test_a_bundled_symptom_no_medicine_treats_says_how_it_is_managed(query: str, symptom: str, managed: str) -> None:
     result = runner.invoke(app, ["search", *query.split()])
     assert result.exit_code == 1 and result.stdout == ""
     said = " ".join(result.stderr.split())
     assert f"{symptom}: no treatment in msrx is for it. How it is managed:" in said and managed in said
+    assert said.count("no treatment in msrx is for it") == 1  # walking, also half named by "weakness", has its drugs
+    assert "did you mean" not in said  # the note is the answer, no spelling to try
+    quiet = runner.invoke(app, ["search", *query.split(), "--json"])
+    assert (quiet.exit_code, quiet.stdout.strip()) == (1, "[]")
+
+
+def test_a_filter_that_leaves_nothing_says_so_and_no_false_note() -> None:
+    result = runner.invoke(app, ["search", "foot", "drop", "--status", "withdrawn"])
+    said = " ".join(result.stderr.split())
+    assert result.exit_code == 1 and "no treatment matches 'foot drop' with --status withdrawn" in said
+    # Walking has treatments (dalfampridine): the filter, not the symptom, left nothing.
+    assert "no treatment in msrx is for it" not in said and "did you mean" not in said
 
 
 @pytest.mark.parametrize(("query", "first", "symptom"), [

@@ -406,6 +406,13 @@ def test_a_symptom_no_medicine_treats_as_a_process() -> None:
     assert "Heat sensitivity: no treatment in msrx is for it" in result.stderr and "Traceback" not in result.stderr
     optic = msrx("search", "optic neuritis", "--json")
     assert optic.returncode == 0 and json.loads(optic.stdout)[0]["id"] == "methylprednisolone-iv"
+    weak = msrx("search", "arm weakness")
+    assert weak.returncode == 1 and weak.stdout == "" and "Muscle weakness: no treatment in msrx is for it" in weak.stderr
+    swallow = msrx("search", "trouble swallowing", "--json")
+    assert (swallow.returncode, json.loads(swallow.stdout)) == (1, [])  # psyllium's side effect is no answer
+    filtered = msrx("search", "foot drop", "--status", "withdrawn")
+    assert filtered.returncode == 1 and "with --status withdrawn" in filtered.stderr
+    assert "Walking difficulty: no treatment" not in filtered.stderr
 
 
 def test_vision_and_nystagmus_as_a_process() -> None:

@@ -10,7 +10,7 @@ import pytest
 from msrx.loader import load
 from msrx.model import Dataset
 from msrx.resolve import resolve, suggest
-from msrx.search import SearchIndex, normalise, search, stem
+from msrx.search import SearchIndex, normalise, search, stem, symptoms_asked
 
 
 @pytest.fixture
@@ -570,6 +570,19 @@ def test_a_question_of_a_named_harm_lists_no_treatment_for_it(bundled: tuple[Dat
     # Without a harm asked, the symptom's treatments stay beside the name.
     ids = [h.treatment.id for h in search(ds, index, "gabapentin nerve pain")]
     assert ids[0] == "gabapentin" and "duloxetine" in ids
+
+
+def test_a_symptom_no_treatment_is_for_answers_nothing(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    for query in ("arm weakness", "weak hands", "weak grip", "weakness", "muscle weakness"):
+        assert search(ds, index, query) == [], query
+        assert symptoms_asked(index, query)[0] == "weakness", query
+    # No drug that may cause it stands in for an answer (psyllium: "trouble swallowing").
+    assert search(ds, index, "trouble swallowing") == []
+    assert symptoms_asked(index, "trouble swallowing") == ["speech-swallowing"]
+    # Weak legs stay a walking problem, and a risk named alone still lists who warns of it.
+    assert search(ds, index, "weak legs")[0].symptom == "walking"
+    assert search(ds, index, "pml")[0].treatment.id == "natalizumab"
 
 
 def test_a_class_asks_a_topic_only_in_words(bundled: tuple[Dataset, SearchIndex]) -> None:
