@@ -164,9 +164,10 @@ def search(
                 c.explained.update(range(len(parsed.words)))
                 c.offer(TEXT_SCORE, "use", query.strip(), parsed.words, None, 99)
     if not cands and named:
-        # A symptom no treatment is for ("muscle weakness", "trouble swallowing"):
-        # what may cause it is no answer, and with no answer before it would
-        # read as one. Search says how the symptom is managed instead.
+        # A symptom named and no treatment answering (most often one no treatment
+        # is for: "muscle weakness", "trouble swallowing"): what may cause it is no
+        # answer, and with no answer before it would read as one. `msrx search`
+        # says how an untreated symptom is managed instead.
         causes = []
     elif not cands and not causes and parsed.stems and len(parsed.stems) <= WARNING_WORDS:
         causes = _warned(dataset, index, parsed)
