@@ -36,7 +36,7 @@ HEADER = (
 INLINE_MAX = 110  # a list that fits on one line this long stays on one line
 
 TREATMENT_ORDER = (
-    "id", "name", "brands", "aliases", "devices", "status", "category", "drug_class", "routes", "symptoms", "use",
+    "id", "name", "brands", "aliases", "devices", "status", "category", "drug_class", "routes", "ms_forms", "symptoms", "use",
     "side_effects", "warnings", "evidence", "fda_approval_year", "trial_phase", "label_revised", "sources", "reviewed",
 )
 BLOCK_ORDER = ("administration", "monitoring", "pregnancy", "breastfeeding", "vaccines", "effectiveness", "stopping")

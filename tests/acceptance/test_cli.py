@@ -82,6 +82,10 @@ def test_a_vitamin_said_beside_a_brand_finds_both() -> None:
     # each confirmed by the source the entry now cites.
     ("IDEC-C2B8", "rituximab"), ("Reditux", "rituximab"), ("HuMax-CD20", "ofatumumab"), ("Nupentin", "gabapentin"),
     ("Kamagra", "sildenafil"), ("Vanatrip", "amitriptyline"), ("Alzain", "pregabalin"), ("Teccy", "dimethyl-fumarate"),
+    # Dataset 2026.11.28.8: UK, Irish and EU brands (emc, medicines.ie, EMA, the maker).
+    ("Adaflex", "melatonin"), ("Fultium-D3", "high-dose-vitamin-d"), ("Granpidam", "sildenafil"),
+    ("Marixino", "memantine"), ("Maruxa", "memantine"), ("Baclopar", "baclofen"), ("Gerozac", "fluoxetine"),
+    ("Prozep", "fluoxetine"), ("Aripil", "donepezil"),
 ])
 def test_old_codes_and_other_countries_brands_find_their_treatment(name: str, treatment: str) -> None:
     data = json.loads(run("search", name, "--json").stdout)

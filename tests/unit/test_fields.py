@@ -164,3 +164,21 @@ def test_symptom_fields_agree_everywhere(schema: dict[str, Any]) -> None:
     entry = schema["$defs"]["symptomEntry"]
     assert set(entry["required"]) == set(entry["properties"]) == names
     assert set(load_script("dataset_edit").SYMPTOM_ORDER) == names
+
+
+def test_the_maintainers_formatter_knows_every_treatment_field() -> None:
+    # scripts/dataset_edit.py lays the file out in an order of its own; a field
+    # it does not know makes it refuse every patch ("unknown keys ['ms_forms']").
+    from tests.conftest import load_script
+
+    edit = load_script("dataset_edit")
+    blocks = {f.name: f for f in fields.FIELDS if f.sub}
+    assert set(edit.TREATMENT_ORDER) | set(edit.BLOCK_ORDER) == {f.name for f in fields.FIELDS}
+    assert set(edit.BLOCK_ORDER) == set(blocks)
+    for name, keys in edit.BLOCK_KEYS.items():
+        inner = {f.name: f for f in blocks[name].sub}
+        # A block's own array of tables (administration.products) is written after it.
+        nested = {n for n, f in inner.items() if f.kind == "blocks"}
+        assert set(keys) == set(inner) - nested, name
+        for n in nested:
+            assert set(edit.PRODUCT_KEYS) == {f.name for f in inner[n].sub}, n
