@@ -43,6 +43,8 @@ DROPPED: dict[int, tuple[tuple[str, str], ...]] = {
     2: (("name", "Dilantin"), ("nothing", "Duragesic patch")),
     5: (("name", "ALKS 8700"),),
     8: (("symptom_phrase", "feeling like you could only move as much as a wooden sketch mannequin"),),
+    24: (("question", "What medications are available to manage spasticity in patients with multiple sclerosis (MS)?"),
+         ("symptom_phrase", "I am in pain regardless of my body parts. There is always something that hurts.")),
 }
 
 
