@@ -320,7 +320,7 @@ def _closer_in_meaning(index: SearchIndex, query: str, parsed: Query, symptom: s
     try:
         from msrx.semantic import closest_symptoms, meaning_answers  # lazy: numpy loads only here
 
-        closest = closest_symptoms(index, query)
+        closest = closest_symptoms(index, _without_ms(query))
     except (ImportError, OSError, ValueError, KeyError):
         return None  # no numpy, or a damaged model file: the words' answer stands
     if not closest:
@@ -341,6 +341,19 @@ def _closer_in_meaning(index: SearchIndex, query: str, parsed: Query, symptom: s
     for c in cands.values():
         c.relation = "similar"
     return cands
+
+
+# Every query to msrx is about MS: said in a sentence ("my first MS symptom was
+# constipation", "my MS has stopped my gut working"), the name of the illness
+# tells no symptom from another, but it draws the sentence's meaning towards
+# the few phrases that hold it ("MS fatigue", "MS hug").
+_MS = re.compile(r"\b(?:multiple sclerosis|m\.s\.?|ms)(?!\w)", re.IGNORECASE)
+
+
+def _without_ms(query: str) -> str:
+    """The query without the name of the illness, for reading its meaning (or as it was, if that is all)."""
+    rest = " ".join(_MS.sub(" ", query).split())
+    return rest or query
 
 
 def _topic_of(t: Treatment, field: str, relation: str | None, words: tuple[str, ...], parsed: Query) -> str | None:

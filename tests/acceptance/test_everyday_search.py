@@ -412,3 +412,11 @@ def test_two_names_weighed_up_get_a_compare_hint() -> None:
     assert "msrx compare" in result.stderr and "dimethyl-fumarate" in result.stderr and "teriflunomide" in result.stderr
     assert "compare" not in runner.invoke(app, ["search", "tecfidera", "vs", "aubagio", "--json"]).stderr  # scripts: no hint
     assert "compare" not in runner.invoke(app, ["search", "tired", "or", "exhausted"]).stderr  # a symptom, no two names
+
+
+def test_a_sentence_naming_ms_is_read_for_its_symptom_not_for_ms() -> None:
+    # The meaning check read "MS" as much as the rest: "MS fatigue" was closest.
+    data = search("my", "MS", "stopped", "my", "gut", "from", "working")
+    assert data[0]["matched"]["symptom"] == "bowel" and data[0]["matched"]["relation"] == "similar"
+    shown = runner.invoke(app, ["search", "my MS stopped my gut from working"])
+    assert shown.exit_code == 0 and "psyllium" in shown.stdout.lower() and "modafinil" not in shown.stdout.lower()

@@ -77,6 +77,13 @@ def test_only_a_half_matched_phrase_loads_the_sentence_encoder() -> None:
     assert first["matched"]["relation"] == "similar" and first["matched"]["symptom"] == "cognition"
 
 
+def test_a_sentence_naming_ms_is_read_for_its_symptom() -> None:
+    # "MS" drew the sentence to "MS fatigue": fatigue drugs for a bowel problem.
+    result = msrx("search", "my MS stopped my gut from working", "--json")
+    first = json.loads(result.stdout)[0]
+    assert first["matched"]["symptom"] == "bowel" and first["id"] == "psyllium"
+
+
 def test_piped_output_has_no_escape_sequences() -> None:
     result = msrx("search", "fatigue", env={"TERM": "xterm-256color"})
     assert result.returncode == 0
