@@ -80,7 +80,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
                asked: list[str] | None = None) -> bool:
     """Offer every key the query matches to its treatments; True if any matched.
 
-    `asked`, when given, collects the ids of the symptoms the query names,
+    `asked`, when given, collects the ids of the symptoms the query names, strongest first,
     including those with no treatment at all.
     """
     found = False
@@ -88,6 +88,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
     # nothing unless it scores higher or explains more: skip re-expanding it
     # (a symptom can have thousands of treatments).
     expanded: dict[str, tuple[float, frozenset[int]]] = {}
+    strength: dict[str, float] = {}  # the best score each asked symptom was named with
 
     def give(k: int, score: float, positions: Iterable[int]) -> None:
         nonlocal found
@@ -108,8 +109,12 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         used = tuple(query.words[p] for p in sorted(positions)) if query.words else (query.text,)
         if field == "symptom":
             sid = offer_symptom(index, cands, k, score, positions, used)
-            if asked is not None and sid not in asked and score >= 80.0:
-                asked.append(sid)
+            if asked is not None and score >= 80.0:
+                if sid not in asked:
+                    asked.append(sid)
+                # Strongest first: "slurring" said whole before half of "pain when talking".
+                strength[sid] = max(strength.get(sid, 0.0), score)
+                asked.sort(key=lambda a: -strength[a])  # stable: equal strengths keep their order
         elif field.startswith("category:") or owner < 0:
             is_category = field.startswith("category:")
             members = index.category_members.get(field[9:], ()) if is_category else index.groups[-1 - owner]

@@ -585,6 +585,14 @@ def test_a_symptom_no_treatment_is_for_answers_nothing(bundled: tuple[Dataset, S
     assert search(ds, index, "pml")[0].treatment.id == "natalizumab"
 
 
+def test_the_symptoms_asked_come_strongest_first(bundled: tuple[Dataset, SearchIndex]) -> None:
+    _ds, index = bundled
+    # "slur" names a speech key whole; "talking" is half of a trigeminal neuralgia
+    # phrase, and came first only for being met first.
+    assert symptoms_asked(index, "talking with a slur") == ["speech-swallowing", "trigeminal-neuralgia"]
+    assert symptoms_asked(index, "slurring when talking") == ["speech-swallowing", "trigeminal-neuralgia"]
+
+
 def test_a_class_asks_a_topic_only_in_words(bundled: tuple[Dataset, SearchIndex]) -> None:
     ds, index = bundled
     hits = search(ds, index, "Interferons don't help MSers?")
