@@ -44,8 +44,10 @@ TOPICS: tuple[tuple[str, str], ...] = (
                       r"|(?:is|are|was|were) (?:it |they |this |that )?(?:even |really |still )?working"
                       r"|(?:a |the )?cure"
                       # "does Tecfidera really work": the name between stays in the query
-                      r"|(?:does|do|did|will|would|can) (?P<keep>(?:\w+ ){1,3}?)(?:really |even |actually )?"
-                      r"work(?:s|ed)?(?: for (?:you|me|people|anyone|everyone))?$"),
+                      # "how long does it take Ocrevus to work", "how long until Tysabri kicks in"
+                      r"|(?:does|do|did|will|would|can|(?:takes?|took|until|till|before)(?: (?:it|they|for))?)"
+                      r" (?P<keep>(?:\w+ ){1,3}?)(?:really |even |actually )?(?:to )?"
+                      r"(?:work(?:s|ed)?|start(?:s|ed)? working|kick(?:s|ed)? in)(?: for (?:you|me|people|anyone|everyone))?$"),
     ("administration", r"how (?:often|frequent\w*|long)|how (?:is|are) (?:it|they) (?:given|taken|administered|done)"
                        r"|how (?:do|to|should|would) (?:you |i |we )?(?:take|use|inject|give)|dos(?:e|es|ing|age)"
                        r"|schedules?|regimen|how many times|training"

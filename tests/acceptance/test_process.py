@@ -84,6 +84,12 @@ def test_a_sentence_naming_ms_is_read_for_its_symptom() -> None:
     assert first["matched"]["symptom"] == "bowel" and first["id"] == "psyllium"
 
 
+def test_how_long_until_it_works_asks_about_effectiveness() -> None:
+    # "how long" read as how long a dose takes (administration).
+    first = json.loads(msrx("search", "how long until tysabri kicks in", "--json").stdout)[0]
+    assert first["id"] == "natalizumab" and first["topic"]["field"] == "effectiveness"
+
+
 def test_piped_output_has_no_escape_sequences() -> None:
     result = msrx("search", "fatigue", env={"TERM": "xterm-256color"})
     assert result.returncode == 0

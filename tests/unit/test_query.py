@@ -236,6 +236,11 @@ def test_a_letter_after_a_pronoun_or_a_negation_is_a_contraction_else_a_name() -
     ("what happens when you stop taking tysabri", "stopping", ("happens", "tysabri")),
     ("does tecfidera really work", "effectiveness", ("tecfidera",)),  # the name inside stays
     ("how long does ocrevus take to work", "effectiveness", ("ocrevus",)),
+    # The name between "take" and "to work", or after "until": not how long an infusion takes.
+    ("how long does it take for kesimpta to work", "effectiveness", ("kesimpta",)),
+    ("how long until tysabri kicks in", "effectiveness", ("tysabri",)),
+    ("how long before aubagio starts working", "effectiveness", ("aubagio",)),
+    ("how long does the ocrevus infusion take", "administration", ("ocrevus",)),
     ("how often are ocrevus infusions", "administration", ("ocrevus",)),
     ("ldn dose", "administration", ("ldn",)),
     ("ocrevus side effects", "side_effects", ("ocrevus",)),
