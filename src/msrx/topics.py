@@ -43,11 +43,14 @@ TOPICS: tuple[tuple[str, str], ...] = (
                       r"|success rates?|take to work|start(?:s|ed)? working|kick in"
                       r"|(?:is|are|was|were) (?:it |they |this |that )?(?:even |really |still )?working"
                       r"|(?:a |the )?cure"
-                      # "does Tecfidera really work": the name between stays in the query
-                      # "how long does it take Ocrevus to work", "how long until Tysabri kicks in"
+                      # "does Tecfidera really work", "how long does it take Ocrevus to work", "how
+                      # long until Tysabri kicks in": the name between stays in the query
                       r"|(?:does|do|did|will|would|can|(?:takes?|took|until|till|before)(?: (?:it|they|for))?)"
                       r" (?P<keep>(?:\w+ ){1,3}?)(?:really |even |actually )?(?:to )?"
                       r"(?:work(?:s|ed)?|start(?:s|ed)? working|kick(?:s|ed)? in)(?: for (?:you|me|people|anyone|everyone))?$"),
+    ("side_effects", r"side ?(?:e|a)ffects?|adverse (?:effects?|reactions?|events?)|downsides?|drawbacks?"
+                     r"|negative (?:parts?|sides?|aspects?|effects?)"),
+    # After the side effects: "how long do Ocrevus side effects last" asks about them, not a dose.
     ("administration", r"how (?:often|frequent\w*|long)|how (?:is|are) (?:it|they) (?:given|taken|administered|done)"
                        r"|how (?:do|to|should|would) (?:you |i |we )?(?:take|use|inject|give)|dos(?:e|es|ing|age)"
                        r"|schedules?|regimen|how many times|training"
@@ -58,8 +61,6 @@ TOPICS: tuple[tuple[str, str], ...] = (
                        r"|(?:injection|inject) sites?(?! (?:reactions?|pain|lumps?|bruis\w*|redness|swelling"
                        r"|itch\w*|rash\w*|problems?|issues?))|where (?:to|do i|should i|do you|can i) inject"
                        r"|rotat\w* (?:injection |the )?sites?"),
-    ("side_effects", r"side ?(?:e|a)ffects?|adverse (?:effects?|reactions?|events?)|downsides?|drawbacks?"
-                     r"|negative (?:parts?|sides?|aspects?|effects?)"),
     # Not "warning" or "danger" alone: "comes on without warning", "a sense of danger" are symptoms.
     ("warnings", r"risks?|warnings|boxed warning|dangerous|how safe|(?:is|are) (?:it|this|they) safe|safety|black box"),
 )
@@ -93,7 +94,9 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                       r"|report cards?|reviews?|experiences|breakthrough"
                       # "Interferons don't help", "Copaxone stopped helping": whether it works.
                       r"|(?:(?:don|doesn|didn|won|isn|aren) t|dont|doesnt|didnt|not|never|no longer) help(?:s|ed|ing)?"
-                      r"|stop(?:ped|s)? helping"),
+                      r"|stop(?:ped|s)? helping"
+                      # "Tysabri not working", "Ocrevus stopped working", "Copaxone success stories".
+                      r"|(?:not|isn t|aren t|wasn t|no longer|stop(?:ped|s)?) working|success stor(?:y|ies)"),
     # "first shot of Plegridy", "1st day of Tecfidera", "Lemtrada: round two": starting a course.
     ("administration", r"(?:first|1st|second|2nd|third|3rd|next) (?:shots?|jabs?|injections?|infusions?|doses?|days?"
                        r"|weeks?|rounds?|courses?|treatments?|pills?|tablets?)|rounds? (?:one|two|three|1|2|3)"),

@@ -378,6 +378,8 @@ def test_a_question_about_a_treatment_gets_that_field_with_its_sources(check_jso
     ("is tysabri every 4 weeks", "natalizumab", "administration"),  # a name said with how often
     ("how long until tysabri kicks in", "natalizumab", "effectiveness"),  # not how long an infusion takes
     ("how long does it take for kesimpta to work", "ofatumumab", "effectiveness"),
+    ("how long do ocrevus side effects last", "ocrelizumab", "side_effects"),
+    ("tysabri not working", "natalizumab", "effectiveness"), ("copaxone success stories", "glatiramer-acetate", "effectiveness"),
 ])
 def test_everyday_questions_about_a_treatment(query: str, first: str, field: str) -> None:
     data = search(query)

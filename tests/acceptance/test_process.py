@@ -88,6 +88,10 @@ def test_how_long_until_it_works_asks_about_effectiveness() -> None:
     # "how long" read as how long a dose takes (administration).
     first = json.loads(msrx("search", "how long until tysabri kicks in", "--json").stdout)[0]
     assert first["id"] == "natalizumab" and first["topic"]["field"] == "effectiveness"
+    first = json.loads(msrx("search", "tysabri not working", "--json").stdout)[0]
+    assert first["id"] == "natalizumab" and first["topic"]["field"] == "effectiveness"
+    first = json.loads(msrx("search", "how long do ocrevus side effects last", "--json").stdout)[0]
+    assert first["id"] == "ocrelizumab" and first["topic"]["field"] == "side_effects"
 
 
 def test_piped_output_has_no_escape_sequences() -> None:
