@@ -424,3 +424,12 @@ def test_a_sentence_naming_ms_is_read_for_its_symptom_not_for_ms() -> None:
     assert data[0]["matched"]["symptom"] == "bowel" and data[0]["matched"]["relation"] == "similar"
     shown = runner.invoke(app, ["search", "my MS stopped my gut from working"])
     assert shown.exit_code == 0 and "psyllium" in shown.stdout.lower() and "modafinil" not in shown.stdout.lower()
+
+
+def test_pain_lists_the_usual_first_choices_first(check_json: Any) -> None:
+    # "pain" began with low-dose naltrexone (the one pain treatment with no other symptom).
+    data = search("pain")
+    check_json("search", data)
+    assert [d["id"] for d in data[:4]] == ["amitriptyline", "duloxetine", "gabapentin", "pregabalin"]
+    shown = runner.invoke(app, ["symptoms", "pain"])
+    assert shown.exit_code == 0 and "amitriptyline,duloxetine,gabapentin,pregabalin" in shown.stdout

@@ -94,6 +94,11 @@ def test_how_long_until_it_works_asks_about_effectiveness() -> None:
     assert first["id"] == "ocrelizumab" and first["topic"]["field"] == "side_effects"
 
 
+def test_pain_begins_with_its_usual_first_choice() -> None:
+    rows = msrx("search", "pain").stdout.splitlines()
+    assert rows[0].split("\t")[0] == "amitriptyline"
+
+
 def test_piped_output_has_no_escape_sequences() -> None:
     result = msrx("search", "fatigue", env={"TERM": "xterm-256color"})
     assert result.returncode == 0
