@@ -127,7 +127,7 @@ def search(
     Exit status: 0 found, 1 nothing found (with --json, prints []).
     """
     from msrx import records, render_formats
-    from msrx.resolve import ANOTHER_DRUG, names_another_drug, suggest
+    from msrx.resolve import AN_INFECTION, ANOTHER_DRUG, names_an_infection, names_another_drug, suggest
     from msrx.search import search as run_search
     from msrx.search import topic_asked
 
@@ -153,6 +153,8 @@ def search(
         message = f"msrx: no treatment matches {text!r}" + (f" with {filters}" if filters else "")
         if names_another_drug(text):
             message += f" {ANOTHER_DRUG}"
+        elif names_an_infection(text):
+            message += f" {AN_INFECTION}"
         # A spelling to try only helps when the words found nothing: not when a filter
         # left nothing ("foot drop --status withdrawn"), nor after a symptom's note.
         elif not (filters or noted) and (near := suggest(dataset, index, text, limit=3)):

@@ -17,6 +17,7 @@ from msrx.wording import normalise
 
 SUGGEST_CUTOFF = 72.0  # "did you mean": close spellings only
 ANOTHER_DRUG = "(another drug: msrx covers MS treatments and the drugs used for MS symptoms)"
+AN_INFECTION = "(an infection: msrx holds no treatment for infections; ask a doctor or pharmacist)"
 
 
 class Resolution(NamedTuple):
@@ -50,6 +51,13 @@ def names_another_drug(query: str) -> bool:
     A common word that is also a drug's street name ("speed") does not count."""
     words = normalise(query).split()
     return bool(words) and all(is_drug(w) and not is_english(w) for w in words)
+
+
+def names_an_infection(query: str) -> bool:
+    """Whether a query names an infection ("bladder infection", "UTI"), which no MS treatment treats."""
+    from msrx.search import INFECTIONS
+
+    return bool(INFECTIONS.intersection(normalise(query).split()))
 
 
 def suggest(dataset: Dataset, index: SearchIndex, query: str, limit: int = 5) -> list[Hit]:

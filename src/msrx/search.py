@@ -124,6 +124,13 @@ def search(
             c.explained.update(range(len(parsed.words)))
     named: list[str] = []  # the symptoms the query names, those no treatment is for included
     matched = bool(cands) or match_keys(index, parsed, cands, named)
+    infection = bool(INFECTIONS.intersection(parsed.words))
+    if infection and cands:
+        # An infection ("bladder infection", "UTI") is treated by a doctor with
+        # medicines msrx does not hold: the symptom drugs its other words name
+        # (antimuscarinics for "bladder") do not treat it. A name still answers.
+        cands = {t: c for t, c in cands.items() if c.field != "symptom"}
+        matched = bool(cands)
     if cands and (lettered := _LETTERED.search(parsed.text)):
         cands = _named_by_letter(dataset, cands, lettered.group(0))
         matched = bool(cands)
@@ -163,7 +170,7 @@ def search(
                 c = cands.setdefault(t, Candidate())
                 c.explained.update(range(len(parsed.words)))
                 c.offer(TEXT_SCORE, "use", query.strip(), parsed.words, None, 99)
-    if not cands and named:
+    if not cands and named and not infection:
         # A symptom named and no treatment answering (most often one no treatment
         # is for: "muscle weakness", "trouble swallowing"): what may cause it is no
         # answer, and with no answer before it would read as one. `msrx search`
@@ -171,7 +178,7 @@ def search(
         causes = []
     elif not cands and not causes and parsed.stems and len(parsed.stems) <= WARNING_WORDS:
         causes = _warned(dataset, index, parsed)
-    if not cands and not parsed.settled:
+    if not cands and not parsed.settled and not infection:
         guess(index, parsed, cands)  # the last resort: a common symptom word
 
     def wanted(t: int) -> bool:
@@ -186,7 +193,7 @@ def search(
     forms = tuple(value for field, value, _said in intents if field == "ms_form")
     ranked = _ranked(index, cands, causes, asked, wanted, shown, silent, forms)
     closer = None
-    if parsed.settled:  # a compound means itself: no other phrase's meaning is read into it
+    if parsed.settled or infection:  # a compound means itself: no other phrase's meaning is read into it
         pass
     elif ranked and ranked[0][0][0] == 0 and _weak_symptom(ranked[0]):
         closer = _closer_in_meaning(index, query, parsed, ranked[0][1][2])
@@ -224,6 +231,9 @@ def _about_the_named(hits: list[Hit], parsed: Query) -> list[Hit]:
 
 
 Ranked = list[tuple[tuple[Any, ...], tuple[Any, ...]]]
+
+# Words that name an infection: what treats it (an antibiotic, an antifungal) is no MS treatment.
+INFECTIONS = frozenset(("infection", "infections", "infected", "uti", "utis", "cystitis"))
 
 # Vitamins are named by their letter: "vitamin e" is neither vitamin D (a close
 # spelling) nor biotin (whose class is "vitamin"). A lone "a" counts only at the

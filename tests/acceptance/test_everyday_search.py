@@ -433,3 +433,12 @@ def test_pain_lists_the_usual_first_choices_first(check_json: Any) -> None:
     assert [d["id"] for d in data[:4]] == ["amitriptyline", "duloxetine", "gabapentin", "pregabalin"]
     shown = runner.invoke(app, ["symptoms", "pain"])
     assert shown.exit_code == 0 and "amitriptyline,duloxetine,gabapentin,pregabalin" in shown.stdout
+
+
+def test_an_infection_gets_no_bladder_drug_and_a_plain_message() -> None:
+    # "urinary tract infection" listed oxybutynin, which treats no infection.
+    data = search("urinary", "tract", "infection")
+    assert data and all(d["matched"]["relation"] == "causes" for d in data)
+    result = runner.invoke(app, ["search", "bladder infections keep coming back"])
+    assert result.exit_code == 1 and "oxybutynin" not in result.stdout
+    assert "msrx holds no treatment for infections" in result.stderr and "did you mean" not in result.stderr

@@ -99,6 +99,13 @@ def test_pain_begins_with_its_usual_first_choice() -> None:
     assert rows[0].split("\t")[0] == "amitriptyline"
 
 
+def test_an_infection_is_no_bladder_symptom() -> None:
+    result = msrx("search", "bladder infection", "--json")
+    assert all(d["matched"]["relation"] == "causes" for d in json.loads(result.stdout))
+    said = msrx("search", "chest infection")
+    assert said.returncode == 1 and said.stdout == "" and "no treatment for infections" in said.stderr
+
+
 def test_piped_output_has_no_escape_sequences() -> None:
     result = msrx("search", "fatigue", env={"TERM": "xterm-256color"})
     assert result.returncode == 0

@@ -585,6 +585,18 @@ def test_a_symptom_no_treatment_is_for_answers_nothing(bundled: tuple[Dataset, S
     assert search(ds, index, "pml")[0].treatment.id == "natalizumab"
 
 
+def test_an_infection_is_answered_by_no_symptom_drug(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    # Antimuscarinics calm an overactive bladder; they do not treat a bladder infection.
+    for query in ("urinary tract infection", "bladder infection", "bladder infections keep coming back",
+                  "chest infection", "skin infection"):
+        assert all(h.relation == "causes" for h in search(ds, index, query)), query
+    # What may cause one is still shown, as for "infections"; a name said still answers.
+    assert {h.treatment.id for h in search(ds, index, "urinary tract infection")} >= {"alemtuzumab", "natalizumab"}
+    assert search(ds, index, "infection risk on ocrevus")[0].treatment.id == "ocrelizumab"
+    assert search(ds, index, "bladder")[0].treatment.id == "oxybutynin"
+
+
 def test_the_symptoms_asked_come_strongest_first(bundled: tuple[Dataset, SearchIndex]) -> None:
     _ds, index = bundled
     # "slur" names a speech key whole; "talking" is half of a trigeminal neuralgia
