@@ -61,8 +61,8 @@ EXPECTATIONS = ("top_symptom", "top_in", "top_category", "top_route", "top_statu
 # (stop 36) brought one it does not pass ("Here's a stick, Mummy!" guesses walking
 # through "walking stick"): 112/113.
 FLOORS = {
-    "dev": {"symptom_phrase": 0.79, "question": 0.95, "misspelling": 1.0, "name": 0.96, "nothing": 0.99},
-    "test": {"symptom_phrase": 0.82, "question": 0.75, "misspelling": 0.97, "name": 0.78, "nothing": 0.9},
+    "dev": {"symptom_phrase": 0.80, "question": 0.95, "misspelling": 1.0, "name": 0.96, "nothing": 0.99},
+    "test": {"symptom_phrase": 0.83, "question": 0.75, "misspelling": 0.97, "name": 0.78, "nothing": 0.9},
 }
 
 
