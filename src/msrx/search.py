@@ -193,8 +193,8 @@ def search(
     forms = tuple(value for field, value, _said in intents if field == "ms_form")
     ranked = _ranked(index, cands, causes, asked, wanted, shown, silent, forms)
     closer = None
-    if parsed.settled or infection:  # a compound means itself: no other phrase's meaning is read into it
-        pass
+    if parsed.settled or infection:
+        pass  # a compound means itself, an infection is no symptom: no phrase's meaning is read into them
     elif ranked and ranked[0][0][0] == 0 and _weak_symptom(ranked[0]):
         closer = _closer_in_meaning(index, query, parsed, ranked[0][1][2])
     elif not ranked and len(parsed.text.split()) >= SENTENCE_WORDS:
