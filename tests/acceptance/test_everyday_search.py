@@ -104,6 +104,10 @@ def test_a_symptom_with_no_treatment_says_how_it_is_managed() -> None:
     # A symptom no treatment is for lists no drug that may cause it in place of an answer.
     ("trouble swallowing", "Speech and swallowing problems", "speech and language therapist"),
     ("muscle weakness", "Muscle weakness", "physiotherapist"),
+    # Dataset 2026.11.28.10: these listed sildenafil and tadalafil, which treat erection problems.
+    ("low libido", "Low desire, arousal, orgasm or genital sensation", "Sex therapy"),
+    ("vaginal dryness", "Low desire, arousal, orgasm or genital sensation", "antidepressants"),
+    ("trouble reaching orgasm", "Low desire, arousal, orgasm or genital sensation", "erection problems"),
 ])
 def test_a_bundled_symptom_no_medicine_treats_says_how_it_is_managed(query: str, symptom: str, managed: str) -> None:
     result = runner.invoke(app, ["search", *query.split()])
@@ -442,3 +446,10 @@ def test_an_infection_gets_no_bladder_drug_and_a_plain_message() -> None:
     result = runner.invoke(app, ["search", "bladder infections keep coming back"])
     assert result.exit_code == 1 and "oxybutynin" not in result.stdout
     assert "msrx holds no treatment for infections" in result.stderr and "did you mean" not in result.stderr
+
+
+@pytest.mark.parametrize("query", ["erectile dysfunction", "trouble with erections", "impotence", "sexual dysfunction"])
+def test_erection_problems_and_sexual_problems_in_general_list_the_erection_tablets(query: str) -> None:
+    hits = json.loads(runner.invoke(app, ["search", *query.split(), "--json"]).stdout)
+    assert [h["id"] for h in hits[:2]] == ["sildenafil", "tadalafil"]
+    assert {h["matched"]["symptom"] for h in hits[:2]} == {"sexual-dysfunction"}

@@ -439,6 +439,8 @@ def test_a_symptom_no_medicine_treats_as_a_process() -> None:
     assert weak.returncode == 1 and weak.stdout == "" and "Muscle weakness: no treatment in msrx is for it" in weak.stderr
     swallow = msrx("search", "trouble swallowing", "--json")
     assert (swallow.returncode, json.loads(swallow.stdout)) == (1, [])  # psyllium's side effect is no answer
+    libido = msrx("search", "low libido", "--json")  # not the erection tablets
+    assert (libido.returncode, json.loads(libido.stdout)) == (1, [])
     filtered = msrx("search", "foot drop", "--status", "withdrawn")
     assert filtered.returncode == 1 and "with --status withdrawn" in filtered.stderr
     assert "Walking difficulty: no treatment" not in filtered.stderr

@@ -274,3 +274,16 @@ def test_a_symptom_no_treatment_is_for_passes_by_naming_it_with_no_result() -> N
     assert not relevance_real.passes(row, [], [])
     assert not relevance_real.passes(row, [], ["fatigue", "heat-sensitivity"])
     assert not relevance_real.passes(row, [])  # a treated symptom's row with no result still fails
+
+
+def test_a_row_labelled_before_its_symptom_split_accepts_either_part() -> None:
+    from msrx.store import open_dataset
+
+    dataset, index = open_dataset(None, use_cache=False)
+    treated = {sid for t in dataset.treatments for sid in t.symptoms}
+    assert set(relevance_real.symptom_parts("sexual-dysfunction")) <= set(dataset.symptoms)
+    row = {"query": "loss of libido", "family": "symptom_phrase", "top_symptom": "sexual-dysfunction"}
+    # no treatment is for the new part, so the row passes by naming it, with no result
+    assert relevance_real.judge(row, [], index, treated)
+    assert not relevance_real.judge(dict(row, query="feeling low"), [], index, treated)
+    assert relevance_real.symptom_parts("fatigue") == ("fatigue",)
