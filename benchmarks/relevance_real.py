@@ -14,7 +14,8 @@ it (see split_rows), so a later batch's test half is as unseen as the first's.
 Each row cites the page its wording came from. A row passes when the FIRST
 result meets its expectation (a treatment for the symptom, one of the ids,
 a route/category/status; with `topic`, the first result also answers that
-field of it: "pregnancy" for "can I get pregnant on Ocrevus"), or, for `nothing`
+field of it: "pregnancy" for "can I get pregnant on Ocrevus", or the field that
+stands in for it, msrx.topics.STANDS_IN), or, for `nothing`
 rows, when there is no result.
 A first result that matched only through side effects never passes, and is
 counted separately: that must stay at zero.
@@ -124,8 +125,12 @@ def passes(row: dict[str, Any], hits: list[Any], asked: list[str] | None = None)
 
         if not set(ROUTE_GROUPS.get(row["top_route"], (row["top_route"],))) & set(t.routes):
             return False
-    if "topic" in row and top.topic not in ([row["topic"]] if isinstance(row["topic"], str) else row["topic"]):
-        return False  # the question's subject found, but not what it asked about it (any of a list)
+    if "topic" in row:
+        from msrx.topics import STANDS_IN
+
+        asked = [row["topic"]] if isinstance(row["topic"], str) else row["topic"]
+        if top.topic not in [*asked, *(STANDS_IN[a] for a in asked if a in STANDS_IN)]:
+            return False  # the question's subject found, but not what it asked about it (any of a list)
     return not ("top_status" in row and t.status != row["top_status"])
 
 

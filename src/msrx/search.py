@@ -48,7 +48,7 @@ from msrx.match import (
 )
 from msrx.model import STATUSES, Dataset, Symptom, Treatment
 from msrx.query import Query, is_filler, parse
-from msrx.topics import named_topic
+from msrx.topics import STANDS_IN, named_topic
 from msrx.wording import normalise, stem
 
 __all__ = [
@@ -368,12 +368,25 @@ def _without_ms(query: str) -> str:
 
 def _topic_of(t: Treatment, field: str, relation: str | None, words: tuple[str, ...], parsed: Query) -> str | None:
     """The field a hit answers the question with, or None."""
+    asked = _topic_asked(t, field, relation, words, parsed)
+    return _answering(t, asked) if asked else None
+
+
+def _answering(t: Treatment, topic: str) -> str:
+    """The field that answers a topic for this treatment: its own, or the one that
+    stands in when the record leaves it empty (topics.STANDS_IN)."""
+    stand = STANDS_IN.get(topic)
+    return stand if stand and not getattr(t, topic) and getattr(t, stand) else topic
+
+
+def _topic_asked(t: Treatment, field: str, relation: str | None, words: tuple[str, ...], parsed: Query) -> str | None:
+    """The topic a question asks of a hit's treatment, or None."""
     if relation == "causes":
         return None
     if parsed.topic:
         # A treatment found by name answers even with "not stated"; one found otherwise only
         # if it records the field: a symptom drug found for "doses of laxative" stays a plain result.
-        return parsed.topic if field in IDENTITY_FIELDS or getattr(t, parsed.topic) else None
+        return parsed.topic if field in IDENTITY_FIELDS or getattr(t, _answering(t, parsed.topic)) else None
     if field in IDENTITY_FIELDS or field == "drug_class":
         asked, said = named_topic(parsed.text)
         # The asking words ("cause") are no harm of their own.

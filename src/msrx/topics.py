@@ -60,10 +60,20 @@ TOPICS: tuple[tuple[str, str], ...] = (
                        # "injection site reactions" or "injection site pain" (side effects).
                        r"|(?:injection|inject) sites?(?! (?:reactions?|pain|lumps?|bruis\w*|redness|swelling"
                        r"|itch\w*|rash\w*|problems?|issues?))|where (?:to|do i|should i|do you|can i) inject"
-                       r"|rotat\w* (?:injection |the )?sites?"),
+                       r"|rotat\w* (?:injection |the )?sites?"
+                       # "when should I take baclofen", "best time of day to take Tecfidera"
+                       r"|(?:when|what time(?: of (?:the )?day)?) (?:should|do|can|to|would) (?:i |you |we )?take"
+                       r"|(?:best|right|good|what) time(?: of (?:the )?day)? to take"
+                       # "how is Lemtrada given", "how are Ocrevus infusions done": the name between stays
+                       r"|how (?:is|are) (?P<keep>(?:\w+ ){1,3}?)(?:given|taken|administered|infused|injected|done)$"),
     # Not "warning" or "danger" alone: "comes on without warning", "a sense of danger" are symptoms.
     ("warnings", r"risks?|warnings|boxed warning|dangerous|how safe|(?:is|are) (?:it|this|they) safe|safety|black box"),
 )
+# A topic a record may leave empty, and the field that answers it instead: how
+# well a symptom drug works is said in its evidence (only the DMTs carry an
+# effectiveness block of trial results). "Does gabapentin work" answered "not stated".
+STANDS_IN: dict[str, str] = {"effectiveness": "evidence"}
+
 # A query holding none of these asks about no topic: the patterns are not even compiled.
 # Kept by hand beside TOPICS; a property test (test_properties.py) fails when a topic
 # word has no hint here.
@@ -73,7 +83,8 @@ _TOPIC_HINTS = (
     "discontinu", "quit", "switch", "effective", "well", "efficacy", "work", "success", "kick", "how", "dos",
     "schedule", "regimen", "training", "site", "inject", "cure", "end", "break", "effect", "affect", "adverse", "risk", "warning",
     "dangerous", "safe", "black box", "child", "kids", "down", "drawback", "negative", "withdrawal", "taper", "wean",
-    "mri", "scan", "premed", "medicat", "food", "meal", "stomach",
+    "mri", "scan", "premed", "medicat", "food", "meal", "stomach", "take", "given", "administered", "infused", "injected",
+    "done",
 )
 
 

@@ -384,6 +384,9 @@ def test_a_question_about_a_treatment_gets_that_field_with_its_sources(check_jso
     ("how long does it take for kesimpta to work", "ofatumumab", "effectiveness"),
     ("how long do ocrevus side effects last", "ocrelizumab", "side_effects"),
     ("tysabri not working", "natalizumab", "effectiveness"), ("copaxone success stories", "glatiramer-acetate", "effectiveness"),
+    ("how is lemtrada given", "alemtuzumab", "administration"), ("when do you take vumerity", "diroximel-fumarate", "administration"),
+    # A symptom drug has no effectiveness block of trial results: its evidence says how well it works.
+    ("does gabapentin work", "gabapentin", "evidence"), ("how well does baclofen work", "baclofen", "evidence"),
 ])
 def test_everyday_questions_about_a_treatment(query: str, first: str, field: str) -> None:
     data = search(query)
@@ -453,3 +456,13 @@ def test_erection_problems_and_sexual_problems_in_general_list_the_erection_tabl
     hits = json.loads(runner.invoke(app, ["search", *query.split(), "--json"]).stdout)
     assert [h["id"] for h in hits[:2]] == ["sildenafil", "tadalafil"]
     assert {h["matched"]["symptom"] for h in hits[:2]} == {"sexual-dysfunction"}
+
+
+def test_how_well_a_symptom_drug_works_is_answered_from_its_evidence_not_not_stated() -> None:
+    result = runner.invoke(app, ["--color", "always", "search", "does", "gabapentin", "work"])
+    out = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", result.stdout).split())
+    assert result.exit_code == 0 and "Evidence: Gabapentin" in out and "postherpetic neuralgia" in out
+    assert "not stated" not in out
+    # A DMT still answers with its trial results.
+    data = search("how effective is ocrevus")
+    assert data[0]["topic"]["field"] == "effectiveness" and "OPERA" in data[0]["topic"]["value"]["trial"]

@@ -439,6 +439,8 @@ def test_a_symptom_no_medicine_treats_as_a_process() -> None:
     assert weak.returncode == 1 and weak.stdout == "" and "Muscle weakness: no treatment in msrx is for it" in weak.stderr
     swallow = msrx("search", "trouble swallowing", "--json")
     assert (swallow.returncode, json.loads(swallow.stdout)) == (1, [])  # psyllium's side effect is no answer
+    works = msrx("search", "does gabapentin work", "--json")
+    assert works.returncode == 0 and json.loads(works.stdout)[0]["topic"]["field"] == "evidence"
     libido = msrx("search", "low libido", "--json")  # not the erection tablets
     assert (libido.returncode, json.loads(libido.stdout)) == (1, [])
     filtered = msrx("search", "foot drop", "--status", "withdrawn")

@@ -618,7 +618,9 @@ def test_words_that_ask_a_topic_only_of_a_named_treatment(bundled: tuple[Dataset
     ds, index = bundled
     assert search(ds, index, "does baclofen make you sleepy")[0].topic == "side_effects"
     assert search(ds, index, "thinking about dropping copaxone")[0].topic == "stopping"
-    assert search(ds, index, "any improvement on ampyra")[0].topic == "effectiveness"
+    # (a symptom drug: its evidence stands in for the effectiveness block only DMTs have)
+    assert search(ds, index, "any improvement on ampyra")[0].topic == "evidence"
+    assert search(ds, index, "any improvement on tysabri")[0].topic == "effectiveness"
     assert search(ds, index, "ocrevus and feeding my baby")[0].topic == "breastfeeding"
     # The phrase asks the topic even when one of its words is also in the warnings
     # (Lemtrada's warnings speak of each "course").
