@@ -106,10 +106,12 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                       # "Interferons don't help", "Copaxone stopped helping": whether it works.
                       r"|(?:(?:don|doesn|didn|won|isn|aren) t|dont|doesnt|didnt|not|never|no longer) help(?:s|ed|ing)?"
                       r"|stop(?:ped|s)? helping"
+                      # "does Ampyra help walking", "can baclofen help with spasms": whether it works.
+                      r"|(?:does|do|did|can|could|will|would|might) (?:\w+ ){1,3}?(?:really |actually )?help"
                       # "Tysabri not working", "Ocrevus stopped working", "Copaxone success stories".
                       r"|(?:not|isn t|aren t|wasn t|no longer|stop(?:ped|s)?) working|success stor(?:y|ies)"),
     # "first shot of Plegridy", "1st day of Tecfidera", "Lemtrada: round two": starting a course.
-    ("administration", r"(?:first|1st|second|2nd|third|3rd|next) (?:shots?|jabs?|injections?|infusions?|doses?|days?"
+    ("administration", r"(?:first|1st|second|2nd|third|3rd|next) (?:\w+ )?(?:shots?|jabs?|injections?|infusions?|doses?|days?"
                        r"|weeks?|rounds?|courses?|treatments?|pills?|tablets?)|rounds? (?:one|two|three|1|2|3)"),
     ("warnings", r"concerns?|concerned|worr(?:y|ies|ied|ying)"),
     # "pre-Ocrevus", "before starting Lemtrada": the checks and tests a label asks for first

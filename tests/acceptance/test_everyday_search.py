@@ -387,6 +387,9 @@ def test_a_question_about_a_treatment_gets_that_field_with_its_sources(check_jso
     ("how is lemtrada given", "alemtuzumab", "administration"), ("when do you take vumerity", "diroximel-fumarate", "administration"),
     # A symptom drug has no effectiveness block of trial results: its evidence says how well it works.
     ("does gabapentin work", "gabapentin", "evidence"), ("how well does baclofen work", "baclofen", "evidence"),
+    ("does ampyra help walking", "dalfampridine", "evidence"), ("can baclofen help with spasms", "baclofen", "evidence"),
+    ("did tysabri help you", "natalizumab", "effectiveness"),
+    ("what to expect on first ocrevus infusion", "ocrelizumab", "administration"),  # not the infusion-reaction warning
 ])
 def test_everyday_questions_about_a_treatment(query: str, first: str, field: str) -> None:
     data = search(query)
