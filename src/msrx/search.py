@@ -463,7 +463,8 @@ def _intents_answer(parsed: Query) -> bool:
 
     A short query of how a drug is taken and a word nothing matched ("flu
     shot", "fibromyalgia relief pills") names a product msrx does not hold; it
-    is no request for every shot or pill. A sentence that only says when
+    is no request for every shot or pill, nor is an English compound said with
+    one ("high blood pressure injection"). A sentence that only says when
     ("a nurse who didn't want to wake up each and every day") asks for no
     dosing interval. Category and status words ("relapse", "trial") still
     answer on their own, and so does anything said with no other words.
@@ -473,7 +474,8 @@ def _intents_answer(parsed: Query) -> bool:
     fields = {field for field, _value, _said in parsed.intents}
     if fields == {"interval"}:
         return False
-    return not (len(parsed.text.split()) <= 3 and fields == {"route"})
+    # An English compound with a route ("high blood pressure injection") names a product too.
+    return not ((parsed.settled or len(parsed.text.split()) <= 3) and fields == {"route"})
 
 
 def topic_asked(query: str) -> str:
@@ -495,9 +497,13 @@ def symptoms_asked(index: SearchIndex, query: str) -> list[str]:
 def _settled(index: SearchIndex, q: str, parsed: Query) -> Query:
     """The query marked settled when it is an English compound msrx does not
     hold: it means itself ("polo stick" is no walking stick, "tv station" no
-    statin; scripts/english_compounds.py)."""
-    if " " in q and not index.exact(q) and is_compound(q):
-        return parsed._replace(settled=True)
+    statin; scripts/english_compounds.py). So do its content words when the
+    rest only asks a route or a group: "blood pressure tablets" is no "blood
+    on my nails" of itching."""
+    words = " ".join(parsed.words)
+    for said in (q, words) if parsed.intents else (q,):
+        if " " in said and not index.exact(said) and is_compound(said):
+            return parsed._replace(settled=True)
     return parsed
 
 

@@ -66,6 +66,10 @@ def test_an_english_compound_is_not_read_as_half_a_symptom_phrase() -> None:
     plain = run("search", "polo", "stick")
     assert plain.exit_code == 1 and "Walking" not in plain.stderr  # no symptom's management note either
     assert json.loads(run("search", "walking", "stick", "--json").stdout)[0]["matched"]["symptom"] == "walking"
+    # Said with a route word, a compound still means itself: no itching drug through "blood".
+    pressure = run("search", "blood", "pressure", "tablets", "--json")
+    assert (pressure.exit_code, json.loads(pressure.stdout)) == (1, [])
+    assert json.loads(run("search", "nerve", "pain", "tablets", "--json").stdout)[0]["matched"]["symptom"] == "neuropathic-pain"
 
 
 def test_a_vitamin_said_beside_a_brand_finds_both() -> None:

@@ -441,6 +441,8 @@ def test_a_symptom_no_medicine_treats_as_a_process() -> None:
     assert (swallow.returncode, json.loads(swallow.stdout)) == (1, [])  # psyllium's side effect is no answer
     works = msrx("search", "does gabapentin work", "--json")
     assert works.returncode == 0 and json.loads(works.stdout)[0]["topic"]["field"] == "evidence"
+    pressure = msrx("search", "blood pressure tablets", "--json")  # a compound said with a route
+    assert (pressure.returncode, json.loads(pressure.stdout)) == (1, [])
     libido = msrx("search", "low libido", "--json")  # not the erection tablets
     assert (libido.returncode, json.loads(libido.stdout)) == (1, [])
     filtered = msrx("search", "foot drop", "--status", "withdrawn")

@@ -47,9 +47,17 @@ def test_the_list_is_compounds_of_two_or_three_words_with_its_provenance() -> No
     ("ground floor", "dalfampridine"),  # "cannot feel the floor"
     ("tv station", "simvastatin"),  # "station" fixed to "statin"
     ("motor neuron", "gabapentin"),  # "neuron" read as the start of Neurontin
+    # Said with a route: the compound is still the product's purpose.
+    ("blood pressure tablets", "hydroxyzine"),  # "blood" of "blood on my nails" (itching)
+    ("high blood pressure injection", "hydroxyzine"),  # and, with "blood" set aside, every injected DMT through the route
 ])
 def test_a_compound_of_everyday_words_means_itself(bundled: tuple[Dataset, SearchIndex], query: str, was: str) -> None:
     assert was not in [t for t, _s in answers(bundled, query)]
+
+
+def test_a_compound_said_with_a_route_lists_no_treatment_by_the_route_alone(bundled: tuple[Dataset, SearchIndex]) -> None:
+    assert answers(bundled, "high blood pressure injection") == []
+    assert answers(bundled, "muscle spasm injections")[0] == ("onabotulinumtoxina", "spasticity")
 
 
 def test_a_compound_names_no_symptom_for_the_no_treatment_note(bundled: tuple[Dataset, SearchIndex]) -> None:
