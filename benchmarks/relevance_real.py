@@ -53,8 +53,12 @@ DROPPED: dict[int, tuple[tuple[str, str], ...]] = {
 # (before the split, one id covered both parts) is met by either part. Sexual
 # problems split in dataset 2026.11.28.10: erection problems (sildenafil,
 # tadalafil) kept "sexual-dysfunction"; desire, arousal, orgasm and genital
-# sensation became "sexual-response", which no treatment is for.
-SPLIT_SYMPTOMS: dict[str, tuple[str, ...]] = {"sexual-dysfunction": ("sexual-dysfunction", "sexual-response")}
+# sensation became "sexual-response", which no treatment is for. Sleep split in
+# 2026.11.28.11: restless legs and sleep apnoea became symptoms of their own.
+SPLIT_SYMPTOMS: dict[str, tuple[str, ...]] = {
+    "sexual-dysfunction": ("sexual-dysfunction", "sexual-response"),
+    "sleep": ("sleep", "restless-legs", "sleep-apnoea"),
+}
 
 
 def symptom_parts(sid: str) -> tuple[str, ...]:

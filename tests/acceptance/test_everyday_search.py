@@ -108,6 +108,9 @@ def test_a_symptom_with_no_treatment_says_how_it_is_managed() -> None:
     ("low libido", "Low desire, arousal, orgasm or genital sensation", "Sex therapy"),
     ("vaginal dryness", "Low desire, arousal, orgasm or genital sensation", "antidepressants"),
     ("trouble reaching orgasm", "Low desire, arousal, orgasm or genital sensation", "erection problems"),
+    # Dataset 2026.11.28.11: these listed melatonin, which treats neither.
+    ("restless legs", "Restless legs", "iron deficiency"), ("jimmy legs", "Restless legs", "Ask your doctor"),
+    ("sleep apnea", "Sleep apnoea", "CPAP"), ("snoring", "Sleep apnoea", "dental splint"),
 ])
 def test_a_bundled_symptom_no_medicine_treats_says_how_it_is_managed(query: str, symptom: str, managed: str) -> None:
     result = runner.invoke(app, ["search", *query.split()])

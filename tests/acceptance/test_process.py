@@ -443,6 +443,8 @@ def test_a_symptom_no_medicine_treats_as_a_process() -> None:
     assert works.returncode == 0 and json.loads(works.stdout)[0]["topic"]["field"] == "evidence"
     pressure = msrx("search", "blood pressure tablets", "--json")  # a compound said with a route
     assert (pressure.returncode, json.loads(pressure.stdout)) == (1, [])
+    apnoea = msrx("search", "sleep apnoea")  # not melatonin
+    assert apnoea.returncode == 1 and apnoea.stdout == "" and "Sleep apnoea: no treatment in msrx is for it" in apnoea.stderr
     libido = msrx("search", "low libido", "--json")  # not the erection tablets
     assert (libido.returncode, json.loads(libido.stdout)) == (1, [])
     filtered = msrx("search", "foot drop", "--status", "withdrawn")
@@ -459,9 +461,9 @@ def test_vision_and_nystagmus_as_a_process() -> None:
 
 
 def test_a_phrase_said_whole_as_a_process() -> None:
-    result = msrx("search", "restless", "legs", "--json")
+    result = msrx("search", "emotional", "incontinence", "--json")
     assert result.returncode == 0, result.stderr
-    assert {d["matched"]["symptom"] for d in json.loads(result.stdout) if d["matched"]["relation"] == "treats"} == {"sleep"}
+    assert {d["matched"]["symptom"] for d in json.loads(result.stdout) if d["matched"]["relation"] == "treats"} == {"pseudobulbar-affect"}
 
 
 
