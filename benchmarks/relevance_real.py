@@ -132,8 +132,8 @@ def passes(row: dict[str, Any], hits: list[Any], asked: list[str] | None = None)
     if "topic" in row:
         from msrx.topics import STANDS_IN
 
-        asked = [row["topic"]] if isinstance(row["topic"], str) else row["topic"]
-        if top.topic not in [*asked, *(STANDS_IN[a] for a in asked if a in STANDS_IN)]:
+        topics = [row["topic"]] if isinstance(row["topic"], str) else row["topic"]
+        if top.topic not in [*topics, *(STANDS_IN[a] for a in topics if a in STANDS_IN)]:
             return False  # the question's subject found, but not what it asked about it (any of a list)
     return not ("top_status" in row and t.status != row["top_status"])
 
