@@ -144,8 +144,8 @@ def search(
     output(ctx, "search", (hits, dataset), as_json=as_json, fmt=fmt, fields=fields, empty=not hits,
             rows=lambda: [{**records.full(h.treatment, dataset), **records.hit(h, dataset)} for h in hits], columns=columns)
     noted = False
-    if not (as_json or fmt) and not [h for h in hits if h.field not in ("use", "side_effects")]:
-        noted = _symptom_notes(dataset, index, text)
+    if not (as_json or fmt):
+        noted = _symptom_notes(dataset, index, text, [h for h in hits if h.field not in ("use", "side_effects")])
     if not (as_json or fmt):
         _compare_hint(hits, text)
     if not hits:
@@ -181,19 +181,17 @@ def _compare_hint(hits: list[Hit], text: str) -> None:
         say(f"msrx: to see them side by side: msrx compare {' '.join(named)}")
 
 
-def _symptom_notes(dataset: Dataset, index: SearchIndex, text: str) -> bool:
-    """No treatment answers, but the query names a symptom no treatment is for: say how it is
-    managed (on stderr, so stdout stays the result list; `say` neutralises the dataset text).
-    Whether a note was said."""
-    from msrx.search import symptoms_asked
+def _symptom_notes(dataset: Dataset, index: SearchIndex, text: str, answers: list[Hit]) -> bool:
+    """The query names a symptom no treatment is for, which no answer explains: say how it
+    is managed (on stderr, so stdout stays the result list; `say` neutralises the dataset
+    text). Whether a note was said."""
+    from msrx.search import notes_due
 
     numbers = dataset.source_numbers()
     noted = False
-    for sid in symptoms_asked(index, text):
+    for sid in notes_due(index, text, answers):
         sym = dataset.symptoms[sid]
-        # Only a symptom no treatment is for: "weakness" also names walking (half of
-        # "leg weakness"), whose treatments were not asked for, but exist.
-        if sym.note and not index.symptom_members[index.symptom_ids.index(sid)]:
+        if sym.note:
             cites = " ".join(f"[{numbers[s]}]" for s in sym.sources)
             say(f"msrx: {sym.name}: no treatment in msrx is for it. How it is managed: {sym.note} {cites}"
                 f" (see: msrx sources {' '.join(str(numbers[s]) for s in sym.sources)})")

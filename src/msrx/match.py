@@ -77,11 +77,13 @@ class Candidate:
 
 
 def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
-               asked: list[str] | None = None) -> bool:
+               asked: list[str] | None = None, whole: dict[str, set[int]] | None = None) -> bool:
     """Offer every key the query matches to its treatments; True if any matched.
 
     `asked`, when given, collects the ids of the symptoms the query names, strongest first,
-    including those with no treatment at all.
+    including those with no treatment at all. `whole`, when given, collects for each
+    symptom a key of which is said whole the query positions those keys cover
+    ("anxiety and slurred speech": anxiety {0}, speech {1, 2}).
     """
     found = False
     # A symptom or category reached again through another of its words adds
@@ -109,6 +111,8 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         used = tuple(query.words[p] for p in sorted(positions)) if query.words else (query.text,)
         if field == "symptom":
             sid = offer_symptom(index, cands, k, score, positions, used)
+            if whole is not None and score >= WHOLE_KEY:
+                whole.setdefault(sid, set()).update(positions)
             if asked is not None and score >= 80.0:
                 if sid not in asked:
                     asked.append(sid)

@@ -52,8 +52,18 @@ from msrx.topics import STANDS_IN, named_topic
 from msrx.wording import normalise, stem
 
 __all__ = [
-    "Hit", "Match", "SearchIndex", "StringTable", "normalise", "search", "sound", "stem",
-    "symptoms_asked", "topic_asked", "urgent_for",
+    "Hit",
+    "Match",
+    "SearchIndex",
+    "StringTable",
+    "normalise",
+    "notes_due",
+    "search",
+    "sound",
+    "stem",
+    "symptoms_asked",
+    "topic_asked",
+    "urgent_for",
 ]
 
 STATUS_RANK = {s: i for i, s in enumerate(STATUSES)}
@@ -69,6 +79,7 @@ STRONG_SYMPTOM = 95.0  # a symptom answer scoring less was half matched: its mea
 # swirl"), while the names msrx must not answer (other drugs, products,
 # nonsense) are one to four words.
 SENTENCE_WORDS = 5
+LIST_WORDS = 6  # "anxiety, depression and insomnia": symptoms listed are said in few words
 WARNING_WORDS = 3  # a risk is named in a few words ("pml", "jc virus"); a sentence is no warning's name
 
 
@@ -123,7 +134,8 @@ def search(
             c.offer(MONITORING_SCORE, "monitoring", " ".join(parsed.words), parsed.words, None, 99)
             c.explained.update(range(len(parsed.words)))
     named: list[str] = []  # the symptoms the query names, those no treatment is for included
-    matched = bool(cands) or match_keys(index, parsed, cands, named)
+    whole: dict[str, set[int]] = {}  # symptom -> the query positions its keys said whole cover
+    matched = bool(cands) or match_keys(index, parsed, cands, named, whole)
     infection = bool(INFECTIONS.intersection(parsed.words))
     if infection and cands:
         # An infection ("bladder infection", "UTI") is treated by a doctor with
@@ -195,6 +207,8 @@ def search(
     closer = None
     if parsed.settled or infection:
         pass  # a compound means itself, an infection is no symptom: no phrase's meaning is read into them
+    elif _several_named(whole, parsed, query):
+        pass  # "anxiety and slurred speech": each symptom said whole; none is a half-matched phrase
     elif ranked and ranked[0][0][0] == 0 and _weak_symptom(ranked[0]):
         closer = _closer_in_meaning(index, query, parsed, ranked[0][1][2])
     elif not ranked and len(parsed.text.split()) >= SENTENCE_WORDS:
@@ -312,6 +326,21 @@ def _ranked(index: SearchIndex, cands: dict[int, Candidate], causes: list[tuple[
         ranked.append((order, (text_field, said[0], None, said[1], "causes", ())))
     ranked.sort()  # the order tuple ends in the treatment, so sorting never compares the payloads
     return ranked
+
+
+def _several_named(whole: dict[str, set[int]], parsed: Query, query: str) -> bool:
+    """Whether the query is a short list of two or more symptoms, each named by a key
+    said whole, and nothing else: every answer then explains only its own part of the
+    query, which is no sign that a phrase was half matched and means something else.
+    A list is said with "and", "or" or a comma; without, one word qualifies the next
+    ("low libido" is no low mood). A sentence is read for its meaning still: in "I get
+    dizzy and feel like I'm going to fall over" the falling is the dizziness."""
+    covered = set().union(*whole.values()) if whole else set()
+    return (len(whole) >= 2 and len(parsed.text.split()) <= LIST_WORDS and bool(_LISTED.search(query))
+            and covered >= set(range(len(parsed.words))))
+
+
+_LISTED = re.compile(r"[,&/+;]|\b(?:and|or|plus|with)\b", re.IGNORECASE)
 
 
 def _weak_symptom(first: tuple[tuple[Any, ...], tuple[Any, ...]]) -> bool:
@@ -492,6 +521,26 @@ def symptoms_asked(index: SearchIndex, query: str) -> list[str]:
     asked: list[str] = []
     match_keys(index, _settled(index, q, parse(q)), {}, asked)
     return asked
+
+
+def notes_due(index: SearchIndex, query: str, answers: list[Hit]) -> list[str]:
+    """The symptoms no treatment is for whose management note belongs beside the
+    result: with no answer, every one the query names, strongest first ("trouble
+    swallowing"); with answers, those named by a key said whole whose words no
+    answer explains ("anxiety and slurred speech": speech, beside the anxiety
+    drugs; not "leg weakness", which the walking drugs answer whole)."""
+    q = normalise(query)
+    if not q:
+        return []
+    parsed = _settled(index, q, parse(q))
+    asked: list[str] = []
+    whole: dict[str, set[int]] = {}
+    match_keys(index, parsed, {}, asked, whole)
+    untreated = [s for s in asked if not index.symptom_members[index.symptom_ids.index(s)]]
+    if not answers:
+        return untreated
+    said = {w for h in answers for w in h.words}
+    return [s for s in untreated if s in whole and not {parsed.words[p] for p in whole[s]} & said]
 
 
 def _settled(index: SearchIndex, q: str, parsed: Query) -> Query:

@@ -447,6 +447,9 @@ def test_a_symptom_no_medicine_treats_as_a_process() -> None:
     assert apnoea.returncode == 1 and apnoea.stdout == "" and "Sleep apnoea: no treatment in msrx is for it" in apnoea.stderr
     libido = msrx("search", "low libido", "--json")  # not the erection tablets
     assert (libido.returncode, json.loads(libido.stdout)) == (1, [])
+    listed = msrx("search", "anxiety and slurred speech")  # found nothing: its meaning was read as speech alone
+    assert listed.returncode == 0 and "Sertraline" in listed.stdout
+    assert "Speech and swallowing problems: no treatment in msrx is for it" in listed.stderr
     filtered = msrx("search", "foot drop", "--status", "withdrawn")
     assert filtered.returncode == 1 and "with --status withdrawn" in filtered.stderr
     assert "Walking difficulty: no treatment" not in filtered.stderr

@@ -10,7 +10,7 @@ import pytest
 from msrx.loader import load
 from msrx.model import Dataset
 from msrx.resolve import resolve, suggest
-from msrx.search import SearchIndex, normalise, search, stem, symptoms_asked
+from msrx.search import SearchIndex, normalise, notes_due, search, stem, symptoms_asked
 
 
 @pytest.fixture
@@ -583,6 +583,19 @@ def test_a_symptom_no_treatment_is_for_answers_nothing(bundled: tuple[Dataset, S
     # Weak legs stay a walking problem, and a risk named alone still lists who warns of it.
     assert search(ds, index, "weak legs")[0].symptom == "walking"
     assert search(ds, index, "pml")[0].treatment.id == "natalizumab"
+
+
+def test_symptoms_listed_are_each_answered_and_the_untreated_noted(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    hits = search(ds, index, "anxiety and slurred speech")
+    assert hits and all(h.symptom == "anxiety" and h.relation == "treats" for h in hits)
+    assert notes_due(index, "anxiety and slurred speech", hits) == ["speech-swallowing"]
+    # With no answer every untreated symptom named is noted; an answer that explains the words, none.
+    assert notes_due(index, "trouble swallowing", []) == ["speech-swallowing"]
+    assert notes_due(index, "leg weakness", search(ds, index, "leg weakness")) == []
+    assert notes_due(index, "", []) == []
+    # A sentence is still read for its meaning: there the falling is the dizziness.
+    assert search(ds, index, "I get dizzy and feel like I'm going to fall over")[0].symptom == "dizziness"
 
 
 def test_an_infection_is_answered_by_no_symptom_drug(bundled: tuple[Dataset, SearchIndex]) -> None:
