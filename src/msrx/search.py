@@ -225,7 +225,7 @@ def search(
         tr = dataset.treatments[order[-1]]
         topic = _topic_of(tr, field, relation, words, parsed)
         hits.append(Hit(tr, -order[1], field, value, symptom, tuple(words), relation, also, topic))
-    return _about_the_named(hits, parsed)
+    return _beside_a_name(_about_the_named(hits, parsed))
 
 
 HARMS = ("side_effects", "warnings")
@@ -242,6 +242,22 @@ def _about_the_named(hits: list[Hit], parsed: Query) -> list[Hit]:
         return hits
     rest = set(parsed.words).difference(*(h.words for h in named))
     return [h for h in hits if h.field in NAMING or not set(h.words) <= rest]
+
+
+def _beside_a_name(hits: list[Hit]) -> list[Hit]:
+    """The hits without the symptoms that one everyday word, half of a phrase, found
+    beside a treatment named: in "how long can you stay on Tysabri" the question is
+    of Tysabri; its "stay" is no "staying asleep" (melatonin). A symptom said whole
+    stays ("Tysabri and fatigue")."""
+    if not any(h.field in IDENTITY_FIELDS for h in hits):
+        return hits
+    return [h for h in hits if not _half_by_one_word(h)]
+
+
+def _half_by_one_word(h: Hit) -> bool:
+    if h.field != "symptom" or len(h.words) != 1 or not is_english(h.words[0]):
+        return False
+    return len(normalise(h.value).split()) > 1
 
 
 Ranked = list[tuple[tuple[Any, ...], tuple[Any, ...]]]

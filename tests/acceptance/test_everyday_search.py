@@ -156,6 +156,10 @@ def test_a_symptom_half_of_an_answer_gets_no_note() -> None:
     assert "no treatment in msrx is for it" not in result.stderr
 
 
+def test_a_question_of_a_named_treatment_lists_no_sleep_drug_for_stay() -> None:
+    assert [d["id"] for d in search("how", "long", "can", "you", "stay", "on", "tysabri")] == ["natalizumab"]
+
+
 def test_a_filter_that_leaves_nothing_says_so_and_no_false_note() -> None:
     result = runner.invoke(app, ["search", "foot", "drop", "--status", "withdrawn"])
     said = " ".join(result.stderr.split())

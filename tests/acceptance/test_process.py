@@ -450,6 +450,8 @@ def test_a_symptom_no_medicine_treats_as_a_process() -> None:
     listed = msrx("search", "anxiety and slurred speech")  # found nothing: its meaning was read as speech alone
     assert listed.returncode == 0 and "Sertraline" in listed.stdout
     assert "Speech and swallowing problems: no treatment in msrx is for it" in listed.stderr
+    stay = msrx("search", "how long can you stay on tysabri", "--json")  # not melatonin for "staying asleep"
+    assert stay.returncode == 0 and [d["id"] for d in json.loads(stay.stdout)] == ["natalizumab"]
     filtered = msrx("search", "foot drop", "--status", "withdrawn")
     assert filtered.returncode == 1 and "with --status withdrawn" in filtered.stderr
     assert "Walking difficulty: no treatment" not in filtered.stderr

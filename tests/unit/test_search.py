@@ -598,6 +598,18 @@ def test_symptoms_listed_are_each_answered_and_the_untreated_noted(bundled: tupl
     assert search(ds, index, "I get dizzy and feel like I'm going to fall over")[0].symptom == "dizziness"
 
 
+def test_one_everyday_word_half_of_a_phrase_finds_nothing_beside_a_name(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    # "stay" is half of "staying asleep": melatonin came second to the treatment asked about.
+    for query, named in (("how long can you stay on tysabri", "natalizumab"),
+                         ("how long does gilenya stay in your system", "fingolimod"),
+                         ("can i stay on copaxone while pregnant", "glatiramer-acetate")):
+        assert [h.treatment.id for h in search(ds, index, query)] == [named], query
+    # A symptom word said whole beside a name still finds that symptom's treatments.
+    ids = [h.treatment.id for h in search(ds, index, "baclofen stiff legs")]
+    assert ids[0] == "baclofen" and "tizanidine" in ids
+
+
 def test_an_infection_is_answered_by_no_symptom_drug(bundled: tuple[Dataset, SearchIndex]) -> None:
     ds, index = bundled
     # Antimuscarinics calm an overactive bladder; they do not treat a bladder infection.
