@@ -127,7 +127,15 @@ def search(
     Exit status: 0 found, 1 nothing found (with --json, prints []).
     """
     from msrx import records, render_formats
-    from msrx.resolve import AN_INFECTION, ANOTHER_DRUG, names_an_infection, names_another_drug, suggest
+    from msrx.resolve import (
+        AN_INFECTION,
+        ANOTHER_DRUG,
+        SYMPTOMS_IN_GENERAL,
+        asks_symptoms_in_general,
+        names_an_infection,
+        names_another_drug,
+        suggest,
+    )
     from msrx.search import search as run_search
     from msrx.search import topic_asked
 
@@ -155,6 +163,8 @@ def search(
             message += f" {ANOTHER_DRUG}"
         elif names_an_infection(text):
             message += f" {AN_INFECTION}"
+        elif not (filters or noted) and asks_symptoms_in_general(text):
+            message += f" {SYMPTOMS_IN_GENERAL}"
         # A spelling to try only helps when the words found nothing: not when a filter
         # left nothing ("foot drop --status withdrawn"), nor after a symptom's note.
         elif not (filters or noted) and (near := suggest(dataset, index, text, limit=3)):

@@ -231,6 +231,10 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
                              or not all(is_english(query.words[p]) for p in hits)))
         if not whole_key and index.fields[k] in SYMPTOM_KEYS and all(query.stems[p] in _DEGREE for p in hits):
             half_symptom = whole_query = False  # "significant" of "significant worsening" says how much, not what
+        if not whole_key and index.fields[k] in SYMPTOM_KEYS and all(query.stems[p] in GENERIC for p in hits):
+            # "the symptoms of MS", "early signs": the word every symptom is, naming none
+            # (not the "new symptoms" of a relapse; "symptoms got worse" says more).
+            half_symptom = whole_query = False
         # The first word of a name said with words msrx does not know:
         # "methylprednisolone and nursing 3 month old" is Methylprednisolone
         # (intravenous) and (oral), however unknown "month" is.
@@ -298,13 +302,13 @@ def guess(index: SearchIndex, query: Query, cands: dict[int, Candidate]) -> None
     word that two of a symptom's phrases hold and no other symptom's does;
     "legs", in the phrases of three symptoms, counts for little alone.
     Never a two-letter word ("up")."""
-    if len(query.words) < 2:
-        return
+    if len([w for w in query.stems if w not in GENERIC]) < 2:
+        return  # "early signs": one word is too little to guess from
     symptoms = len(index.symptom_ids)
     weights: dict[int, float] = {}
     first: dict[int, tuple[int, int]] = {}  # owner -> (a key, the query word) to show
     for p, word in enumerate(query.stems):
-        if len(word) <= 2 or word in _WHEN:
+        if len(word) <= 2 or word in _WHEN or word in GENERIC:
             continue
         held: dict[int, int] = {}
         for k in index.words_of(word):
@@ -347,6 +351,8 @@ _WHEN = frozenset(stem(w) for w in (
 # Words that say how much or how suddenly, never what: "significant" alone is
 # not half of "significant worsening" ("my significant other"), "sudden" not
 # half of "sudden crying". The word that says what still names its half.
+# The word every symptom is: alone it names none ("the symptoms of MS").
+GENERIC = frozenset(stem(w) for w in ("symptom", "symptoms", "sign", "signs"))
 _DEGREE = frozenset(stem(w) for w in (
     "significant", "sudden", "suddenly", "severe", "extreme", "extremely", "constant", "constantly", "mild",
     "slight", "increased", "decreased", "excessive", "frequent", "persistent", "occasional", "general", "overall",

@@ -11,13 +11,15 @@ from typing import NamedTuple
 
 from msrx.english import is_drug, is_english
 from msrx.index import IDENTITY_FIELDS, SearchIndex, words_alike
+from msrx.match import GENERIC
 from msrx.model import Dataset, Treatment
 from msrx.search import Hit, search
-from msrx.wording import normalise
+from msrx.wording import normalise, stem
 
 SUGGEST_CUTOFF = 72.0  # "did you mean": close spellings only
 ANOTHER_DRUG = "(another drug: msrx covers MS treatments and the drugs used for MS symptoms)"
 AN_INFECTION = "(an infection: msrx holds no treatment for infections; ask a doctor or pharmacist)"
+SYMPTOMS_IN_GENERAL = "(no one symptom named: msrx symptoms lists those it knows, with what treats each)"
 
 
 class Resolution(NamedTuple):
@@ -51,6 +53,12 @@ def names_another_drug(query: str) -> bool:
     A common word that is also a drug's street name ("speed") does not count."""
     words = normalise(query).split()
     return bool(words) and all(is_drug(w) and not is_english(w) for w in words)
+
+
+def asks_symptoms_in_general(query: str) -> bool:
+    """Whether a query says "symptoms" or "signs" ("the symptoms of MS", "early signs"),
+    the words every symptom is."""
+    return any(stem(w) in GENERIC for w in normalise(query).split())
 
 
 def names_an_infection(query: str) -> bool:

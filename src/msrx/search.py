@@ -37,6 +37,7 @@ from msrx.english import is_compound, is_english
 from msrx.index import IDENTITY_FIELDS, SearchIndex, StringTable, sound
 from msrx.match import (
     FIELD_RANK,
+    GENERIC,
     GUESS_SCORE,
     WHOLE_KEY,
     Candidate,
@@ -169,14 +170,21 @@ def search(
     text_fallback = not cands
     in_a_row = text_fallback and " " in q and all(is_english(w) for w in parsed.words)
     long_words = [w for w in parsed.stems if len(w) >= 4]
+    listed = bool(_LISTED.search(query))
     # Side effects only ever come after the answers: look for them only when
     # the answers leave room (they load the text tables).
     room = limit is None or len(cands) < limit or status is not None or category is not None
-    if long_words and len(long_words) == len(parsed.stems) and (room or text_fallback):
+    # "Symptoms" alone names none: not the "flu-like symptoms" of an interferon.
+    if long_words and len(long_words) == len(parsed.stems) and not set(long_words) <= GENERIC and (room or text_fallback):
         for t, text_field in index.text_matches(long_words):
             if text_field == "side_effects":
                 # A compound is said in a row: "stand still" is not "... unable to stand ... still".
-                if not parsed.settled or any(said_whole(e, q) for e in dataset.treatments[t].side_effects):
+                # Words not listed are said of one side effect: "injection site swelling" is not
+                # the "injection site reactions" of one and the "ankle swelling" of another;
+                # "headache and nausea" may be two.
+                effects = dataset.treatments[t].side_effects
+                if (any(said_whole(e, q) for e in effects) if parsed.settled
+                        else len(long_words) < 2 or listed or any(_holds(e, long_words) for e in effects)):
                     causes.append((t, text_field, 0))
             elif text_fallback and (not in_a_row or said_whole(dataset.treatments[t].use, q)):
                 c = cands.setdefault(t, Candidate())
@@ -211,7 +219,7 @@ def search(
         pass  # "anxiety and slurred speech": each symptom said whole; none is a half-matched phrase
     elif ranked and ranked[0][0][0] == 0 and _weak_symptom(ranked[0]):
         closer = _closer_in_meaning(index, query, parsed, ranked[0][1][2])
-    elif not ranked and len(parsed.text.split()) >= SENTENCE_WORDS:
+    elif not ranked and len(parsed.text.split()) >= SENTENCE_WORDS and not set(parsed.stems) <= GENERIC:
         closer = _closer_in_meaning(index, query, parsed, None)
     if closer is not None:
         # The closer symptom may be one no treatment is for ("weakness"): then, as
@@ -342,6 +350,11 @@ def _ranked(index: SearchIndex, cands: dict[int, Candidate], causes: list[tuple[
         ranked.append((order, (text_field, said[0], None, said[1], "causes", ())))
     ranked.sort()  # the order tuple ends in the treatment, so sorting never compares the payloads
     return ranked
+
+
+def _holds(text: str, stems: list[str]) -> bool:
+    """Whether a text holds every one of these stems."""
+    return set(stems) <= {stem(w) for w in normalise(text).split()}
 
 
 def _several_named(whole: dict[str, set[int]], parsed: Query, query: str) -> bool:

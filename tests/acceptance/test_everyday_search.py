@@ -160,6 +160,13 @@ def test_a_question_of_a_named_treatment_lists_no_sleep_drug_for_stay() -> None:
     assert [d["id"] for d in search("how", "long", "can", "you", "stay", "on", "tysabri")] == ["natalizumab"]
 
 
+@pytest.mark.parametrize("query", ["what are the symptoms of ms", "early signs of ms"])
+def test_symptoms_in_general_point_to_the_symptom_list(query: str) -> None:
+    result = runner.invoke(app, ["search", *query.split()])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "msrx symptoms lists those it knows" in " ".join(result.stderr.split())
+
+
 def test_a_filter_that_leaves_nothing_says_so_and_no_false_note() -> None:
     result = runner.invoke(app, ["search", "foot", "drop", "--status", "withdrawn"])
     said = " ".join(result.stderr.split())

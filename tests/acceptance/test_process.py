@@ -452,6 +452,8 @@ def test_a_symptom_no_medicine_treats_as_a_process() -> None:
     assert "Speech and swallowing problems: no treatment in msrx is for it" in listed.stderr
     stay = msrx("search", "how long can you stay on tysabri", "--json")  # not melatonin for "staying asleep"
     assert stay.returncode == 0 and [d["id"] for d in json.loads(stay.stdout)] == ["natalizumab"]
+    general = msrx("search", "what are the symptoms of ms")  # were the relapse drugs, through "new symptoms"
+    assert general.returncode == 1 and general.stdout == "" and "msrx symptoms lists" in general.stderr
     filtered = msrx("search", "foot drop", "--status", "withdrawn")
     assert filtered.returncode == 1 and "with --status withdrawn" in filtered.stderr
     assert "Walking difficulty: no treatment" not in filtered.stderr

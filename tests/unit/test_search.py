@@ -610,6 +610,28 @@ def test_one_everyday_word_half_of_a_phrase_finds_nothing_beside_a_name(bundled:
     assert ids[0] == "baclofen" and "tizanidine" in ids
 
 
+def test_symptoms_in_general_name_no_symptom(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    # Were: the relapse drugs through "new symptoms" (92), the interferons' "flu-like
+    # symptoms" as what may cause them, melatonin guessed from "waking up early".
+    for query in ("what are the symptoms of ms", "symptoms", "signs", "early signs of ms", "flu like symptoms"):
+        assert search(ds, index, query) == [], query
+    # Said with what they are, they still name one.
+    assert search(ds, index, "new symptoms")[0].symptom == "relapse"
+    assert search(ds, index, "my symptoms got worse")[0].symptom == "relapse"
+
+
+def test_a_side_effect_answers_only_when_one_of_them_holds_the_words(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    # Sildenafil's "back or muscle pain" says both words; ofatumumab's "muscle aches" and
+    # "injection-site redness, pain" say them of two, and were listed.
+    causes = [h.treatment.id for h in search(ds, index, "muscle pain") if h.relation == "causes"]
+    assert "sildenafil" in causes and "ofatumumab" not in causes and "peginterferon-beta-1a" not in causes
+    # Listed, two side effects of one treatment may each be one of the words.
+    causes = [h.treatment.id for h in search(ds, index, "headache and nausea") if h.relation == "causes"]
+    assert "alemtuzumab" in causes
+
+
 def test_an_infection_is_answered_by_no_symptom_drug(bundled: tuple[Dataset, SearchIndex]) -> None:
     ds, index = bundled
     # Antimuscarinics calm an overactive bladder; they do not treat a bladder infection.
