@@ -39,6 +39,7 @@ from msrx.match import (
     FIELD_RANK,
     GENERIC,
     GUESS_SCORE,
+    SYMPTOM_KEYS,
     WHOLE_KEY,
     Candidate,
     guess,
@@ -231,7 +232,7 @@ def search(
     hits = []
     for order, (field, value, symptom, words, relation, also) in ranked:
         tr = dataset.treatments[order[-1]]
-        topic = _topic_of(tr, field, relation, words, parsed)
+        topic = _topic_of(tr, field, relation, words, parsed, index)
         hits.append(Hit(tr, -order[1], field, value, symptom, tuple(words), relation, also, topic))
     return _beside_a_name(_about_the_named(hits, parsed))
 
@@ -424,9 +425,10 @@ def _without_ms(query: str) -> str:
     return rest or query
 
 
-def _topic_of(t: Treatment, field: str, relation: str | None, words: tuple[str, ...], parsed: Query) -> str | None:
+def _topic_of(t: Treatment, field: str, relation: str | None, words: tuple[str, ...], parsed: Query,
+              index: SearchIndex) -> str | None:
     """The field a hit answers the question with, or None."""
-    asked = _topic_asked(t, field, relation, words, parsed)
+    asked = _topic_asked(t, field, relation, words, parsed, index)
     return _answering(t, asked) if asked else None
 
 
@@ -437,7 +439,8 @@ def _answering(t: Treatment, topic: str) -> str:
     return stand if stand and not getattr(t, topic) and getattr(t, stand) else topic
 
 
-def _topic_asked(t: Treatment, field: str, relation: str | None, words: tuple[str, ...], parsed: Query) -> str | None:
+def _topic_asked(t: Treatment, field: str, relation: str | None, words: tuple[str, ...], parsed: Query,
+                 index: SearchIndex) -> str | None:
     """The topic a question asks of a hit's treatment, or None."""
     if relation == "causes":
         return None
@@ -461,8 +464,16 @@ def _topic_asked(t: Treatment, field: str, relation: str | None, words: tuple[st
             # A class asks only in words ("interferons don't help"): "anticholinergic
             # bladder" wants the class for the symptom, not the bladder in its warnings.
             return asked or None
+        if not asked and _its_own_symptom(index, t, rest):
+            return None  # "botox for bladder" asks what it is for, not of the bladder in its side effects
         return asked or ("administration" if interval else "") or _harm_named(t, rest) or None
     return None
+
+
+def _its_own_symptom(index: SearchIndex, t: Treatment, stems: list[str]) -> bool:
+    """Whether one of these words is a word of a symptom the treatment is for."""
+    own = {-1 - index.symptom_ids.index(sid) for sid in t.symptoms if sid in index.symptom_ids}
+    return any(index.owners[k] in own and index.fields[k] in SYMPTOM_KEYS for s in stems for k in index.words_of(s))
 
 
 _FAILURE = stem("failure")

@@ -167,6 +167,11 @@ def test_symptoms_in_general_point_to_the_symptom_list(query: str) -> None:
     assert "msrx symptoms lists those it knows" in " ".join(result.stderr.split())
 
 
+def test_a_treatment_named_with_what_it_is_for_is_no_side_effect_question() -> None:
+    data = search("botox", "for", "bladder")
+    assert data[0]["id"] == "onabotulinumtoxina" and data[0]["topic"] is None
+
+
 def test_a_filter_that_leaves_nothing_says_so_and_no_false_note() -> None:
     result = runner.invoke(app, ["search", "foot", "drop", "--status", "withdrawn"])
     said = " ".join(result.stderr.split())

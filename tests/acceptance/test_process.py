@@ -454,6 +454,8 @@ def test_a_symptom_no_medicine_treats_as_a_process() -> None:
     assert stay.returncode == 0 and [d["id"] for d in json.loads(stay.stdout)] == ["natalizumab"]
     general = msrx("search", "what are the symptoms of ms")  # were the relapse drugs, through "new symptoms"
     assert general.returncode == 1 and general.stdout == "" and "msrx symptoms lists" in general.stderr
+    botox = msrx("search", "botox for bladder", "--json")  # was its side effects: the bladder is in them
+    assert botox.returncode == 0 and json.loads(botox.stdout)[0]["topic"] is None
     filtered = msrx("search", "foot drop", "--status", "withdrawn")
     assert filtered.returncode == 1 and "with --status withdrawn" in filtered.stderr
     assert "Walking difficulty: no treatment" not in filtered.stderr

@@ -632,6 +632,18 @@ def test_a_side_effect_answers_only_when_one_of_them_holds_the_words(bundled: tu
     assert "alemtuzumab" in causes
 
 
+def test_a_name_said_with_a_symptom_it_is_for_asks_no_harm(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    # Botox's side effects name the bladder (urinary retention), but it is for the bladder:
+    # "botox for bladder" answered with its side effects and dropped the other bladder drugs.
+    hits = search(ds, index, "botox for bladder")
+    assert hits[0].treatment.id == "onabotulinumtoxina" and hits[0].topic is None
+    assert "oxybutynin" in [h.treatment.id for h in hits]
+    # A symptom it is not for is still asked of its harms.
+    assert search(ds, index, "ampyra dizziness")[0].topic == "side_effects"
+    assert search(ds, index, "botox side effects bladder")[0].topic == "side_effects"
+
+
 def test_an_infection_is_answered_by_no_symptom_drug(bundled: tuple[Dataset, SearchIndex]) -> None:
     ds, index = bundled
     # Antimuscarinics calm an overactive bladder; they do not treat a bladder infection.
