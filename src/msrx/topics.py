@@ -112,7 +112,12 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                       r"|(?:not|isn t|aren t|wasn t|no longer|stop(?:ped|s)?) working|success stor(?:y|ies)"),
     # "first shot of Plegridy", "1st day of Tecfidera", "Lemtrada: round two": starting a course.
     ("administration", r"(?:first|1st|second|2nd|third|3rd|next) (?:\w+ )?(?:shots?|jabs?|injections?|infusions?|doses?|days?"
-                       r"|weeks?|rounds?|courses?|treatments?|pills?|tablets?)|rounds? (?:one|two|three|1|2|3)"),
+                       r"|weeks?|years?|rounds?|courses?|treatments?|pills?|tablets?)|(?:rounds?|years?) (?:one|two|three|1|2|3)"
+                       # "how many Mavenclad tablets", "Ponvory titration", "Briumvi infusion time".
+                       r"|how many (?:\w+ ){0,2}?(?:tablets?|pills?|capsules?|doses?|injections?|infusions?|shots?)"
+                       r"|titrat\w*|starter (?:packs?|doses?|kits?)|infusion (?:times?|length|duration)"),
+    # "Baclofen and alcohol", "can I drink on Tecfidera".
+    ("warnings", r"alcohol|booze|drink(?:s|ing)?"),
     ("warnings", r"concerns?|concerned|worr(?:y|ies|ied|ying)"),
     # "pre-Ocrevus", "before starting Lemtrada": the checks and tests a label asks for first
     # (not "pre-existing").

@@ -172,6 +172,16 @@ def test_a_treatment_named_with_what_it_is_for_is_no_side_effect_question() -> N
     assert data[0]["id"] == "onabotulinumtoxina" and data[0]["topic"] is None
 
 
+@pytest.mark.parametrize(("query", "topic"), [
+    ("how many mavenclad tablets", "administration"), ("briumvi infusion time", "administration"),
+    ("ponvory titration", "administration"), ("mavenclad year 2", "administration"),  # was warnings
+    ("can i drink on baclofen", "warnings"),
+])
+def test_everyday_ways_of_asking_how_it_is_taken_or_its_risks(query: str, topic: str) -> None:
+    data = search(*query.split())
+    assert data[0]["topic"]["field"] == topic
+
+
 def test_a_filter_that_leaves_nothing_says_so_and_no_false_note() -> None:
     result = runner.invoke(app, ["search", "foot", "drop", "--status", "withdrawn"])
     said = " ".join(result.stderr.split())

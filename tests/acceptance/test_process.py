@@ -456,6 +456,8 @@ def test_a_symptom_no_medicine_treats_as_a_process() -> None:
     assert general.returncode == 1 and general.stdout == "" and "msrx symptoms lists" in general.stderr
     botox = msrx("search", "botox for bladder", "--json")  # was its side effects: the bladder is in them
     assert botox.returncode == 0 and json.loads(botox.stdout)[0]["topic"] is None
+    titration = msrx("search", "ponvory titration", "--json")  # asked nothing of it before
+    assert titration.returncode == 0 and json.loads(titration.stdout)[0]["topic"]["field"] == "administration"
     filtered = msrx("search", "foot drop", "--status", "withdrawn")
     assert filtered.returncode == 1 and "with --status withdrawn" in filtered.stderr
     assert "Walking difficulty: no treatment" not in filtered.stderr

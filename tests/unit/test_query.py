@@ -324,6 +324,11 @@ def test_every_topic_is_a_field_of_the_table_and_of_the_schema(schema: dict[str,
     ("will ldn really help my fatigue", "effectiveness"), ("help with walking", ""), ("ampyra helps me", ""),
     ("foot drop", ""),
     ("food", ""),
+    ("how many mavenclad tablets", "administration"), ("mavenclad year 2", "administration"),
+    ("mavenclad second year", "administration"), ("briumvi infusion time", "administration"),
+    ("ponvory titration", "administration"), ("zeposia starter pack", "administration"),
+    ("can i drink on baclofen", "warnings"), ("baclofen and alcohol", "warnings"),
+    ("how many years", ""), ("time to go", ""),
 ])
 def test_words_that_ask_a_topic_only_with_a_name(text: str, topic: str) -> None:
     from msrx.topics import named_topic
