@@ -240,7 +240,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         # (intravenous) and (oral), however unknown "month" is.
         half_name = (not (whole_key or whole_query or half_symptom) and index.fields[k] in IDENTITY_FIELDS
                      and length >= 2 and min(hits.values()) == 1.0
-                     and any(query.stems[p] == _head(index, k) and not is_english(query.words[p]) for p in hits))
+                     and any(query.stems[p] == _head(index, k) and _a_name_word(query.words[p]) for p in hits))
         if not (whole_key or whole_query or half_symptom or half_name):
             continue
         if phrases and _inside_a_phrase(index, k, hits, phrases):
@@ -447,3 +447,10 @@ def phrases_over_intents(index: SearchIndex, q: str, parsed: Query) -> Query:
     if len(kept) == len(parsed.intents):
         return parsed
     return parsed._replace(intents=tuple(kept), words=tuple(words), stems=tuple(stem(w) for w in words))
+
+
+def _a_name_word(word: str) -> bool:
+    """Whether a word can be the first word of a name said alone: not an everyday word
+    ("low" of "low-dose naltrexone"), unless it is a drug's name that dictionaries also
+    hold ("prednisone" of "Prednisone (high-dose oral)")."""
+    return not is_english(word) or is_drug(word)

@@ -40,7 +40,7 @@ FILLER = _TREATMENT_WORDS | frozenset(
     "a an and at for in of on the to with my me i im am is are be get getting got have having has had feel feeling "
     "feels always very really so constant constantly bad badly severe ms multiple sclerosis help helps helping helped "
     "treat treats treated treating "
-    "something what which who how does do did can could should would will may might must shall "
+    "something what whats which who how does do did can could should would will may might must shall "
     "best good better top most any some "
     "there their them they it its this that these those all time times day days daily every lot lots "
     "about from when while after before been being was were use used using taking take takes "

@@ -33,7 +33,7 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from msrx.english import is_compound, is_english
+from msrx.english import is_compound, is_drug, is_english
 from msrx.index import IDENTITY_FIELDS, SearchIndex, StringTable, sound
 from msrx.match import (
     FIELD_RANK,
@@ -234,7 +234,7 @@ def search(
         tr = dataset.treatments[order[-1]]
         topic = _topic_of(tr, field, relation, words, parsed, index)
         hits.append(Hit(tr, -order[1], field, value, symptom, tuple(words), relation, also, topic))
-    return _beside_a_name(_about_the_named(hits, parsed))
+    return _about_another_drug(_beside_a_name(_about_the_named(hits, parsed)), parsed, index)
 
 
 HARMS = ("side_effects", "warnings")
@@ -264,9 +264,29 @@ def _beside_a_name(hits: list[Hit]) -> list[Hit]:
 
 
 def _half_by_one_word(h: Hit) -> bool:
-    if h.field != "symptom" or len(h.words) != 1 or not is_english(h.words[0]):
+    return len(h.words) == 1 and is_english(h.words[0]) and _half_said(h)
+
+
+def _half_said(h: Hit) -> bool:
+    """Whether a symptom hit's words are only part of its key's content words."""
+    return h.field == "symptom" and len([w for w in normalise(h.value).split() if not is_filler(w)]) > len(h.words)
+
+
+def _about_another_drug(hits: list[Hit], parsed: Query, index: SearchIndex) -> list[Hit]:
+    """The hits without the symptoms half a phrase found in a sentence about a drug
+    msrx does not hold: "bouts of rapid heart rate even after stopping Adalat" is
+    about Adalat, not the "bouts" of uncontrolled crying. A symptom said whole stays
+    ("lorazepam for anxiety")."""
+    if not any(_another_drug(w, index) for w in parsed.words):
+        return hits
+    return [h for h in hits if not _half_said(h)]
+
+
+def _another_drug(word: str, index: SearchIndex) -> bool:
+    """Whether a word names a drug msrx does not hold (or a group of them: "antihistamines")."""
+    if index.exact(word) or is_english(word):
         return False
-    return len(normalise(h.value).split()) > 1
+    return is_drug(word) or (word.endswith("s") and is_drug(word[:-1]) and not is_english(word[:-1]))
 
 
 Ranked = list[tuple[tuple[Any, ...], tuple[Any, ...]]]
@@ -536,13 +556,16 @@ def _intents_answer(parsed: Query) -> bool:
     one ("high blood pressure injection"). A sentence that only says when
     ("a nurse who didn't want to wake up each and every day") asks for no
     dosing interval. Category and status words ("relapse", "trial") still
-    answer on their own, and so does anything said with no other words.
+    answer on their own, and so does anything said with no other words; "new"
+    only with none ("what's new").
     """
     if not parsed.words:
         return True
     fields = {field for field, _value, _said in parsed.intents}
     if fields == {"interval"}:
         return False
+    if {said for _field, _value, said in parsed.intents} <= {"new", "newest"}:
+        return False  # "new" says what is new: "we have a new dog" asks for no trial drug
     # An English compound with a route ("high blood pressure injection") names a product too.
     return not ((parsed.settled or len(parsed.text.split()) <= 3) and fields == {"route"})
 

@@ -22,7 +22,7 @@ import re
 # name one or a group (or, for monitoring, a test: "jc virus test").
 # Listed most specific first: "is it safe to get pregnant" is about pregnancy.
 TOPICS: tuple[tuple[str, str], ...] = (
-    ("pregnancy", r"pregnan\w*|conceiv\w*|conception|ttc|trying for (?:a )?baby|(?:have|having) (?:a )?baby"
+    ("pregnancy", r"pregnan\w*|conceiv\w*|conception|(?:in)?fertil\w*|ttc|trying for (?:a )?baby|(?:have|having) (?:a )?baby"
                   r"|start(?:ing)? a family|family planning|(?:have|having|had) (?:children|kids|a child)"),
     ("breastfeeding", r"breast ?fe(?:e)?d\w*|breast ?milk|nursing|lactat\w*|chest ?feed\w*"),
     ("vaccines", r"vaccin\w*|immuni[sz]\w*|(?:flu|covid|shingles|booster) (?:jab|shot|vaccine)s?|boosters?"),
@@ -78,7 +78,7 @@ STANDS_IN: dict[str, str] = {"effectiveness": "evidence"}
 # Kept by hand beside TOPICS; a property test (test_properties.py) fails when a topic
 # word has no hint here.
 _TOPIC_HINTS = (
-    "pregnan", "conce", "ttc", "baby", "famil", "breast", "nursing", "lactat", "feed", "vaccin", "immuni", "jab",
+    "pregnan", "conce", "fertil", "ttc", "baby", "famil", "breast", "nursing", "lactat", "feed", "vaccin", "immuni", "jab",
     "shot", "booster", "blood", "lab", "monitor", "check", "exam", "screening", "test", "stop", "off", "wash",
     "discontinu", "quit", "switch", "effective", "well", "efficacy", "work", "success", "kick", "how", "dos",
     "schedule", "regimen", "training", "site", "inject", "cure", "end", "break", "effect", "affect", "adverse", "risk", "warning",
@@ -95,7 +95,9 @@ _TOPIC_HINTS = (
 _FAILING_ORGANS = ("kidney", "liver", "heart", "renal", "hepatic", "cardiac", "respiratory", "organ", "bone marrow")
 NAMED_TOPICS: tuple[tuple[str, str], ...] = (
     # "IV steroids make me grumpy", "does Tecfidera cause hair loss".
-    ("side_effects", r"(?:make|makes|made|making) (?:me|you|him|her|them|us|people)|caus(?:e|es|ed|ing)"),
+    ("side_effects", r"(?:make|makes|made|making) (?:me|you|him|her|them|us|people)|caus(?:e|es|ed|ing)"
+                     # "Jaimie got fat. Thanks amitriptyline": weight put on.
+                     r"|(?:got|get|getting|gotten) fat|(?:gain|gained|gaining|put on|putting on) weight"),
     # "should I stop Tysabri", "can you safely stop Ocrevus"; not "does baclofen stop spasms".
     ("stopping", r"dropp(?:ed|ing)|(?:continue|keep) (?:taking|using|on|with)|(?:i|we|you|safely) stop"),
     # "did I fail Copaxone", "Tysabri failed me", "Rebif failure": the treatment stopped

@@ -182,6 +182,12 @@ def test_everyday_ways_of_asking_how_it_is_taken_or_its_risks(query: str, topic:
     assert data[0]["topic"]["field"] == topic
 
 
+def test_fertility_asks_about_pregnancy_and_a_new_dog_asks_nothing() -> None:
+    data = search("am", "i", "likely", "to", "encounter", "fertility", "issues", "after", "hsct")
+    assert data[0]["id"] == "ahsct" and data[0]["topic"]["field"] == "pregnancy"
+    assert search("we", "have", "a", "new", "dog") == []
+
+
 def test_a_filter_that_leaves_nothing_says_so_and_no_false_note() -> None:
     result = runner.invoke(app, ["search", "foot", "drop", "--status", "withdrawn"])
     said = " ".join(result.stderr.split())

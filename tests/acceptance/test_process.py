@@ -458,6 +458,8 @@ def test_a_symptom_no_medicine_treats_as_a_process() -> None:
     assert botox.returncode == 0 and json.loads(botox.stdout)[0]["topic"] is None
     titration = msrx("search", "ponvory titration", "--json")  # asked nothing of it before
     assert titration.returncode == 0 and json.loads(titration.stdout)[0]["topic"]["field"] == "administration"
+    dog = msrx("search", "we have a new dog!", "--json")  # listed the trial drugs through "new"
+    assert (dog.returncode, json.loads(dog.stdout)) == (1, [])
     filtered = msrx("search", "foot drop", "--status", "withdrawn")
     assert filtered.returncode == 1 and "with --status withdrawn" in filtered.stderr
     assert "Walking difficulty: no treatment" not in filtered.stderr

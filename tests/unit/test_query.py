@@ -329,6 +329,7 @@ def test_every_topic_is_a_field_of_the_table_and_of_the_schema(schema: dict[str,
     ("ponvory titration", "administration"), ("zeposia starter pack", "administration"),
     ("can i drink on baclofen", "warnings"), ("baclofen and alcohol", "warnings"),
     ("how many years", ""), ("time to go", ""),
+    ("jaimie got fat thanks amitriptyline", "side_effects"), ("gained weight on gilenya", "side_effects"),
 ])
 def test_words_that_ask_a_topic_only_with_a_name(text: str, topic: str) -> None:
     from msrx.topics import named_topic

@@ -644,6 +644,27 @@ def test_a_name_said_with_a_symptom_it_is_for_asks_no_harm(bundled: tuple[Datase
     assert search(ds, index, "botox side effects bladder")[0].topic == "side_effects"
 
 
+def test_a_sentence_about_another_drug_or_a_new_thing_finds_nothing(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    # Batch 25 dev rows: "new" said of a dog listed the trial drugs; "bouts" (half of
+    # "bouts of crying") in a sentence about Adalat listed Nuedexta.
+    assert search(ds, index, "we have a new dog!") == []
+    assert search(ds, index, "Bouts of rapid heart rate even after stopping Adalat") == []
+    # "New" alone, or with words that say treatment, still asks for the trial drugs.
+    for query in ("whats new", "new ms drugs", "new pill"):
+        assert {h.treatment.status for h in search(ds, index, query)} == {"investigational"}, query
+    # A symptom said whole beside another drug still answers ("lorazepam for anxiety").
+    assert search(ds, index, "i take lorazepam for my anxiety")[0].symptom == "anxiety"
+
+
+def test_a_drug_name_dictionaries_hold_still_names_it_beside_other_words(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    # "prednisone" is in English word lists too: beside "insomnia" it was ignored.
+    assert "prednisone-high-dose" in [h.treatment.id for h in search(ds, index, "prednisone insomnia")]
+    # An everyday first word of a name still names nothing alone.
+    assert "low-dose-naltrexone" not in [h.treatment.id for h in search(ds, index, "low mood")]
+
+
 def test_an_infection_is_answered_by_no_symptom_drug(bundled: tuple[Dataset, SearchIndex]) -> None:
     ds, index = bundled
     # Antimuscarinics calm an overactive bladder; they do not treat a bladder infection.
