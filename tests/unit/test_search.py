@@ -917,9 +917,9 @@ def test_the_doctor_who_prescribes_is_no_drug_or_symptom(bundled: tuple[Dataset,
     ("peripheral neuropathy", (False, "peripheral neuropathy")),
 ])
 def test_a_warning_splits_into_its_box_and_its_harm(warning: str, parts: tuple[bool, str]) -> None:
-    from msrx.search import _warning_parts
+    from msrx.asked import warning_parts
 
-    assert _warning_parts(warning) == parts
+    assert warning_parts(warning) == parts
 
 
 def test_every_way_the_labels_write_a_box_keeps_its_harm(bundled: tuple[Dataset, SearchIndex]) -> None:

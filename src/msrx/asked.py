@@ -1,0 +1,106 @@
+"""What a question asks of each hit: the field of the treatment that answers it.
+
+"Can I get pregnant on Ocrevus" asks ocrelizumab's pregnancy field, "Tysabri
+PML" its warnings, "does gabapentin work" its evidence (the field that stands
+in for an empty one, msrx.topics.STANDS_IN). The search finds the treatments;
+this module reads, for each, which of its fields the question is about.
+"""
+
+from __future__ import annotations
+
+from msrx.index import IDENTITY_FIELDS, SearchIndex
+from msrx.match import SYMPTOM_KEYS
+from msrx.model import Treatment
+from msrx.query import Query
+from msrx.topics import STANDS_IN, named_topic
+from msrx.wording import normalise, stem
+
+
+def topic_of(t: Treatment, field: str, relation: str | None, words: tuple[str, ...], parsed: Query,
+             index: SearchIndex) -> str | None:
+    """The field a hit answers the question with, or None."""
+    asked = _topic_asked(t, field, relation, words, parsed, index)
+    return _answering(t, asked) if asked else None
+
+
+def _answering(t: Treatment, topic: str) -> str:
+    """The field that answers a topic for this treatment: its own, or the one that
+    stands in when the record leaves it empty (topics.STANDS_IN)."""
+    stand = STANDS_IN.get(topic)
+    return stand if stand and not getattr(t, topic) and getattr(t, stand) else topic
+
+
+def _topic_asked(t: Treatment, field: str, relation: str | None, words: tuple[str, ...], parsed: Query,
+                 index: SearchIndex) -> str | None:
+    """The topic a question asks of a hit's treatment, or None."""
+    if relation == "causes":
+        return None
+    if parsed.topic:
+        # A treatment found by name answers even with "not stated"; one found otherwise only
+        # if it records the field: a symptom drug found for "doses of laxative" stays a plain result.
+        return parsed.topic if field in IDENTITY_FIELDS or getattr(t, _answering(t, parsed.topic)) else None
+    if field in IDENTITY_FIELDS or field == "drug_class":
+        asked, said = named_topic(parsed.text)
+        # The asking words ("cause") are no harm of their own.
+        left_out = {*words, *said.split()}
+        rest = [st for w, st in zip(parsed.words, parsed.stems, strict=True) if w not in left_out]
+        # A phrase that asks a topic ("3rd course of Lemtrada") outranks one of its words
+        # being found in the warnings ("course"). A name said with how often ("is Tysabri
+        # every 4 weeks") asks how it is given.
+        interval = any(f == "interval" for f, _v, _said in parsed.intents)
+        if asked == "side_effects":
+            # "Does Gilenya cause PML": a cause asked of a risk its label warns of, not a side effect.
+            return _harm_named(t, rest) or asked
+        if field == "drug_class":
+            # A class asks only in words ("interferons don't help"): "anticholinergic
+            # bladder" wants the class for the symptom, not the bladder in its warnings.
+            return asked or None
+        if not asked and _its_own_symptom(index, t, rest):
+            return None  # "botox for bladder" asks what it is for, not of the bladder in its side effects
+        return asked or ("administration" if interval else "") or _harm_named(t, rest) or None
+    return None
+
+
+def _its_own_symptom(index: SearchIndex, t: Treatment, stems: list[str]) -> bool:
+    """Whether one of these words is a word of a symptom the treatment is for."""
+    own = {-1 - index.symptom_ids.index(sid) for sid in t.symptoms if sid in index.symptom_ids}
+    return any(index.owners[k] in own and index.fields[k] in SYMPTOM_KEYS for s in stems for k in index.words_of(s))
+
+
+_FAILURE = stem("failure")
+
+
+def _harm_named(t: Treatment, stems: list[str]) -> str | None:
+    """A name said with a word of its side effects or warnings ("Tysabri PML", "Copaxone
+    lipoatrophy") asks about them: the field that holds the word, side effects first.
+    "Failure" alone is the treatment failing ("Rebif failure"); an organ's failure is
+    said with the organ ("heart failure on Rebif"), whose word still finds the warning."""
+    stems = [s for s in stems if len(s) >= 3 and s != _FAILURE]
+    if not stems:
+        return None
+    # Short words keep their plural in stem() ("eyes"); the labels say "eye exam".
+    stems += [s[:-1] for s in stems if len(s) <= 4 and s.endswith("s") and not s.endswith("ss")]
+    for name, texts in (("side_effects", t.side_effects), ("warnings", [warning_parts(w)[1] for w in t.warnings])):
+        said = {stem(w) for w in normalise(" ".join(texts)).split()}
+        if any(s in said for s in stems):
+            return name
+    return None
+
+
+def warning_parts(warning: str) -> tuple[bool, str]:
+    """(whether a warning is boxed, the harm it names without what to do about it).
+
+    The labels' box is written "BOXED WARNING:", "BOXED:", "boxed:" or "Boxed
+    warning (while marketed):"; "No boxed warning; ..." is none. The harm is the
+    text before the next colon: "hepatotoxicity" of "BOXED WARNING:
+    hepatotoxicity: liver tests before starting", so that "starting Aubagio
+    tomorrow" asks about no warning."""
+    text = warning.strip()
+    low = text.casefold()
+    boxed = low.startswith("boxed")
+    if low.startswith("no boxed warning"):
+        text = text.partition(";")[2]
+    elif boxed:
+        _label, colon, rest = text.partition(":")
+        text = rest if colon else text
+    return boxed, text.split(":", 1)[0]
