@@ -154,7 +154,6 @@ def search(
     noted = False
     if not (as_json or fmt):
         noted = _symptom_notes(dataset, index, text, [h for h in hits if h.field not in ("use", "side_effects")])
-    if not (as_json or fmt):
         _compare_hint(hits, text)
     if not hits:
         filters = " ".join(f"--{name} {value.value}" for name, value in (("status", status), ("category", category)) if value)

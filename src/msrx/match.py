@@ -229,11 +229,10 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
                         # books"). A medical word keeps its meaning ("retrobulbar neuritis").
                         and (n >= 2 or not unexplained or query_words > 2
                              or not all(is_english(query.words[p]) for p in hits)))
-        if not whole_key and index.fields[k] in SYMPTOM_KEYS and all(query.stems[p] in _DEGREE for p in hits):
-            half_symptom = whole_query = False  # "significant" of "significant worsening" says how much, not what
-        if not whole_key and index.fields[k] in SYMPTOM_KEYS and all(query.stems[p] in GENERIC for p in hits):
-            # "the symptoms of MS", "early signs": the word every symptom is, naming none
-            # (not the "new symptoms" of a relapse; "symptoms got worse" says more).
+        # "significant" of "significant worsening" says how much, not what; "symptoms" of "new
+        # symptoms" is what every symptom is ("the symptoms of MS"); "symptoms got worse" says more.
+        if (not whole_key and index.fields[k] in SYMPTOM_KEYS
+                and any(all(query.stems[p] in said for p in hits) for said in (_DEGREE, GENERIC))):
             half_symptom = whole_query = False
         # The first word of a name said with words msrx does not know:
         # "methylprednisolone and nursing 3 month old" is Methylprednisolone
@@ -348,11 +347,11 @@ _WHEN = frozenset(stem(w) for w in (
 ))
 
 
+# The word every symptom is: alone it names none ("the symptoms of MS").
+GENERIC = frozenset(stem(w) for w in ("symptom", "symptoms", "sign", "signs"))
 # Words that say how much or how suddenly, never what: "significant" alone is
 # not half of "significant worsening" ("my significant other"), "sudden" not
 # half of "sudden crying". The word that says what still names its half.
-# The word every symptom is: alone it names none ("the symptoms of MS").
-GENERIC = frozenset(stem(w) for w in ("symptom", "symptoms", "sign", "signs"))
 _DEGREE = frozenset(stem(w) for w in (
     "significant", "sudden", "suddenly", "severe", "extreme", "extremely", "constant", "constantly", "mild",
     "slight", "increased", "decreased", "excessive", "frequent", "persistent", "occasional", "general", "overall",

@@ -215,7 +215,7 @@ def search(
     closer = None
     if parsed.settled or infection:
         pass  # a compound means itself, an infection is no symptom: no phrase's meaning is read into them
-    elif _several_named(whole, parsed, query):
+    elif _several_named(whole, parsed, listed):
         pass  # "anxiety and slurred speech": each symptom said whole; none is a half-matched phrase
     elif ranked and ranked[0][0][0] == 0 and _weak_symptom(ranked[0]):
         closer = _closer_in_meaning(index, query, parsed, ranked[0][1][2])
@@ -377,15 +377,15 @@ def _holds(text: str, stems: list[str]) -> bool:
     return set(stems) <= {stem(w) for w in normalise(text).split()}
 
 
-def _several_named(whole: dict[str, set[int]], parsed: Query, query: str) -> bool:
+def _several_named(whole: dict[str, set[int]], parsed: Query, listed: bool) -> bool:
     """Whether the query is a short list of two or more symptoms, each named by a key
     said whole, and nothing else: every answer then explains only its own part of the
     query, which is no sign that a phrase was half matched and means something else.
     A list is said with "and", "or" or a comma; without, one word qualifies the next
     ("low libido" is no low mood). A sentence is read for its meaning still: in "I get
     dizzy and feel like I'm going to fall over" the falling is the dizziness."""
-    covered = set().union(*whole.values()) if whole else set()
-    return (len(whole) >= 2 and len(parsed.text.split()) <= LIST_WORDS and bool(_LISTED.search(query))
+    covered: set[int] = set().union(*whole.values())
+    return (len(whole) >= 2 and len(parsed.text.split()) <= LIST_WORDS and listed
             and covered >= set(range(len(parsed.words))))
 
 
@@ -505,13 +505,15 @@ def notes_due(index: SearchIndex, query: str, answers: list[Hit]) -> list[str]:
     if not q:
         return []
     parsed = _settled(index, q, parse(q))
+    said = {w for h in answers for w in h.words}
+    if answers and parsed.words and said.issuperset(parsed.words):
+        return []  # the answers explain every word: no symptom is left over (matching again costs)
     asked: list[str] = []
     whole: dict[str, set[int]] = {}
     match_keys(index, parsed, {}, asked, whole)
     untreated = [s for s in asked if not index.symptom_members[index.symptom_ids.index(s)]]
     if not answers:
         return untreated
-    said = {w for h in answers for w in h.words}
     return [s for s in untreated if s in whole and not {parsed.words[p] for p in whole[s]} & said]
 
 
