@@ -50,14 +50,14 @@ def _topic_asked(t: Treatment, field: str, relation: str | None, words: tuple[st
         interval = any(f == "interval" for f, _v, _said in parsed.intents)
         if asked == "side_effects":
             # "Does Gilenya cause PML": a cause asked of a risk its label warns of, not a side effect.
-            return _harm_named(t, rest) or asked
+            return _harm_named(t, rest, index) or asked
         if field == "drug_class":
             # A class asks only in words ("interferons don't help"): "anticholinergic
             # bladder" wants the class for the symptom, not the bladder in its warnings.
             return asked or None
         if not asked and _its_own_symptom(index, t, rest):
             return None  # "botox for bladder" asks what it is for, not of the bladder in its side effects
-        return asked or ("administration" if interval else "") or _harm_named(t, rest) or None
+        return asked or ("administration" if interval else "") or _harm_named(t, rest, index) or None
     return None
 
 
@@ -70,9 +70,11 @@ def _its_own_symptom(index: SearchIndex, t: Treatment, stems: list[str]) -> bool
 _FAILURE = stem("failure")
 
 
-def _harm_named(t: Treatment, stems: list[str]) -> str | None:
+def _harm_named(t: Treatment, stems: list[str], index: SearchIndex) -> str | None:
     """A name said with a word of its side effects or warnings ("Tysabri PML", "Copaxone
     lipoatrophy") asks about them: the field that holds the word, side effects first.
+    A harm said in other words of the same symptom asks too: "insomnia" of
+    dexamethasone's "trouble sleeping", both words of the sleep symptom.
     "Failure" alone is the treatment failing ("Rebif failure"); an organ's failure is
     said with the organ ("heart failure on Rebif"), whose word still finds the warning."""
     stems = [s for s in stems if len(s) >= 3 and s != _FAILURE]
@@ -80,11 +82,27 @@ def _harm_named(t: Treatment, stems: list[str]) -> str | None:
         return None
     # Short words keep their plural in stem() ("eyes"); the labels say "eye exam".
     stems += [s[:-1] for s in stems if len(s) <= 4 and s.endswith("s") and not s.endswith("ss")]
+    named: set[int] | None = None  # the symptoms the words say whole, found once when needed
     for name, texts in (("side_effects", t.side_effects), ("warnings", [warning_parts(w)[1] for w in t.warnings])):
         said = {stem(w) for w in normalise(" ".join(texts)).split()}
         if any(s in said for s in stems):
             return name
+        if name == "side_effects" and texts:
+            named = _symptoms_said(index, stems) if named is None else named
+            if named and any(named & _symptoms_said(index, [stem(w) for w in normalise(text).split()])
+                             for text in texts):
+                return name
     return None
+
+
+def _symptoms_said(index: SearchIndex, stems: list[str]) -> set[int]:
+    """The symptoms (as key owners) one of whose words or phrases these words say whole."""
+    held: dict[int, set[str]] = {}
+    for s in set(stems):
+        for k in index.words_of(s):
+            if index.fields[k] in SYMPTOM_KEYS:
+                held.setdefault(k, set()).add(s)
+    return {index.owners[k] for k, got in held.items() if len(got) >= index.key_lengths[k]}
 
 
 def warning_parts(warning: str) -> tuple[bool, str]:

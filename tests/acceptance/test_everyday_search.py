@@ -301,6 +301,15 @@ def test_a_boxed_warning_written_in_short_still_answers_a_name_said_with_its_har
     assert shown.exit_code == 0 and "Warnings: Rituximab" in out
 
 
+def test_a_harm_in_other_words_than_the_label_answers_from_its_side_effects(check_json: Any) -> None:
+    data = search("dexamethasone insomnia")
+    check_json("search", data)
+    assert [(d["id"], d["topic"]["field"]) for d in data] == [("dexamethasone", "side_effects")]
+    shown = runner.invoke(app, ["--color", "always", "search", "dexamethasone insomnia"])
+    out = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", shown.stdout).split())
+    assert shown.exit_code == 0 and "trouble sleeping" in out and "Melatonin" not in out
+
+
 def test_a_question_of_a_named_harm_answers_only_of_that_treatment(check_json: Any) -> None:
     data = search("does baclofen make you sleepy")
     check_json("search", data)

@@ -559,6 +559,15 @@ def test_a_name_with_a_word_of_its_harms_asks_about_them(bundled: tuple[Dataset,
     assert search(ds, index, "does gilenya cause headaches")[0].topic == "side_effects"
 
 
+def test_a_harm_said_in_other_words_of_its_symptom_asks_about_it(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    # Dexamethasone's label says "trouble sleeping"; "insomnia" is a word of the same symptom.
+    hits = search(ds, index, "dexamethasone insomnia")
+    assert [(h.treatment.id, h.topic) for h in hits] == [("dexamethasone", "side_effects")]
+    # A word of a symptom none of its side effects names asks nothing of them.
+    assert search(ds, index, "dexamethasone tremor")[0].topic is None
+
+
 def test_a_question_of_a_named_harm_lists_no_treatment_for_it(bundled: tuple[Dataset, SearchIndex]) -> None:
     ds, index = bundled
     # Asked of baclofen's drowsiness, not for a sleep drug; of Rebif's heart, not for low mood.
