@@ -81,6 +81,8 @@ STRONG_SYMPTOM = 95.0  # a symptom answer scoring less was half matched: its mea
 # nonsense) are one to four words.
 SENTENCE_WORDS = 5
 LIST_WORDS = 6  # "anxiety, depression and insomnia": symptoms listed are said in few words
+# A sentence this long is read for its meaning before one word of it answers (semantic.FAR).
+LONG_SENTENCE_WORDS = 8
 WARNING_WORDS = 3  # a risk is named in a few words ("pml", "jc virus"); a sentence is no warning's name
 
 
@@ -404,9 +406,11 @@ def _closer_in_meaning(index: SearchIndex, query: str, parsed: Query, symptom: s
     the one its words half matched ("the whole world started to swirl": not
     "world" of a vision phrase but dizziness), or None to keep the answer.
     With no symptom (a sentence whose words matched nothing), the closest
-    symptom answers only if it is clearly closer than the next."""
+    symptom answers only if it is clearly closer than the next. A long sentence
+    far in meaning from the symptom one of its words half matched gets no answer
+    ({}) unless another symptom is much closer ("my roses are under stress": no anxiety)."""
     try:
-        from msrx.semantic import closest_symptoms, meaning_answers  # lazy: numpy loads only here
+        from msrx.semantic import FAR, closest_symptoms, meaning_answers  # lazy: numpy loads only here
 
         closest = closest_symptoms(index, _without_ms(query))
     except (ImportError, OSError, ValueError, KeyError):
@@ -415,15 +419,17 @@ def _closer_in_meaning(index: SearchIndex, query: str, parsed: Query, symptom: s
         return None
     owner = max(closest, key=lambda o: closest[o][0])
     sim, k = closest[owner]
+    far = False
     if symptom is None:
         rival = max((s for o, (s, _k) in closest.items() if o != owner), default=0.0)
     else:
         chosen = -1 - index.symptom_ids.index(symptom)  # a symptom's keys are owned by -1 - its position
-        if owner == chosen:
-            return None
         rival = closest.get(chosen, (0.0, 0))[0]
+        far = len(query.split()) >= LONG_SENTENCE_WORDS and rival < FAR
+        if owner == chosen:
+            return {} if far else None
     if not meaning_answers(sim, rival, sentence=symptom is None):
-        return None
+        return {} if far else None
     cands: dict[int, Candidate] = {}
     offer_symptom(index, cands, k, GUESS_SCORE, range(len(parsed.words)), parsed.words or (parsed.text,))
     for c in cands.values():

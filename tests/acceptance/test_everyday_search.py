@@ -321,6 +321,14 @@ def test_a_question_of_a_named_harm_answers_only_of_that_treatment(check_json: A
     assert "Bupropion" not in out and "Fluoxetine" not in out
 
 
+def test_a_long_sentence_far_in_meaning_from_its_one_symptom_word_finds_nothing() -> None:
+    roses = "my roses are under stress and the plumeria will not bloom this year"
+    result = runner.invoke(app, ["search", roses, "--json"])
+    assert result.exit_code == 1 and json.loads(result.stdout) == []
+    shown = runner.invoke(app, ["--color", "always", "search", roses])
+    assert shown.exit_code == 1 and "Fluoxetine" not in shown.stdout
+
+
 def test_a_word_that_says_when_is_no_reason_to_guess() -> None:
     # "never" is in walking's "never pass a sobriety test"; it says when, not what.
     result = runner.invoke(app, ["search", "I will never watch another cricket game", "--json"])

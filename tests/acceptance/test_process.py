@@ -509,6 +509,11 @@ def test_a_word_that_says_when_is_no_reason_to_guess_as_a_process() -> None:
     assert (result.returncode, json.loads(result.stdout)) == (1, [])
 
 
+def test_a_long_sentence_far_in_meaning_from_its_one_symptom_word_as_a_process() -> None:
+    result = msrx("search", "my roses are under stress and the plumeria will not bloom this year", "--json")
+    assert (result.returncode, json.loads(result.stdout)) == (1, [])
+
+
 def test_is_it_safe_as_a_process() -> None:
     result = msrx("search", "is tysabri safe", "--json")
     assert result.returncode == 0, result.stderr

@@ -111,6 +111,20 @@ def test_a_sentence_that_matched_nothing_is_answered_by_its_meaning(bundled: tup
     assert _first(bundled, "the whole world started to swirl") == (None, None)
 
 
+def test_a_long_sentence_far_from_the_symptom_one_word_matched_gets_no_answer(
+        bundled: tuple[Dataset, SearchIndex], monkeypatch: pytest.MonkeyPatch) -> None:
+    # "stress" is an anxiety word, but a sentence about roses is far from anxiety in meaning.
+    roses = "my roses are under stress and the plumeria will not bloom this year"
+    assert _first(bundled, roses) == (None, None)
+    # A short query is not read so: there the word is most of what is said.
+    assert _first(bundled, "under stress") == ("anxiety", "treats")
+    # Close enough in meaning, the word's symptom stands.
+    assert _first(bundled, "I am under so much stress since the diagnosis and cannot relax at all") == (
+        "anxiety", "treats")
+    monkeypatch.setattr(semantic, "FAR", 0.0)  # nothing is that far: the word answers
+    assert _first(bundled, roses) == ("anxiety", "treats")
+
+
 @pytest.mark.parametrize(("sim", "rival", "sentence", "answers"), [
     (0.55, 0.40, False, True),   # close, and 0.1 closer than the words' symptom
     (0.55, 0.50, False, False),  # close, but not clearly closer
