@@ -50,7 +50,9 @@ def _topic_asked(t: Treatment, field: str, relation: str | None, words: tuple[st
         interval = any(f == "interval" for f, _v, _said in parsed.intents)
         if asked == "side_effects":
             # "Does Gilenya cause PML": a cause asked of a risk its label warns of, not a side effect.
-            return _harm_named(t, rest, index) or asked
+            # How it is given is part of the harm here ("terrible after infusions": infusion reactions).
+            given = [stem(w) for f, _v, said_as in parsed.intents if f == "route" for w in said_as.split()]
+            return _harm_named(t, rest + given, index) or asked
         if field == "drug_class":
             # A class asks only in words ("interferons don't help"): "anticholinergic
             # bladder" wants the class for the symptom, not the bladder in its warnings.

@@ -97,7 +97,11 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
     # "IV steroids make me grumpy", "does Tecfidera cause hair loss".
     ("side_effects", r"(?:make|makes|made|making) (?:me|you|him|her|them|us|people)|caus(?:e|es|ed|ing)"
                      # "Jaimie got fat. Thanks amitriptyline": weight put on.
-                     r"|(?:got|get|getting|gotten) fat|(?:gain|gained|gaining|put on|putting on) weight"),
+                     r"|(?:got|get|getting|gotten) fat|(?:gain|gained|gaining|put on|putting on) weight"
+                     # "feeling terrible after infusions", "felt rough on Tecfidera": how it leaves people.
+                     r"|(?:terrible|awful|rough|unwell|poorly|lousy|horrible|rubbish|crappy|sick) (?:after|since)"
+                     r"|(?:feel\w*|felt) (?:really |so |very |pretty )?(?:terrible|awful|rough|unwell|poorly|lousy"
+                     r"|horrible|rubbish|crappy|sick|ill|bad) (?:on|from)"),
     # "should I stop Tysabri", "can you safely stop Ocrevus"; not "does baclofen stop spasms".
     ("stopping", r"dropp(?:ed|ing)|(?:continue|keep) (?:taking|using|on|with)|(?:i|we|you|safely) stop"),
     # "did I fail Copaxone", "Tysabri failed me", "Rebif failure": the treatment stopped

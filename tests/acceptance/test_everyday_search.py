@@ -301,6 +301,15 @@ def test_a_boxed_warning_written_in_short_still_answers_a_name_said_with_its_har
     assert shown.exit_code == 0 and "Warnings: Rituximab" in out
 
 
+def test_feeling_terrible_after_infusions_answers_from_the_side_effects(check_json: Any) -> None:
+    data = search("people report feeling terrible after ocrevus infusions")
+    check_json("search", data)
+    assert (data[0]["id"], data[0]["topic"]["field"]) == ("ocrelizumab", "side_effects")
+    shown = runner.invoke(app, ["--color", "always", "search", "felt awful on tecfidera"])
+    out = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", shown.stdout).split())
+    assert shown.exit_code == 0 and "Side effects: Dimethyl fumarate" in out
+
+
 def test_a_harm_in_other_words_than_the_label_answers_from_its_side_effects(check_json: Any) -> None:
     data = search("dexamethasone insomnia")
     check_json("search", data)

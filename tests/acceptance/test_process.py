@@ -532,6 +532,9 @@ def test_a_question_of_a_named_harm_as_a_process() -> None:
     result = msrx("search", "heart failure on Rebif", "--json")
     assert result.returncode == 0, result.stderr
     assert [(d["id"], d["topic"]["field"]) for d in json.loads(result.stdout)] == [("interferon-beta-1a", "warnings")]
+    result = msrx("search", "felt awful on tecfidera", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["topic"]["field"] == "side_effects"
     result = msrx("search", "dexamethasone insomnia", "--json")
     assert result.returncode == 0, result.stderr
     assert [(d["id"], d["topic"]["field"]) for d in json.loads(result.stdout)] == [("dexamethasone", "side_effects")]

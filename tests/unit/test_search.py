@@ -559,6 +559,18 @@ def test_a_name_with_a_word_of_its_harms_asks_about_them(bundled: tuple[Dataset,
     assert search(ds, index, "does gilenya cause headaches")[0].topic == "side_effects"
 
 
+def test_feeling_unwell_after_a_treatment_asks_about_its_side_effects(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    assert search(ds, index, "felt awful on tecfidera")[0].topic == "side_effects"
+    assert search(ds, index, "unwell after tysabri")[0].topic == "side_effects"
+    # How it is given belongs to the harm: Ocrevus's side effects hold its infusion reactions
+    # (its warnings also say "reported", which "people report" is not).
+    hits = search(ds, index, "people report feeling terrible after ocrevus infusions")
+    assert (hits[0].treatment.id, hits[0].topic) == ("ocrelizumab", "side_effects")
+    # The route alone asks nothing.
+    assert search(ds, index, "ocrevus infusion")[0].topic is None
+
+
 def test_a_harm_said_in_other_words_of_its_symptom_asks_about_it(bundled: tuple[Dataset, SearchIndex]) -> None:
     ds, index = bundled
     # Dexamethasone's label says "trouble sleeping"; "insomnia" is a word of the same symptom.
