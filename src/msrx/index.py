@@ -19,6 +19,7 @@ from msrx import dosing
 from msrx.english import is_english  # the word list is read on the first question, not on import
 from msrx.model import Dataset, for_form
 from msrx.query import matches_interval
+from msrx.wording import stem
 
 IDENTITY_FIELDS = ("name", "id", "brand", "alias", "device")
 SHORT = 4  # words this short match exactly or not at all
@@ -313,7 +314,15 @@ class SearchIndex:
         return (options, certainty) if options else ([], 0.0)
 
     def _closest(self, word: str) -> tuple[list[str], float]:
-        """A word's sound-alike, else its closest spelling, else a same-letters swap."""
+        """A word's sound-alike, else its closest spelling, else a same-letters swap.
+        First, a letter typed twice: "slurr" is "slur" (of "slurred"), a word
+        too short for the vocabulary that fuzzy spelling searches."""
+        for i in range(len(word) - 1):
+            if word[i] == word[i + 1]:
+                single = word[:i] + word[i + 1:]
+                for form in (single, stem(single)):
+                    if self.words_of(form):
+                        return [form], 0.9
         vocab = self.vocabulary
         alike = [vocab[n] for n in _lookup(self.sound_keys, self.sound_words, sound(word))]
         from rapidfuzz import fuzz, process  # lazy: only typos pay for it

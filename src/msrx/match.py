@@ -343,7 +343,8 @@ def offer_symptom(index: SearchIndex, cands: dict[int, Candidate], k: int, score
 # test" is no reason to guess a walking problem in "I will never be able to watch".
 _WHEN = frozenset(stem(w) for w in (
     "never", "always", "ever", "again", "sometimes", "often", "usually", "still", "already", "anymore", "seldom",
-    "rarely",
+    "rarely", "once", "twice", "early", "earlier", "late", "later", "lately", "soon", "recently", "today",
+    "yesterday", "tomorrow",
 ))
 
 

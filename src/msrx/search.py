@@ -297,14 +297,15 @@ INFECTIONS = frozenset(("infection", "infections", "infected", "uti", "utis", "c
 
 # Vitamins are named by their letter: "vitamin e" is neither vitamin D (a close
 # spelling) nor biotin (whose class is "vitamin"). A lone "a" counts only at the
-# end, as it is mostly the article ("a vitamin a day").
-_LETTERED = re.compile(r"\bvitamins? (?:[b-ehk]\d*|a$)")
+# end, as it is mostly the article ("a vitamin a day"). Its number may be
+# written apart ("vitamin b 12" is B12, not B7).
+_LETTERED = re.compile(r"\bvitamins? (?:[b-ehk](?: ?\d+)?|a$)")
 
 
 def _named_by_letter(dataset: Dataset, cands: dict[int, Candidate], said: str) -> dict[int, Candidate]:
     """The candidates whose name, alias or class is the lettered name said
     ("vitamin b" is "vitamin B7"; "vitamin d" is "vitamin D (cholecalciferol)")."""
-    said = said.replace("vitamins", "vitamin")
+    said = re.sub(r"\b([a-k]) (\d)", r"\1\2", said.replace("vitamins", "vitamin"))
     pattern = re.compile(rf"\b{re.escape(said)}")
     def named(t: int) -> bool:
         tr = dataset.treatments[t]

@@ -47,6 +47,7 @@ def test_everyday_phrases_find_treatments_for_the_symptom(check_json: Any, query
     ("ldn 4.5", {"low-dose-naltrexone"}), ("obagio", {"teriflunomide"}), ("copaxane", {"glatiramer-acetate"}),
     ("tecfedera", {"dimethyl-fumarate"}), ("savitex", {"nabiximols"}), ("tizanadine", {"tizanidine"}),
     ("ocrevus infusion", {"ocrelizumab"}), ("baclofen 10mg", {"baclofen"}),
+    ("tirred all the time", {"amantadine", "armodafinil", "methylphenidate", "modafinil", "amphetamine-salts"}),
 ])
 def test_one_unknown_word_or_a_dose_never_empties_the_result(query: str, first: set[str]) -> None:
     data = search(query)
@@ -338,12 +339,22 @@ def test_a_long_sentence_far_in_meaning_from_its_one_symptom_word_finds_nothing(
     assert shown.exit_code == 1 and "Fluoxetine" not in shown.stdout
 
 
+def test_a_vitamin_whose_number_is_written_apart_is_not_biotin() -> None:
+    result = runner.invoke(app, ["search", "vitamin b 12", "--json"])
+    assert result.exit_code == 1 and json.loads(result.stdout) == []
+    shown = runner.invoke(app, ["--color", "always", "search", "vitamin b 12"])
+    assert shown.exit_code == 1 and "biotin" not in shown.stdout.casefold()
+
+
 def test_a_word_that_says_when_is_no_reason_to_guess() -> None:
     # "never" is in walking's "never pass a sobriety test"; it says when, not what.
     result = runner.invoke(app, ["search", "I will never watch another cricket game", "--json"])
     assert result.exit_code == 1 and json.loads(result.stdout) == []
     shown = runner.invoke(app, ["--color", "always", "search", "I will never watch another cricket game"])
     assert shown.exit_code == 1 and "Dalfampridine" not in shown.stdout
+    early = "I have had MS since the early 1970s and was formally diagnosed in 1994."
+    result = runner.invoke(app, ["search", early, "--json"])
+    assert result.exit_code == 1 and json.loads(result.stdout) == []
 
 
 @pytest.mark.parametrize("query", ["something to slow the progression", "prevent relapses", "stop ms getting worse"])

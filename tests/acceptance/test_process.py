@@ -399,6 +399,17 @@ def test_another_drugs_name_as_a_process() -> None:
     assert "(another drug: msrx covers MS treatments" in result.stderr
 
 
+def test_a_letter_typed_twice_as_a_process() -> None:
+    result = msrx("search", "tirred", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["matched"]["symptom"] == "fatigue"
+
+
+def test_a_vitamin_whose_number_is_written_apart_as_a_process() -> None:
+    result = msrx("search", "vitamin b 12", "--json")
+    assert (result.returncode, json.loads(result.stdout)) == (1, [])
+
+
 def test_a_vitamin_beside_a_brand_as_a_process() -> None:
     result = msrx("search", "can you take vitamin d with tecfidera", "--json")
     assert result.returncode == 0, result.stderr
@@ -506,6 +517,8 @@ def test_diarrhoea_lists_the_bulk_former_first_as_a_process() -> None:
 
 def test_a_word_that_says_when_is_no_reason_to_guess_as_a_process() -> None:
     result = msrx("search", "I will never watch another cricket game", "--json")
+    assert (result.returncode, json.loads(result.stdout)) == (1, [])
+    result = msrx("search", "I always feel better once that task is checked off my to-do list.", "--json")
     assert (result.returncode, json.loads(result.stdout)) == (1, [])
 
 

@@ -355,6 +355,16 @@ def test_a_whole_phrase_typo_needs_every_word_to_look_like_the_phrases(write_dat
     assert search(ds, index, "jerky leggs")[0].symptom == "spasticity"
 
 
+def test_a_letter_typed_twice_is_read_once(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    # "slur" (of "slurred", "slurring") is too short for the spelling vocabulary.
+    assert index.spellings("slurr") == (["slur"], 0.9)
+    assert symptoms_asked(index, "I slurr my words")[0] == "speech-swallowing"
+    assert search(ds, index, "tirred")[0].symptom == "fatigue"
+    # A real word is no typo: "butter" is not "buter", nor anything else.
+    assert search(ds, index, "butter") == []
+
+
 def test_a_guessed_spelling_names_a_symptom_word_only_whole(write_dataset: Callable[..., Path]) -> None:
     # "Activia" (a yogurt) sounds like "activity": it named depression through
     # "avoiding social activities". A typo of a whole word still answers.
@@ -420,6 +430,16 @@ def test_a_word_that_says_when_weighs_nothing_in_a_guess(write_dataset: Callable
     ds, index = with_vocabulary(write_dataset, 'words = ["tired", "exhausted"]', walking)
     assert search(ds, index, "I will never be able to watch a cricket game") == []
     assert search(ds, index, "I will never be able to walk far")[0].symptom == "spasticity"
+
+
+def test_once_and_early_say_when_and_weigh_nothing_in_a_guess(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    # Dev rows of the real queries: "early" of sleep's "waking up early", "once" of cognition's
+    # "several jobs at once" named nothing that the sentences were about.
+    assert search(ds, index, "I have had MS since the early 1970s and was formally diagnosed in 1994.") == []
+    assert search(ds, index, "I always feel better once that task is checked off my to-do list.") == []
+    # Said in its phrase, the word still counts.
+    assert search(ds, index, "I wake up too early every morning")[0].symptom == "sleep"
 
 
 def test_a_word_the_query_repeats_counts_once_for_a_key(bundled: tuple[Dataset, SearchIndex]) -> None:
@@ -761,6 +781,11 @@ def test_a_refused_needle_route_answers_with_oral_treatments(bundled: tuple[Data
     ("vitamin D3", ["high-dose-vitamin-d"]),
     ("vitamin b7", ["high-dose-biotin"]),
     ("vitamin b", ["high-dose-biotin"]),
+    # The number written apart is still its number: B12 is not biotin (B7).
+    ("vitamin b 12", []),
+    ("should people with MS not use Vitamin B 12", []),
+    ("vitamin b 7", ["high-dose-biotin"]),
+    ("vitamin d 3", ["high-dose-vitamin-d"]),
 ])
 def test_a_vitamin_is_named_by_its_letter(bundled: tuple[Dataset, SearchIndex], query: str, ids: list[str]) -> None:
     ds, index = bundled
