@@ -13,7 +13,7 @@ from msrx.match import SYMPTOM_KEYS
 from msrx.model import Treatment
 from msrx.query import Query
 from msrx.topics import STANDS_IN, named_topic
-from msrx.wording import normalise, stem
+from msrx.wording import stem, stems_of
 
 
 def topic_of(t: Treatment, field: str, relation: str | None, words: tuple[str, ...], parsed: Query,
@@ -84,16 +84,13 @@ def _harm_named(t: Treatment, stems: list[str], index: SearchIndex) -> str | Non
         return None
     # Short words keep their plural in stem() ("eyes"); the labels say "eye exam".
     stems += [s[:-1] for s in stems if len(s) <= 4 and s.endswith("s") and not s.endswith("ss")]
-    named: set[int] | None = None  # the symptoms the words say whole, found once when needed
     for name, texts in (("side_effects", t.side_effects), ("warnings", [warning_parts(w)[1] for w in t.warnings])):
-        said = {stem(w) for w in normalise(" ".join(texts)).split()}
+        said = set(stems_of(" ".join(texts)))
         if any(s in said for s in stems):
             return name
-        if name == "side_effects" and texts:
-            named = _symptoms_said(index, stems) if named is None else named
-            if named and any(named & _symptoms_said(index, [stem(w) for w in normalise(text).split()])
-                             for text in texts):
-                return name
+        if (name == "side_effects" and texts and (named := _symptoms_said(index, stems))
+                and any(named & _symptoms_said(index, stems_of(text)) for text in texts)):
+            return name
     return None
 
 

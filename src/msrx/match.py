@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from msrx.english import is_drug, is_english  # each list is read on a rule's first question, not on import
 from msrx.index import IDENTITY_FIELDS, SHORT, SearchIndex
 from msrx.query import Query, is_filler
-from msrx.wording import normalise, stem
+from msrx.wording import normalise, stem, stems_of
 
 # Field ranks: on equal scores a name beats a brand beats a class word.
 FIELD_RANK = {
@@ -36,7 +36,7 @@ def said_whole(key: str, text: str) -> bool:
     """Whether one of a key and a query holds the other's words in a row, stemmed:
     how an English compound ("bone marrow", "essential tremor") names a key.
     Filler counts here: "cannot feel the floor" is not said by "ground floor"."""
-    a = [stem(w) for w in normalise(key).split()]
+    a = stems_of(key)
     b = [stem(w) for w in text.split()]
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))

@@ -50,7 +50,7 @@ from msrx.match import (
 )
 from msrx.model import STATUSES, Dataset, Symptom, Treatment
 from msrx.query import Query, is_filler, parse
-from msrx.wording import normalise, stem
+from msrx.wording import normalise, stem, stems_of
 
 __all__ = [
     "Hit",
@@ -377,7 +377,7 @@ def _ranked(index: SearchIndex, cands: dict[int, Candidate], causes: list[tuple[
 
 def _holds(text: str, stems: list[str]) -> bool:
     """Whether a text holds every one of these stems."""
-    return set(stems) <= {stem(w) for w in normalise(text).split()}
+    return set(stems) <= set(stems_of(text))
 
 
 def _several_named(whole: dict[str, set[int]], parsed: Query, listed: bool) -> bool:
@@ -494,11 +494,10 @@ def topic_asked(query: str) -> str:
 def symptoms_asked(index: SearchIndex, query: str) -> list[str]:
     """The symptom ids a query names, strongest first: what to say when no
     treatment answers ("trouble sleeping" -> sleep, and its management note)."""
-    q = normalise(query)
-    if not q:
-        return []
+    parsed = _read(index, query)
     asked: list[str] = []
-    match_keys(index, _settled(index, q, parse(q)), {}, asked)
+    if parsed is not None:
+        match_keys(index, parsed, {}, asked)
     return asked
 
 
@@ -508,10 +507,9 @@ def notes_due(index: SearchIndex, query: str, answers: list[Hit]) -> list[str]:
     swallowing"); with answers, those named by a key said whole whose words no
     answer explains ("anxiety and slurred speech": speech, beside the anxiety
     drugs; not "leg weakness", which the walking drugs answer whole)."""
-    q = normalise(query)
-    if not q:
+    parsed = _read(index, query)
+    if parsed is None:
         return []
-    parsed = _settled(index, q, parse(q))
     said = {w for h in answers for w in h.words}
     if answers and parsed.words and said.issuperset(parsed.words):
         return []  # the answers explain every word: no symptom is left over (matching again costs)
@@ -522,6 +520,12 @@ def notes_due(index: SearchIndex, query: str, answers: list[Hit]) -> list[str]:
     if not answers:
         return untreated
     return [s for s in untreated if s in whole and not {parsed.words[p] for p in whole[s]} & said]
+
+
+def _read(index: SearchIndex, query: str) -> Query | None:
+    """A query as the symptom questions read it (normalised, parsed, settled), or None if empty."""
+    q = normalise(query)
+    return _settled(index, q, parse(q)) if q else None
 
 
 def _settled(index: SearchIndex, q: str, parsed: Query) -> Query:

@@ -94,6 +94,11 @@ def stem(word: str) -> str:
     return _drop_e(word)
 
 
+def stems_of(text: str) -> list[str]:
+    """The stems of a text's words, in order, as the index holds them."""
+    return [stem(w) for w in normalise(text).split()]
+
+
 def _drop_e(word: str) -> str:
     # "shake"/"shaking", "tingle"/"tingling", "fatigue"/"fatigued" meet without the final e.
     return word[:-1] if len(word) > 4 and word.endswith("e") else word

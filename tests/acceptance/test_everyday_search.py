@@ -23,6 +23,13 @@ def search(*query: str, limit: int = 10) -> list[dict[str, Any]]:
     return data
 
 
+def as_seen(query: str) -> tuple[int, str]:
+    """`msrx --color always search QUERY` as a person sees it: its exit code and its
+    text, without colour codes or line wrapping."""
+    result = runner.invoke(app, ["--color", "always", "search", query])
+    return result.exit_code, " ".join(re.sub(r"\x1b\[[0-9;]*m", "", result.stdout).split())
+
+
 def answers(data: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [d for d in data if d["matched"]["relation"] != "causes"]
 
@@ -258,9 +265,8 @@ def test_asking_whether_a_drug_causes_a_risk_answers_from_its_warnings(check_jso
     data = search("Does", "Gilenya", "Cause", "PML?")
     check_json("search", data)
     assert data[0]["id"] == "fingolimod" and data[0]["topic"]["field"] == "warnings"
-    shown = runner.invoke(app, ["--color", "always", "search", "does gilenya cause pml"])
-    out = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", shown.stdout).split())  # no colour codes, no wrapping
-    assert shown.exit_code == 0 and "Warnings: Fingolimod" in out and "leukoencephalopathy (PML)" in out
+    code, out = as_seen("does gilenya cause pml")
+    assert code == 0 and "Warnings: Fingolimod" in out and "leukoencephalopathy (PML)" in out
     classes = search("Interferons don't help MSers?")
     assert [d["topic"]["field"] for d in classes[:3]] == ["effectiveness"] * 3
 
@@ -269,9 +275,8 @@ def test_asking_whether_a_drug_causes_a_risk_answers_from_its_warnings(check_jso
 def test_bowel_words_list_the_bulk_former_before_the_laxatives(query: str) -> None:
     data = search(query)
     assert data[0]["id"] == "psyllium" and data[0]["matched"]["symptom"] == "bowel"
-    shown = runner.invoke(app, ["--color", "always", "search", query])
-    out = re.sub(r"\x1b\[[0-9;]*m", "", shown.stdout)
-    assert shown.exit_code == 0 and 0 <= out.find("Psyllium") < out.find("Bisacodyl")
+    code, out = as_seen(query)
+    assert code == 0 and 0 <= out.find("Psyllium") < out.find("Bisacodyl")
     listed = runner.invoke(app, ["symptoms", "bowel", "--json"])
     assert json.loads(listed.stdout)["symptom"]["first_choice"] == ["psyllium"]
 
@@ -288,36 +293,32 @@ def test_is_it_safe_and_a_neurologist_read_as_people_mean_them(check_json: Any) 
     check_json("search", data)
     assert data[0]["id"] == "natalizumab" and data[0]["topic"]["field"] == "warnings"
     assert [d["id"] for d in search("my neuro wants me on rituximab")] == ["rituximab"]
-    shown = runner.invoke(app, ["--color", "always", "search", "starting aubagio tomorrow"])
-    out = re.sub(r"\x1b\[[0-9;]*m", "", shown.stdout)
-    assert shown.exit_code == 0 and "Teriflunomide" in out and "Warnings:" not in out
+    code, out = as_seen("starting aubagio tomorrow")
+    assert code == 0 and "Teriflunomide" in out and "Warnings:" not in out
 
 
 def test_a_boxed_warning_written_in_short_still_answers_a_name_said_with_its_harm(check_json: Any) -> None:
     data = search("rituxan", "pml")
     check_json("search", data)
     assert data[0]["id"] == "rituximab" and data[0]["topic"]["field"] == "warnings"
-    shown = runner.invoke(app, ["--color", "always", "search", "rituxan pml"])
-    out = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", shown.stdout).split())
-    assert shown.exit_code == 0 and "Warnings: Rituximab" in out
+    code, out = as_seen("rituxan pml")
+    assert code == 0 and "Warnings: Rituximab" in out
 
 
 def test_feeling_terrible_after_infusions_answers_from_the_side_effects(check_json: Any) -> None:
     data = search("people report feeling terrible after ocrevus infusions")
     check_json("search", data)
     assert (data[0]["id"], data[0]["topic"]["field"]) == ("ocrelizumab", "side_effects")
-    shown = runner.invoke(app, ["--color", "always", "search", "felt awful on tecfidera"])
-    out = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", shown.stdout).split())
-    assert shown.exit_code == 0 and "Side effects: Dimethyl fumarate" in out
+    code, out = as_seen("felt awful on tecfidera")
+    assert code == 0 and "Side effects: Dimethyl fumarate" in out
 
 
 def test_a_harm_in_other_words_than_the_label_answers_from_its_side_effects(check_json: Any) -> None:
     data = search("dexamethasone insomnia")
     check_json("search", data)
     assert [(d["id"], d["topic"]["field"]) for d in data] == [("dexamethasone", "side_effects")]
-    shown = runner.invoke(app, ["--color", "always", "search", "dexamethasone insomnia"])
-    out = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", shown.stdout).split())
-    assert shown.exit_code == 0 and "trouble sleeping" in out and "Melatonin" not in out
+    code, out = as_seen("dexamethasone insomnia")
+    assert code == 0 and "trouble sleeping" in out and "Melatonin" not in out
 
 
 def test_a_question_of_a_named_harm_answers_only_of_that_treatment(check_json: Any) -> None:
@@ -325,9 +326,8 @@ def test_a_question_of_a_named_harm_answers_only_of_that_treatment(check_json: A
     check_json("search", data)
     assert [d["id"] for d in data] == ["baclofen", "baclofen-intrathecal"]
     assert {d["topic"]["field"] for d in data} == {"side_effects"}
-    shown = runner.invoke(app, ["--color", "always", "search", "heart failure on Rebif"])
-    out = re.sub(r"\x1b\[[0-9;]*m", "", shown.stdout)
-    assert shown.exit_code == 0 and "Interferon beta-1a" in out
+    code, out = as_seen("heart failure on Rebif")
+    assert code == 0 and "Interferon beta-1a" in out
     assert "Bupropion" not in out and "Fluoxetine" not in out
 
 
