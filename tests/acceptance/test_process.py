@@ -225,7 +225,9 @@ def test_real_sigint_exits_130_quietly(tmp_path: Path) -> None:
         time.sleep(delay)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=60)
-        assert proc.returncode == 130, err
+        # On a loaded machine the signal can land before Python has installed its
+        # handler: the process then dies of SIGINT itself, which a shell reports as 130 too.
+        assert proc.returncode in (130, -signal.SIGINT), err
         assert b"Traceback" not in err
 
 
