@@ -26,6 +26,7 @@ SHORT = 4  # words this short match exactly or not at all
 FUZZY_CUTOFF = 80.0  # fuzz.ratio: one edit in five letters, two in ten
 WORD_ALIKE = 75.0  # fuzz.ratio: a typo of a word still looks like it ("fecal" is not "facial")
 TOKEN_CUTOFF = 83.0  # a single word is fixed only when the typo is clearly one (one slip in six letters)
+SCRAMBLED = 7  # a name's letters moved about and one missing or extra: only from this long
 
 # Id lists stored as raw machine integers: loading them is a memory copy.
 INT_FIELDS = ("owners", "key_lengths", "exact_ids", "word_ids", "years", "phases")
@@ -80,6 +81,14 @@ class StringTable:
         if hi <= lo:
             return []
         return self._text[self._ends[lo - 1] if lo > 0 else 0 : self._ends[hi - 1] - 1].split("\n")
+
+
+def _one_letter_apart(first: str, second: str) -> bool:
+    """Whether two words hold the same letters but one (in any order)."""
+    from collections import Counter
+
+    a, b = Counter(first), Counter(second)
+    return sum(((a - b) + (b - a)).values()) == 1
 
 
 def _shared_start(a: str, b: str) -> int:
@@ -347,6 +356,12 @@ class SearchIndex:
         for w in window:
             if len(w) == len(word) and w[0] == word[0] and sorted(w) == letters:
                 return [w], 0.86  # two letters swapped: "savitex" -> "sativex"
+        if len(word) >= SCRAMBLED:
+            # Letters moved about and one dropped or added: "sipnomid" for siponimod
+            # (three edits, too far for the spelling ratio; the same letters but one).
+            for w in window:
+                if w[0] == word[0] and abs(len(w) - len(word)) == 1 and _one_letter_apart(w, word):
+                    return [w], 0.84
         return [], 0.0
 
     def whole_key_typos(self, q: str, offer: Callable[[int, float], None]) -> None:

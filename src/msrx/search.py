@@ -482,8 +482,18 @@ def _intents_answer(parsed: Query) -> bool:
         return False
     if {said for _field, _value, said in parsed.intents} <= {"new", "newest"}:
         return False  # "new" says what is new: "we have a new dog" asks for no trial drug
-    # An English compound with a route ("high blood pressure injection") names a product too.
-    return not ((parsed.settled or len(parsed.text.split()) <= 3) and fields == {"route"})
+    # An English compound with a route ("high blood pressure injection") names a product too,
+    # and so does a word nothing matched said just before the route ("acid suppression pills";
+    # not "i hate needles, is there a pill").
+    return not ((parsed.settled or len(parsed.text.split()) <= 3 or _names_a_product(parsed)) and fields == {"route"})
+
+
+def _names_a_product(parsed: Query) -> bool:
+    """Whether a word nothing matched comes right before a route word: "acid suppression pills"."""
+    said = parsed.text.split()
+    content = set(parsed.words)
+    return any(i > 0 and said[i - 1] in content for i, w in enumerate(said)
+               for _field, _value, route in parsed.intents if w == route)
 
 
 def topic_asked(query: str) -> str:

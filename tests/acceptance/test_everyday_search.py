@@ -53,6 +53,7 @@ def test_everyday_phrases_find_treatments_for_the_symptom(check_json: Any, query
     ("interferon injections", {"interferon-beta-1a", "interferon-beta-1b", "peginterferon-beta-1a"}),
     ("ldn 4.5", {"low-dose-naltrexone"}), ("obagio", {"teriflunomide"}), ("copaxane", {"glatiramer-acetate"}),
     ("tecfedera", {"dimethyl-fumarate"}), ("savitex", {"nabiximols"}), ("tizanadine", {"tizanidine"}),
+    ("sipnomid", {"siponimod"}),
     ("ocrevus infusion", {"ocrelizumab"}), ("baclofen 10mg", {"baclofen"}),
     ("tirred all the time", {"amantadine", "armodafinil", "methylphenidate", "modafinil", "amphetamine-salts"}),
 ])
@@ -574,3 +575,11 @@ def test_how_well_a_symptom_drug_works_is_answered_from_its_evidence_not_not_sta
     # A DMT still answers with its trial results.
     data = search("how effective is ocrevus")
     assert data[0]["topic"]["field"] == "effectiveness" and "OPERA" in data[0]["topic"]["value"]["trial"]
+
+
+def test_a_product_named_before_a_route_word_lists_no_drug_taken_that_way() -> None:
+    # "acid suppression pills" names a product msrx does not hold, not every oral drug.
+    assert search("A lot of doctors like to propose taking acid suppression pills") == []
+    result = runner.invoke(app, ["search", "taking acid suppression pills"])
+    assert result.exit_code == 1 and "Fingolimod" not in result.stdout
+    assert "no treatment matches 'taking acid suppression pills'" in result.stderr

@@ -407,6 +407,14 @@ def test_a_letter_typed_twice_as_a_process() -> None:
     assert json.loads(result.stdout)[0]["matched"]["symptom"] == "fatigue"
 
 
+def test_a_scrambled_name_and_a_product_pill_as_a_process() -> None:
+    result = msrx("search", "Sipnomid", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["id"] == "siponimod"
+    result = msrx("search", "taking acid suppression pills", "--json")
+    assert (result.returncode, json.loads(result.stdout)) == (1, [])
+
+
 def test_a_vitamin_whose_number_is_written_apart_as_a_process() -> None:
     result = msrx("search", "vitamin b 12", "--json")
     assert (result.returncode, json.loads(result.stdout)) == (1, [])

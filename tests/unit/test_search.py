@@ -365,6 +365,16 @@ def test_a_letter_typed_twice_is_read_once(bundled: tuple[Dataset, SearchIndex])
     assert search(ds, index, "butter") == []
 
 
+def test_a_name_with_its_letters_moved_about_and_one_dropped_is_found(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    # "sipnomid": three edits from siponimod, too far for the spelling ratio;
+    # the same letters but one, in another order.
+    assert index.spellings("sipnomid") == (["siponimod"], 0.84)
+    assert search(ds, index, "Sipnomid")[0].treatment.id == "siponimod"
+    # Only names that long: a short word with a letter more is another word.
+    assert index.spellings("rolls") == ([], 0.0)
+
+
 def test_a_guessed_spelling_names_a_symptom_word_only_whole(write_dataset: Callable[..., Path]) -> None:
     # "Activia" (a yogurt) sounds like "activity": it named depression through
     # "avoiding social activities". A typo of a whole word still answers.
@@ -453,7 +463,8 @@ def test_a_word_the_query_repeats_counts_once_for_a_key(bundled: tuple[Dataset, 
     assert said_twice.score < search(ds, index, "rooms spinning")[0].score
 
 
-@pytest.mark.parametrize("query", ["flu shot", "Fibromyalgia Relief pills", "b-12"])
+@pytest.mark.parametrize("query", ["flu shot", "Fibromyalgia Relief pills", "b-12",
+                                   "A lot of doctors like to propose taking acid suppression pills"])
 def test_a_product_msrx_does_not_hold_returns_nothing(bundled: tuple[Dataset, SearchIndex], query: str) -> None:
     # "shot" and "pills" alone would list every injectable or oral drug, and
     # "b" alone was half of "B cell": a short query of how a drug is taken and
@@ -466,6 +477,8 @@ def test_route_words_alone_and_category_words_with_an_unknown_word_still_answer(
         bundled: tuple[Dataset, SearchIndex]) -> None:
     ds, index = bundled
     assert search(ds, index, "pills") and search(ds, index, "ms pill")
+    # An unknown word elsewhere than before the route word names no product.
+    assert "oral" in search(ds, index, "I hate needles, is there a pill")[0].treatment.routes
     assert search(ds, index, "full-fledged exacerbation")  # a relapse, whatever "fledged" is
     assert search(ds, index, "b cell therapies")[0].treatment.drug_class.startswith("anti-CD20")
 
