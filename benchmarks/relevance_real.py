@@ -140,12 +140,15 @@ def passes(row: dict[str, Any], hits: list[Any], asked: list[str] | None = None)
 
 def judge(row: dict[str, Any], hits: list[Any], index: Any, treated: set[str]) -> bool:
     """`passes`, with the symptoms the query names worked out where they matter: no
-    result, and a row whose symptom (or a part of it) no treatment is for."""
-    from msrx.search import symptoms_asked
+    result, and a row whose symptom (or a part of it) no treatment is for. Those are
+    the notes `msrx search` prints with no result (search.notes_due), first printed
+    first: "could not maintain my grip" half names erection problems too, but with
+    no erection drug listed, the weakness note is all a person sees."""
+    from msrx.search import notes_due
 
     sid = row.get("top_symptom")
     untreated = sid is not None and not set(symptom_parts(sid)) <= treated
-    asked = symptoms_asked(index, row["query"]) if untreated and not hits else None
+    asked = notes_due(index, row["query"], []) if untreated and not hits else None
     return passes(row, hits, asked)
 
 

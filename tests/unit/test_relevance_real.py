@@ -297,7 +297,26 @@ def test_a_row_labelled_before_its_symptom_split_accepts_either_part() -> None:
     row = {"query": "loss of libido", "family": "symptom_phrase", "top_symptom": "sexual-dysfunction"}
     # no treatment is for the new part, so the row passes by naming it, with no result
     assert relevance_real.judge(row, [], index, treated)
-    assert not relevance_real.judge(dict(row, query="feeling low"), [], index, treated)
+    assert not relevance_real.judge(dict(row, query="feeling tired"), [], index, treated)
     assert relevance_real.symptom_parts("fatigue") == ("fatigue",)
     row = {"query": "restless legs", "family": "symptom_phrase", "top_symptom": "sleep"}
     assert relevance_real.judge(row, [], index, treated)
+
+
+def test_with_no_result_the_first_note_printed_is_what_a_row_is_judged_by() -> None:
+    from msrx.search import notes_due
+    from msrx.store import open_dataset
+
+    dataset, index = open_dataset(None, use_cache=False)
+    treated = {sid for t in dataset.treatments for sid in t.symptoms}
+    # "maintain" half names erection problems first, but with no erection drug
+    # listed the weakness note is all that is printed: the row passes.
+    row = {"query": "could not maintain my grip", "family": "symptom_phrase", "top_symptom": "weakness"}
+    assert notes_due(index, row["query"], []) == ["weakness"]
+    assert relevance_real.judge(row, [], index, treated)
+    # Nothing printed for the wanted symptom: no pass, whatever the words named first.
+    row = {"query": "a not uncommon effect on my sexual function", "family": "symptom_phrase",
+           "top_symptom": "sexual-dysfunction"}
+    assert notes_due(index, row["query"], []) == []
+    assert not relevance_real.judge(row, [], index, treated)
+
