@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar
 
@@ -85,8 +86,6 @@ class StringTable:
 
 def _one_letter_apart(first: str, second: str) -> bool:
     """Whether two words hold the same letters but one (in any order)."""
-    from collections import Counter
-
     a, b = Counter(first), Counter(second)
     return sum(((a - b) + (b - a)).values()) == 1
 
