@@ -85,11 +85,11 @@ def _harm_named(t: Treatment, stems: list[str], index: SearchIndex) -> str | Non
     # Short words keep their plural in stem() ("eyes"); the labels say "eye exam".
     stems += [s[:-1] for s in stems if len(s) <= 4 and s.endswith("s") and not s.endswith("ss")]
     for name, texts in (("side_effects", t.side_effects), ("warnings", [warning_parts(w)[1] for w in t.warnings])):
-        said = set(stems_of(" ".join(texts)))
-        if any(s in said for s in stems):
+        each = [stems_of(text) for text in texts]  # read once: both tests below use them
+        if not set(stems).isdisjoint(s for words in each for s in words):
             return name
-        if (name == "side_effects" and texts and (named := _symptoms_said(index, stems))
-                and any(named & _symptoms_said(index, stems_of(text)) for text in texts)):
+        if (name == "side_effects" and each and (named := _symptoms_said(index, stems))
+                and any(named & _symptoms_said(index, words) for words in each)):
             return name
     return None
 
