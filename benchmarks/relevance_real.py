@@ -144,7 +144,7 @@ def judge(row: dict[str, Any], hits: list[Any], index: Any, treated: set[str]) -
     the notes `msrx search` prints with no result (search.notes_due), first printed
     first: "could not maintain my grip" half names erection problems too, but with
     no erection drug listed, the weakness note is all a person sees."""
-    from msrx.search import notes_due
+    from msrx.notes import notes_due
 
     sid = row.get("top_symptom")
     untreated = sid is not None and not set(symptom_parts(sid)) <= treated

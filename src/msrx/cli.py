@@ -194,7 +194,7 @@ def _symptom_notes(dataset: Dataset, index: SearchIndex, text: str, answers: lis
     """The query names a symptom no treatment is for, which no answer explains: say how it
     is managed (on stderr, so stdout stays the result list; `say` neutralises the dataset
     text). Whether a note was said."""
-    from msrx.search import notes_due
+    from msrx.notes import notes_due
 
     numbers = dataset.source_numbers()
     noted = False

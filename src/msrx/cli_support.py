@@ -108,7 +108,7 @@ def say(message: str) -> None:
 def say_urgent(dataset: Dataset, text: str) -> None:
     """Where to get help now, when what was typed is about suicide or
     self-harm: on stderr, first, whatever else follows (never in --json)."""
-    from msrx.search import urgent_for
+    from msrx.notes import urgent_for
 
     found = urgent_for(dataset, text)
     if found:  # most searches: none, and no numbering needed

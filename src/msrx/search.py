@@ -14,8 +14,8 @@ A query is first read by `msrx.query` into content words and intents
 6. guess   the symptom whose words and phrases hold the query's words, rarer
            words weighing more (tf-idf; score 50, the last resort)
 7. meaning when the first answer is a symptom its words only half matched, a
-           small sentence encoder (msrx.semantic) may name a symptom much
-           closer in meaning to the whole query (score 50, "similar")
+           small sentence encoder may name a symptom much closer in meaning
+           to the whole query (score 50, "similar"; msrx.meaning)
 
 Intents filter the result (never to nothing) and count towards how much of
 the query a treatment explains. A treatment whose side effects mention the
@@ -39,16 +39,15 @@ from msrx.index import IDENTITY_FIELDS, SearchIndex, StringTable, sound
 from msrx.match import (
     FIELD_RANK,
     GENERIC,
-    GUESS_SCORE,
     WHOLE_KEY,
     Candidate,
     guess,
     match_keys,
-    offer_symptom,
     phrases_over_intents,
     said_whole,
 )
-from msrx.model import STATUSES, Dataset, Symptom, Treatment
+from msrx.meaning import closer_in_meaning, weak_symptom
+from msrx.model import STATUSES, Dataset, Treatment
 from msrx.query import Query, is_filler, parse
 from msrx.wording import normalise, stem, stems_of
 
@@ -58,13 +57,10 @@ __all__ = [
     "SearchIndex",
     "StringTable",
     "normalise",
-    "notes_due",
     "search",
     "sound",
     "stem",
-    "symptoms_asked",
     "topic_asked",
-    "urgent_for",
 ]
 
 STATUS_RANK = {s: i for i, s in enumerate(STATUSES)}
@@ -74,15 +70,12 @@ TEXT_SCORE = 40.0  # a match in the use text only: a weak, last signal
 MONITORING_SCORE = 80.0  # a test named in what a treatment's monitoring lists ("jc virus test")
 CAUSES_SCORE = 20.0  # a side effect: shown after every answer (all score more), never as one
 MISSING_PENALTY = 30.0  # score lost when none of the query is explained
-STRONG_SYMPTOM = 95.0  # a symptom answer scoring less was half matched: its meaning is checked (msrx.semantic)
 # A query of this many words that matched nothing is read for its meaning:
 # people describe a symptom in sentences ("the whole world started to
 # swirl"), while the names msrx must not answer (other drugs, products,
 # nonsense) are one to four words.
 SENTENCE_WORDS = 5
 LIST_WORDS = 6  # "anxiety, depression and insomnia": symptoms listed are said in few words
-# A sentence this long is read for its meaning before one word of it answers (semantic.FAR).
-LONG_SENTENCE_WORDS = 8
 WARNING_WORDS = 3  # a risk is named in a few words ("pml", "jc virus"); a sentence is no warning's name
 
 
@@ -127,7 +120,7 @@ def search(
         return []  # a topic with nothing it is about ("side effects", "flu jab")
     if parsed.intents:
         parsed = phrases_over_intents(index, q, parsed)
-    parsed = _settled(index, q, parsed)
+    parsed = settle(index, q, parsed)
     cands: dict[int, Candidate] = {}
     if parsed.topic == "monitoring" and parsed.stems:
         # "jc virus test", "eye tests": words that all name a test some treatments
@@ -219,10 +212,10 @@ def search(
         pass  # a compound means itself, an infection is no symptom: no phrase's meaning is read into them
     elif _several_named(whole, parsed, listed):
         pass  # "anxiety and slurred speech": each symptom said whole; none is a half-matched phrase
-    elif ranked and ranked[0][0][0] == 0 and _weak_symptom(ranked[0]):
-        closer = _closer_in_meaning(index, query, parsed, ranked[0][1][2])
+    elif ranked and ranked[0][0][0] == 0 and weak_symptom(ranked[0]):
+        closer = closer_in_meaning(index, query, parsed, ranked[0][1][2])
     elif not ranked and len(parsed.text.split()) >= SENTENCE_WORDS and not set(parsed.stems) <= GENERIC:
-        closer = _closer_in_meaning(index, query, parsed, None)
+        closer = closer_in_meaning(index, query, parsed, None)
     if closer is not None:
         # The closer symptom may be one no treatment is for ("weakness"): then, as
         # above, nothing that may cause it stands in for an answer.
@@ -395,62 +388,6 @@ def _several_named(whole: dict[str, set[int]], parsed: Query, listed: bool) -> b
 _LISTED = re.compile(r"[,&/+;]|\b(?:and|or|plus|with)\b", re.IGNORECASE)
 
 
-def _weak_symptom(first: tuple[tuple[Any, ...], tuple[Any, ...]]) -> bool:
-    """Whether the first answer is a symptom that word matching only guessed
-    or half matched: a whole phrase said scores 95 or more."""
-    order, (field, _value, symptom, _words, relation, _also) = first
-    return field == "symptom" and symptom is not None and (relation == "guess" or -order[1] < STRONG_SYMPTOM)
-
-
-def _closer_in_meaning(index: SearchIndex, query: str, parsed: Query, symptom: str | None) -> dict[int, Candidate] | None:
-    """The treatments for a symptom much closer in meaning to the query than
-    the one its words half matched ("the whole world started to swirl": not
-    "world" of a vision phrase but dizziness), or None to keep the answer.
-    With no symptom (a sentence whose words matched nothing), the closest
-    symptom answers only if it is clearly closer than the next. A long sentence
-    far in meaning from the symptom one of its words half matched gets no answer
-    ({}) unless another symptom is much closer ("my roses are under stress": no anxiety)."""
-    try:
-        from msrx.semantic import FAR, closest_symptoms, meaning_answers  # lazy: numpy loads only here
-
-        closest = closest_symptoms(index, _without_ms(query))
-    except (ImportError, OSError, ValueError, KeyError):
-        return None  # no numpy, or a damaged model file: the words' answer stands
-    if not closest:
-        return None
-    owner = max(closest, key=lambda o: closest[o][0])
-    sim, k = closest[owner]
-    far = False
-    if symptom is None:
-        rival = max((s for o, (s, _k) in closest.items() if o != owner), default=0.0)
-    else:
-        chosen = -1 - index.symptom_ids.index(symptom)  # a symptom's keys are owned by -1 - its position
-        rival = closest.get(chosen, (0.0, 0))[0]
-        far = len(query.split()) >= LONG_SENTENCE_WORDS and rival < FAR
-        if owner == chosen:
-            return {} if far else None
-    if not meaning_answers(sim, rival, sentence=symptom is None):
-        return {} if far else None
-    cands: dict[int, Candidate] = {}
-    offer_symptom(index, cands, k, GUESS_SCORE, range(len(parsed.words)), parsed.words or (parsed.text,))
-    for c in cands.values():
-        c.relation = "similar"
-    return cands
-
-
-# Every query to msrx is about MS: said in a sentence ("my first MS symptom was
-# constipation", "my MS has stopped my gut working"), the name of the illness
-# tells no symptom from another, but it draws the sentence's meaning towards
-# the few phrases that hold it ("MS fatigue", "MS hug").
-_MS = re.compile(r"\b(?:multiple sclerosis|m\.s\.?|ms)(?!\w)", re.IGNORECASE)
-
-
-def _without_ms(query: str) -> str:
-    """The query without the name of the illness, for reading its meaning (or as it was, if that is all)."""
-    rest = " ".join(_MS.sub(" ", query).split())
-    return rest or query
-
-
 def _said_in_passing(index: SearchIndex, cands: dict[int, Candidate], intents: tuple[tuple[str, str, str], ...]) -> bool:
     """Whether the query names a category ("the start of a relapse") that no
     candidate is in, and every candidate matched only part of a key or of the
@@ -501,44 +438,7 @@ def topic_asked(query: str) -> str:
     return parse(normalise(query)).topic_said
 
 
-def symptoms_asked(index: SearchIndex, query: str) -> list[str]:
-    """The symptom ids a query names, strongest first: what to say when no
-    treatment answers ("trouble sleeping" -> sleep, and its management note)."""
-    parsed = _read(index, query)
-    asked: list[str] = []
-    if parsed is not None:
-        match_keys(index, parsed, {}, asked)
-    return asked
-
-
-def notes_due(index: SearchIndex, query: str, answers: list[Hit]) -> list[str]:
-    """The symptoms no treatment is for whose management note belongs beside the
-    result: with no answer, every one the query names, strongest first ("trouble
-    swallowing"); with answers, those named by a key said whole whose words no
-    answer explains ("anxiety and slurred speech": speech, beside the anxiety
-    drugs; not "leg weakness", which the walking drugs answer whole)."""
-    parsed = _read(index, query)
-    if parsed is None:
-        return []
-    said = {w for h in answers for w in h.words}
-    if answers and parsed.words and said.issuperset(parsed.words):
-        return []  # the answers explain every word: no symptom is left over (matching again costs)
-    asked: list[str] = []
-    whole: dict[str, set[int]] = {}
-    match_keys(index, parsed, {}, asked, whole)
-    untreated = [s for s in asked if not index.symptom_members[index.symptom_ids.index(s)]]
-    if not answers:
-        return untreated
-    return [s for s in untreated if s in whole and not {parsed.words[p] for p in whole[s]} & said]
-
-
-def _read(index: SearchIndex, query: str) -> Query | None:
-    """A query as the symptom questions read it (normalised, parsed, settled), or None if empty."""
-    q = normalise(query)
-    return _settled(index, q, parse(q)) if q else None
-
-
-def _settled(index: SearchIndex, q: str, parsed: Query) -> Query:
+def settle(index: SearchIndex, q: str, parsed: Query) -> Query:
     """The query marked settled when it is an English compound msrx does not
     hold: it means itself ("polo stick" is no walking stick, "tv station" no
     statin; scripts/english_compounds.py). So do its content words when the
@@ -549,23 +449,3 @@ def _settled(index: SearchIndex, q: str, parsed: Query) -> Query:
         if " " in said and not index.exact(said) and is_compound(said):
             return parsed._replace(settled=True)
     return parsed
-
-
-def urgent_for(dataset: Dataset, query: str) -> list[Symptom]:
-    """The symptoms whose urgent message the query calls for: every content
-    word of one of their urgent words is in the query ("thinking about
-    suicide" holds "suicide")."""
-    said = _content_stems(query)
-    out = []
-    for sym in dataset.symptoms.values():
-        for phrase in sym.urgent_words:
-            needed = _content_stems(phrase)
-            if needed and needed <= said:
-                out.append(sym)
-                break
-    return out
-
-
-def _content_stems(text: str) -> set[str]:
-    # Not parse(): its intents would take words ("shot", "attack") out of the text.
-    return {stem(w) for w in normalise(text).split() if not is_filler(w)}

@@ -17,7 +17,8 @@ import pytest
 import msrx
 from msrx.english import is_compound
 from msrx.model import Dataset
-from msrx.search import SearchIndex, search, symptoms_asked
+from msrx.notes import symptoms_asked
+from msrx.search import SearchIndex, search
 from tests.conftest import load_script
 
 ec = load_script("english_compounds")

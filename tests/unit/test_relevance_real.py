@@ -304,7 +304,7 @@ def test_a_row_labelled_before_its_symptom_split_accepts_either_part() -> None:
 
 
 def test_with_no_result_the_first_note_printed_is_what_a_row_is_judged_by() -> None:
-    from msrx.search import notes_due
+    from msrx.notes import notes_due
     from msrx.store import open_dataset
 
     dataset, index = open_dataset(None, use_cache=False)

@@ -9,8 +9,9 @@ import pytest
 
 from msrx.loader import load
 from msrx.model import Dataset
+from msrx.notes import notes_due, symptoms_asked
 from msrx.resolve import resolve, suggest
-from msrx.search import SearchIndex, normalise, notes_due, search, stem, symptoms_asked
+from msrx.search import SearchIndex, normalise, search, stem
 
 
 @pytest.fixture
@@ -407,7 +408,7 @@ def test_a_two_letter_word_alone_does_not_name_a_longer_sentence(write_dataset: 
 
 
 def test_urgent_words_call_for_the_urgent_message(write_dataset: Callable[..., Path]) -> None:
-    from msrx.search import urgent_for
+    from msrx.notes import urgent_for
 
     ds, _index = with_vocabulary(write_dataset, FATIGUE_WORDS + '\nurgent = "Get help now."\n'
                                  'urgent_words = ["suicide", "kill myself"]\nurgent_sources = ["review-beta"]')

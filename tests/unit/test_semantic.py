@@ -89,12 +89,12 @@ def test_a_whole_phrase_or_a_name_is_never_second_guessed(bundled: tuple[Dataset
 def test_the_name_of_the_illness_draws_no_meaning(bundled: tuple[Dataset, SearchIndex]) -> None:
     # "MS" is in every query's subject; it drew "my MS stopped my gut from
     # working" to the phrase "MS fatigue" (fatigue) instead of the bowel.
-    from msrx.search import _without_ms
+    from msrx.meaning import without_ms
 
-    assert _without_ms("my MS stopped my gut from working") == "my stopped my gut from working"
-    assert _without_ms("Multiple Sclerosis and M.S. hugs") == "and hugs"
-    assert _without_ms("ms") == "ms"  # nothing else said: read as it is
-    assert _without_ms("mass msg") == "mass msg"  # only the word itself
+    assert without_ms("my MS stopped my gut from working") == "my stopped my gut from working"
+    assert without_ms("Multiple Sclerosis and M.S. hugs") == "and hugs"
+    assert without_ms("ms") == "ms"  # nothing else said: read as it is
+    assert without_ms("mass msg") == "mass msg"  # only the word itself
     assert _first(bundled, "my MS stopped my gut from working") == ("bowel", "similar")
 
 
