@@ -34,6 +34,12 @@ _TREATMENT_WORDS = frozenset(
     "medication medications medicine medicines meds med drug drugs treatment treatments therapy therapies".split()
 )
 
+def treatment_word(text: str) -> str | None:
+    """The first word of a query's text that asks for treatment without saying
+    for what ("medication", "treatment"), or None."""
+    return next((w for w in text.split() if w in _TREATMENT_WORDS), None)
+
+
 # Words people wrap around what they mean. Dropped from matching unless the
 # query is nothing but these words.
 FILLER = _TREATMENT_WORDS | frozenset(
@@ -380,12 +386,10 @@ def parse(text: str, topics: bool = True) -> Query:
             i += 1
     words = [w for i, w in enumerate(content)
              if (not is_filler(w) or _letter_of_a_name(content, i)) and not _empty_here(content, i)]
-    if not words and not intents:
-        # Nothing but "should I take medication for MS?", "how do you pick a
-        # treatment?": in an MS reference, the treatments for MS itself.
-        treatment_word = next((w for w in content if w in _TREATMENT_WORDS), None)
-        if treatment_word:
-            intents.append(("category", "dmt", treatment_word))
+    # Nothing but "should I take medication for MS?", "how do you pick a
+    # treatment?": in an MS reference, the treatments for MS itself.
+    if not words and not intents and (asked_for := treatment_word(" ".join(content))):
+        intents.append(("category", "dmt", asked_for))
     only_filler = not words and not intents
     if only_filler:
         words = content

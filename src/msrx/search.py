@@ -48,7 +48,7 @@ from msrx.match import (
 )
 from msrx.meaning import closer_in_meaning, weak_symptom
 from msrx.model import STATUSES, Dataset, Treatment
-from msrx.query import Query, is_filler, parse
+from msrx.query import Query, is_filler, parse, treatment_word
 from msrx.wording import normalise, stem, stems_of
 
 __all__ = [
@@ -143,6 +143,13 @@ def search(
         cands = _named_by_letter(dataset, cands, lettered.group(0))
         matched = bool(cands)
     intents = parsed.intents
+    if not matched and not intents and parsed.topic and (word := treatment_word(parsed.text)):
+        # A topic asked of treatment in general, beside words that name nothing
+        # ("an unplanned pregnancy ... would you have to stop all treatment"):
+        # in an MS reference, the treatments for MS itself, as parse reads
+        # "should I take medication" alone.
+        parsed = parsed._replace(intents=(("category", "dmt", word),))
+        intents = parsed.intents
     if matched and _said_in_passing(index, cands, intents):
         cands, matched = {}, False
     if not matched and intents and _intents_answer(parsed):
@@ -388,13 +395,20 @@ def _several_named(whole: dict[str, set[int]], parsed: Query, listed: bool) -> b
 _LISTED = re.compile(r"[,&/+;]|\b(?:and|or|plus|with)\b", re.IGNORECASE)
 
 
+# Intents that name what a query is about, over a word that half matched a
+# symptom phrase. Not a route ("acid suppression pills": a product msrx does not
+# hold) nor a status ("a new dog").
+PASSING_INTENTS = ("category", "ms_form")
+
+
 def _said_in_passing(index: SearchIndex, cands: dict[int, Candidate], intents: tuple[tuple[str, str, str], ...]) -> bool:
-    """Whether the query names a category ("the start of a relapse") that no
-    candidate is in, and every candidate matched only part of a key or of the
-    query ("start" of "trouble starting to pee"): then the category is what
-    the query is about, and it answers. A whole key said in full ("relapse
-    fatigue": fatigue) still wins."""
-    categories = [(f, v) for f, v, _said in intents if f == "category"]
+    """Whether the query names a category or a form of MS ("the start of a
+    relapse", "anything for SPMS") that no candidate is in, and every
+    candidate matched only part of a key or of the query ("start" of "trouble
+    starting to pee", "know" of "not knowing where my feet are"): then the
+    intent is what the query is about, and it answers. A whole key said in
+    full ("relapse fatigue": fatigue) still wins."""
+    categories = [(f, v) for f, v, _said in intents if f in PASSING_INTENTS]
     if not categories or any(c.score >= WHOLE_KEY for c in cands.values()):
         return False
     return any(not any(index.satisfies(t, f, v) for t in cands) for f, v in categories)

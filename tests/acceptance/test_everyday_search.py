@@ -583,3 +583,12 @@ def test_a_product_named_before_a_route_word_lists_no_drug_taken_that_way() -> N
     result = runner.invoke(app, ["search", "taking acid suppression pills"])
     assert result.exit_code == 1 and "Fingolimod" not in result.stdout
     assert "no treatment matches 'taking acid suppression pills'" in result.stderr
+
+
+def test_a_form_of_ms_or_treatment_in_general_is_answered_with_the_dmts() -> None:
+    data = search("I would like to know if anything treats SPMS")
+    assert data and data[0]["matched"]["field"] == "ms_form" and data[0]["category"] == "dmt"
+    data = search("after an unexpected pregnancy must you stop all treatment straight away")
+    assert data and data[0]["category"] == "dmt" and data[0]["topic"]["field"] == "pregnancy"
+    code, out = as_seen("after an unexpected pregnancy must you stop all treatment straight away")
+    assert code == 0 and "Pregnancy" in out

@@ -561,3 +561,10 @@ def test_a_question_of_a_named_harm_as_a_process() -> None:
     result = msrx("search", "dexamethasone insomnia", "--json")
     assert result.returncode == 0, result.stderr
     assert [(d["id"], d["topic"]["field"]) for d in json.loads(result.stdout)] == [("dexamethasone", "side_effects")]
+
+
+def test_a_form_of_ms_asked_beside_a_half_matched_word_as_a_process() -> None:
+    result = msrx("search", "I would like to know if anything treats SPMS", "--json")
+    assert result.returncode == 0, result.stderr
+    first = json.loads(result.stdout)[0]
+    assert (first["matched"]["field"], first["category"]) == ("ms_form", "dmt")

@@ -987,3 +987,21 @@ def test_every_way_the_labels_write_a_box_keeps_its_harm(bundled: tuple[Dataset,
     # Rituximab's warnings are written "boxed: progressive multifocal leukoencephalopathy (PML)".
     assert search(ds, index, "rituxan pml")[0].topic == "warnings"
     assert search(ds, index, "rituximab hepatitis b")[0].topic == "warnings"
+
+
+def test_a_form_of_ms_asked_for_outweighs_one_word_half_matching_a_symptom(
+        bundled: tuple[Dataset, SearchIndex]) -> None:
+    # "know" half matches walking's "not knowing where my feet are"; the query asks for SPMS.
+    ds, index = bundled
+    hits = search(ds, index, "I would like to know if anything treats SPMS")
+    assert hits and hits[0].field == "ms_form" and {h.treatment.category for h in hits[:5]} == {"dmt"}
+    # a whole symptom key said in full still answers ("walking", not the form)
+    assert search(ds, index, "walking problems with SPMS")[0].symptom == "walking"
+
+
+def test_a_topic_asked_of_treatment_in_general_answers_with_the_dmts(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    hits = search(ds, index, "after an unexpected pregnancy must you stop all treatment straight away")
+    assert hits and hits[0].treatment.category == "dmt" and hits[0].topic == "pregnancy"
+    # no treatment word: the topic alone names no treatment
+    assert search(ds, index, "after an unexpected pregnancy must you stop straight away") == []
