@@ -120,7 +120,10 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
     ("administration", r"(?:first|1st|second|2nd|third|3rd|next) (?:\w+ )?(?:shots?|jabs?|injections?|infusions?|doses?|days?"
                        r"|weeks?|years?|rounds?|courses?|treatments?|pills?|tablets?)|(?:rounds?|years?) (?:one|two|three|1|2|3)"
                        # "how many Mavenclad tablets", "Ponvory titration", "Briumvi infusion time".
-                       r"|how many (?:\w+ ){0,2}?(?:tablets?|pills?|capsules?|doses?|injections?|infusions?|shots?)"
+                       r"|how many (?:\w+ ){0,2}?(?:tablets?|pills?|capsules?|doses?|injections?|infusions?|shots?"
+                       r"|courses?|rounds?|cycles?)"
+                       # "how many years is Lemtrada given"; not "how many years" alone ("... have I had MS").
+                       r"|how many years (?:\w+ ){1,3}?(?:given|taken|needed)"
                        r"|titrat\w*|starter (?:packs?|doses?|kits?)|infusion (?:times?|length|duration)"),
     # "Baclofen and alcohol", "can I drink on Tecfidera".
     ("warnings", r"alcohol|booze|drink(?:s|ing)?"),

@@ -184,6 +184,7 @@ def test_a_treatment_named_with_what_it_is_for_is_no_side_effect_question() -> N
 @pytest.mark.parametrize(("query", "topic"), [
     ("how many mavenclad tablets", "administration"), ("briumvi infusion time", "administration"),
     ("ponvory titration", "administration"), ("mavenclad year 2", "administration"),  # was warnings
+    ("how many years is lemtrada given", "administration"), ("lemtrada how many courses", "administration"),  # warnings
     ("can i drink on baclofen", "warnings"),
 ])
 def test_everyday_ways_of_asking_how_it_is_taken_or_its_risks(query: str, topic: str) -> None:

@@ -220,8 +220,12 @@ def test_real_sigint_exits_130_quietly(tmp_path: Path) -> None:
     data = big_dataset(tmp_path, 10000)  # a cold run takes about a second: time to interrupt it
     env = {**os.environ, "MSRX_CACHE_DIR": str(tmp_path / "cache")}
     for delay in (0.1, 0.5):  # while importing, and while parsing the dataset
+        # A shell starts a background job with SIGINT ignored, and a child inherits
+        # that: Python then installs no handler and the signal does nothing (exit
+        # 0). A terminal's Ctrl-C reaches a process whose SIGINT is the default.
         proc = subprocess.Popen([str(SCRIPT), "--data", str(data), "search", "fatigue", "--json"],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         time.sleep(delay)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=60)
@@ -568,3 +572,10 @@ def test_a_form_of_ms_asked_beside_a_half_matched_word_as_a_process() -> None:
     assert result.returncode == 0, result.stderr
     first = json.loads(result.stdout)[0]
     assert (first["matched"]["field"], first["category"]) == ("ms_form", "dmt")
+
+
+def test_how_many_years_it_is_given_as_a_process() -> None:
+    result = msrx("search", "how many years is lemtrada given", "--json")
+    assert result.returncode == 0, result.stderr
+    first = json.loads(result.stdout)[0]
+    assert (first["id"], first["topic"]["field"]) == ("alemtuzumab", "administration")

@@ -760,6 +760,9 @@ def test_words_that_ask_a_topic_only_of_a_named_treatment(bundled: tuple[Dataset
     # The phrase asks the topic even when one of its words is also in the warnings
     # (Lemtrada's warnings speak of each "course").
     assert search(ds, index, "3rd course of Lemtrada")[0].topic == "administration"
+    # How many years, courses or rounds it is given for is how it is given too.
+    for query in ("how many years is lemtrada given", "how many rounds of mavenclad"):
+        assert search(ds, index, query)[0].topic == "administration", query
     # A name said with how often asks how it is given.
     for query in ("is tysabri every 4 weeks", "kesimpta monthly", "copaxone 3 times a week"):
         assert search(ds, index, query)[0].topic == "administration", query
