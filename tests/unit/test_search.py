@@ -163,6 +163,9 @@ def test_no_unrelated_drug_is_suggested_for_a_few_words_close_only_as_a_whole(
         ("rebi smart", "interferon-beta-1a"),
         # A UK brand recorded as an alias.
         ("detrusitol", "tolterodine"),
+        # Spanish and German brands (AEMPS's ficha técnica, the German MS Society).
+        ("Tryptizol", "amitriptyline"),
+        ("Imurek", "azathioprine"),
     ],
 )
 def test_bundled_first_result(bundled: tuple[Dataset, SearchIndex], query: str, first: str) -> None:
