@@ -356,7 +356,7 @@ GENERIC = frozenset(stem(w) for w in ("symptom", "symptoms", "sign", "signs"))
 _DEGREE = frozenset(stem(w) for w in (
     "significant", "sudden", "suddenly", "severe", "extreme", "extremely", "constant", "constantly", "mild",
     "slight", "increased", "decreased", "excessive", "frequent", "persistent", "occasional", "general", "overall",
-    "intense", "major", "minor", "serious", "total", "complete", "partial",
+    "intense", "major", "minor", "serious", "total", "complete", "partial", "chronic", "acute",
 ))
 
 

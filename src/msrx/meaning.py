@@ -27,16 +27,18 @@ def weak_symptom(first: tuple[tuple[Any, ...], tuple[Any, ...]]) -> bool:
     return field == "symptom" and symptom is not None and (relation == "guess" or -order[1] < STRONG_SYMPTOM)
 
 
-def closer_in_meaning(index: SearchIndex, query: str, parsed: Query, symptom: str | None) -> dict[int, Candidate] | None:
+def closer_in_meaning(index: SearchIndex, query: str, parsed: Query, symptom: str | None,
+                      guessed: bool = False) -> dict[int, Candidate] | None:
     """The treatments for a symptom much closer in meaning to the query than
     the one its words half matched ("the whole world started to swirl": not
     "world" of a vision phrase but dizziness), or None to keep the answer.
     With no symptom (a sentence whose words matched nothing), the closest
     symptom answers only if it is clearly closer than the next. A long sentence
     far in meaning from the symptom one of its words half matched gets no answer
-    ({}) unless another symptom is much closer ("my roses are under stress": no anxiety)."""
+    ({}) unless another symptom is much closer ("my roses are under stress": no anxiety);
+    a symptom only `guessed` from one common word must be less far (semantic.FAR_GUESS)."""
     try:
-        from msrx.semantic import FAR, closest_symptoms, meaning_answers  # lazy: numpy loads only here
+        from msrx.semantic import FAR, FAR_GUESS, closest_symptoms, meaning_answers  # lazy: numpy loads only here
 
         closest = closest_symptoms(index, without_ms(query))
     except (ImportError, OSError, ValueError, KeyError):
@@ -51,7 +53,7 @@ def closer_in_meaning(index: SearchIndex, query: str, parsed: Query, symptom: st
     else:
         chosen = -1 - index.symptom_ids.index(symptom)  # a symptom's keys are owned by -1 - its position
         rival = closest.get(chosen, (0.0, 0))[0]
-        far = len(query.split()) >= LONG_SENTENCE_WORDS and rival < FAR
+        far = len(query.split()) >= LONG_SENTENCE_WORDS and rival < (FAR_GUESS if guessed else FAR)
         if owner == chosen:
             return {} if far else None
     if not meaning_answers(sim, rival, sentence=symptom is None):

@@ -220,7 +220,7 @@ def search(
     elif _several_named(whole, parsed, listed):
         pass  # "anxiety and slurred speech": each symptom said whole; none is a half-matched phrase
     elif ranked and ranked[0][0][0] == 0 and weak_symptom(ranked[0]):
-        closer = closer_in_meaning(index, query, parsed, ranked[0][1][2])
+        closer = closer_in_meaning(index, query, parsed, ranked[0][1][2], guessed=ranked[0][1][4] == "guess")
     elif not ranked and len(parsed.text.split()) >= SENTENCE_WORDS and not set(parsed.stems) <= GENERIC:
         closer = closer_in_meaning(index, query, parsed, None)
     if closer is not None:

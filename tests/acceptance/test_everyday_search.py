@@ -593,3 +593,8 @@ def test_a_form_of_ms_or_treatment_in_general_is_answered_with_the_dmts() -> Non
     assert data and data[0]["category"] == "dmt" and data[0]["topic"]["field"] == "pregnancy"
     code, out = as_seen("after an unexpected pregnancy must you stop all treatment straight away")
     assert code == 0 and "Pregnancy" in out
+
+
+def test_chronic_or_acute_alone_is_no_half_of_a_symptom_phrase() -> None:
+    assert search("a friend of mine has an acute interest in old trains and model railways") == []
+    assert search("chronic", "pain")[0]["matched"]["symptom"] == "pain"  # said with what, it still names it

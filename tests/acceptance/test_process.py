@@ -579,3 +579,14 @@ def test_how_many_years_it_is_given_as_a_process() -> None:
     assert result.returncode == 0, result.stderr
     first = json.loads(result.stdout)[0]
     assert (first["id"], first["topic"]["field"]) == ("alemtuzumab", "administration")
+
+
+def test_a_long_sentence_one_common_word_links_to_a_symptom_finds_nothing_as_a_process() -> None:
+    # A batch 28 dev row: "make" of cognition's "decision making" was guessed.
+    result = msrx("search", "Is there anything we as patients can do to make some noise and try to push these"
+                  " investigations forward?", "--json")
+    assert result.returncode == 1 and json.loads(result.stdout) == []
+    # "chronic" says how long, not what: alone in a sentence it is no half of "chronic pain"
+    result = msrx("search", "For me, focusing on the present moment is the only way do deal with atypical chronic"
+                  " multiple sclerosis.", "--json")
+    assert result.returncode == 1 and json.loads(result.stdout) == []

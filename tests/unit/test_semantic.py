@@ -125,6 +125,24 @@ def test_a_long_sentence_far_from_the_symptom_one_word_matched_gets_no_answer(
     assert _first(bundled, roses) == ("anxiety", "treats")
 
 
+def test_a_symptom_guessed_from_one_common_word_needs_more_meaning_behind_it(
+        bundled: tuple[Dataset, SearchIndex], monkeypatch: pytest.MonkeyPatch) -> None:
+    # A long sentence whose one word a symptom's phrases hold ("make" of "decision
+    # making") is read for its meaning; between FAR and FAR_GUESS a half-matched
+    # phrase would stand, a guess does not.
+    from msrx.meaning import closer_in_meaning
+    from msrx.query import parse
+
+    _ds, index = bundled
+    sentence = "is there anything we can do to make some noise and push these investigations forward"
+    cognition = -1 - index.symptom_ids.index("cognition")
+    between = (semantic.FAR + semantic.FAR_GUESS) / 2
+    monkeypatch.setattr(semantic, "closest_symptoms", lambda _i, _q: {cognition: (between, 0)})
+    parsed = parse(sentence)
+    assert closer_in_meaning(index, sentence, parsed, "cognition", guessed=True) == {}
+    assert closer_in_meaning(index, sentence, parsed, "cognition", guessed=False) is None
+
+
 @pytest.mark.parametrize(("sim", "rival", "sentence", "answers"), [
     (0.55, 0.40, False, True),   # close, and 0.1 closer than the words' symptom
     (0.55, 0.50, False, False),  # close, but not clearly closer
