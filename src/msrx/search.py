@@ -139,6 +139,13 @@ def search(
         # (antimuscarinics for "bladder") do not treat it. A name still answers.
         cands = {t: c for t, c in cands.items() if c.field != "symptom"}
         matched = bool(cands)
+    untreated = _untreated_said_whole(index, named, whole)
+    if untreated and all(c.score < WHOLE_KEY and c.explained & untreated for c in cands.values()):
+        # "symptoms worse in the heat": heat sensitivity, which no medicine
+        # treats, is said whole; relapse's "old symptoms worse" only in part, on
+        # the same words. A steroid is no answer to what cooling manages: no
+        # result, and `msrx search` prints the heat note.
+        cands, matched = {}, False
     if cands and (lettered := _LETTERED.search(parsed.text)):
         cands = _named_by_letter(dataset, cands, lettered.group(0))
         matched = bool(cands)
@@ -221,6 +228,8 @@ def search(
         pass  # "anxiety and slurred speech": each symptom said whole; none is a half-matched phrase
     elif ranked and ranked[0][0][0] == 0 and weak_symptom(ranked[0]):
         closer = closer_in_meaning(index, query, parsed, ranked[0][1][2], guessed=ranked[0][1][4] == "guess")
+    elif untreated:
+        pass  # a symptom no medicine treats, said whole: its note answers, not another symptom's meaning
     elif not ranked and len(parsed.text.split()) >= SENTENCE_WORDS and not set(parsed.stems) <= GENERIC:
         closer = closer_in_meaning(index, query, parsed, None)
     if closer is not None:
@@ -399,6 +408,14 @@ _LISTED = re.compile(r"[,&/+;]|\b(?:and|or|plus|with)\b", re.IGNORECASE)
 # symptom phrase. Not a route ("acid suppression pills": a product msrx does not
 # hold) nor a status ("a new dog").
 PASSING_INTENTS = ("category", "ms_form")
+
+
+def _untreated_said_whole(index: SearchIndex, named: list[str], whole: dict[str, set[int]]) -> set[int]:
+    """The query positions a whole key covers of the symptom the query names
+    first, when no treatment is for it ("worse in the heat"); else none."""
+    if not named or named[0] not in whole or index.symptom_members[index.symptom_ids.index(named[0])]:
+        return set()
+    return whole[named[0]]
 
 
 def _said_in_passing(index: SearchIndex, cands: dict[int, Candidate], intents: tuple[tuple[str, str, str], ...]) -> bool:

@@ -598,3 +598,9 @@ def test_a_form_of_ms_or_treatment_in_general_is_answered_with_the_dmts() -> Non
 def test_chronic_or_acute_alone_is_no_half_of_a_symptom_phrase() -> None:
     assert search("a friend of mine has an acute interest in old trains and model railways") == []
     assert search("chronic", "pain")[0]["matched"]["symptom"] == "pain"  # said with what, it still names it
+
+
+def test_symptoms_worse_in_the_heat_get_the_cooling_note_not_steroids() -> None:
+    result = runner.invoke(app, ["search", "symptoms worse in the heat"])
+    assert result.exit_code == 1 and "Methylprednisolone" not in result.stdout
+    assert "Heat sensitivity" in result.stderr and "keeping cool" in result.stderr

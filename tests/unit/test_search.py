@@ -1011,3 +1011,15 @@ def test_a_topic_asked_of_treatment_in_general_answers_with_the_dmts(bundled: tu
     assert hits and hits[0].treatment.category == "dmt" and hits[0].topic == "pregnancy"
     # no treatment word: the topic alone names no treatment
     assert search(ds, index, "after an unexpected pregnancy must you stop straight away") == []
+
+
+def test_a_symptom_no_medicine_treats_said_whole_is_not_answered_by_a_half_matched_one(
+        bundled: tuple[Dataset, SearchIndex]) -> None:
+    # "worse in the heat" is heat sensitivity, said whole; relapse's "old symptoms
+    # worse" only in part, on the same word. No steroid answers heat sensitivity.
+    ds, index = bundled
+    for query in ("symptoms worse in the heat", "my symptoms are worse in the heat"):
+        assert search(ds, index, query) == [], query
+        assert notes_due(index, query, [])[0] == "heat-sensitivity"
+    # a treated symptom said whole beside it still answers
+    assert search(ds, index, "anxiety and slurred speech")[0].symptom == "anxiety"
