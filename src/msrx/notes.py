@@ -9,7 +9,7 @@ next to them.
 from __future__ import annotations
 
 from msrx.index import SearchIndex
-from msrx.match import match_keys
+from msrx.match import match_keys, phrases_over_intents
 from msrx.model import Dataset, Symptom
 from msrx.query import Query, is_filler, parse
 from msrx.search import Hit, settle
@@ -50,7 +50,12 @@ def notes_due(index: SearchIndex, query: str, answers: list[Hit]) -> list[str]:
 def _read(index: SearchIndex, query: str) -> Query | None:
     """A query as the symptom questions read it (normalised, parsed, settled), or None if empty."""
     q = normalise(query)
-    return settle(index, q, parse(q)) if q else None
+    if not q:
+        return None
+    parsed = parse(q)
+    # As search reads it: an intent word inside a known phrase belongs to the
+    # phrase ("pseudo relapse" is no relapse).
+    return settle(index, q, phrases_over_intents(index, q, parsed) if parsed.intents else parsed)
 
 
 

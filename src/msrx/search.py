@@ -140,11 +140,13 @@ def search(
         cands = {t: c for t, c in cands.items() if c.field != "symptom"}
         matched = bool(cands)
     untreated = _untreated_said_whole(index, named, whole)
-    if untreated and all(c.score < WHOLE_KEY and c.explained & untreated for c in cands.values()):
+    if untreated and all(c.explained < untreated or (c.score < WHOLE_KEY and c.explained & untreated)
+                         for c in cands.values()):
         # "symptoms worse in the heat": heat sensitivity, which no medicine
         # treats, is said whole; relapse's "old symptoms worse" only in part, on
         # the same words. A steroid is no answer to what cooling manages: no
-        # result, and `msrx search` prints the heat note.
+        # result, and `msrx search` prints the heat note. So for a key inside
+        # the longer one: "pseudo relapse" holds "relapse".
         cands, matched = {}, False
     if cands and (lettered := _LETTERED.search(parsed.text)):
         cands = _named_by_letter(dataset, cands, lettered.group(0))

@@ -604,3 +604,9 @@ def test_symptoms_worse_in_the_heat_get_the_cooling_note_not_steroids() -> None:
     result = runner.invoke(app, ["search", "symptoms worse in the heat"])
     assert result.exit_code == 1 and "Methylprednisolone" not in result.stdout
     assert "Heat sensitivity" in result.stderr and "keeping cool" in result.stderr
+
+
+def test_a_pseudo_relapse_gets_its_note_not_steroids() -> None:
+    result = runner.invoke(app, ["search", "pseudo relapse"])
+    assert result.exit_code == 1 and "Methylprednisolone" not in result.stdout
+    assert "Pseudo-relapse" in result.stderr and "steroids do not help" in result.stderr

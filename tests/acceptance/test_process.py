@@ -596,3 +596,10 @@ def test_symptoms_worse_in_the_heat_as_a_process() -> None:
     result = msrx("search", "symptoms worse in the heat")
     assert result.returncode == 1 and "Methylprednisolone" not in result.stdout
     assert "Heat sensitivity" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_pseudo_relapse_as_a_process() -> None:
+    result = msrx("search", "pseudo relapse", "--json")
+    assert result.returncode == 1 and json.loads(result.stdout) == []
+    result = msrx("search", "pseudo relapse")
+    assert "Pseudo-relapse" in result.stderr and "Traceback" not in result.stderr

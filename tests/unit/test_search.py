@@ -1023,3 +1023,13 @@ def test_a_symptom_no_medicine_treats_said_whole_is_not_answered_by_a_half_match
         assert notes_due(index, query, [])[0] == "heat-sensitivity"
     # a treated symptom said whole beside it still answers
     assert search(ds, index, "anxiety and slurred speech")[0].symptom == "anxiety"
+
+
+def test_a_pseudo_relapse_is_no_relapse(bundled: tuple[Dataset, SearchIndex]) -> None:
+    # "relapse" inside the longer key "pseudo relapse" is no relapse intent: no
+    # steroid answers, and the pseudo-relapse note is due (treat the trigger).
+    ds, index = bundled
+    for query in ("pseudo relapse", "is this a pseudo relapse or a real relapse", "pseudoexacerbation"):
+        assert search(ds, index, query) == [], query
+        assert notes_due(index, query, []) == ["pseudo-relapse"], query
+    assert search(ds, index, "relapse")[0].treatment.category == "relapse"
