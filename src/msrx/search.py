@@ -140,13 +140,12 @@ def search(
         cands = {t: c for t, c in cands.items() if c.field != "symptom"}
         matched = bool(cands)
     untreated = _untreated_said_whole(index, named, whole)
-    if untreated and all(c.explained < untreated or (c.score < WHOLE_KEY and c.explained & untreated)
-                         for c in cands.values()):
-        # "symptoms worse in the heat": heat sensitivity, which no medicine
-        # treats, is said whole; relapse's "old symptoms worse" only in part, on
-        # the same words. A steroid is no answer to what cooling manages: no
-        # result, and `msrx search` prints the heat note. So for a key inside
-        # the longer one: "pseudo relapse" holds "relapse".
+    if untreated and all(c.explained < untreated or c.score < WHOLE_KEY for c in cands.values()):
+        # "symptoms worse in the heat", "... with a fever": heat sensitivity,
+        # which no medicine treats, is said whole and named first; relapse's
+        # "old symptoms worse" only in part. A steroid is no answer to what
+        # cooling manages: no result, and `msrx search` prints the heat note.
+        # So for a key inside the longer one: "pseudo relapse" holds "relapse".
         cands, matched = {}, False
     if cands and (lettered := _LETTERED.search(parsed.text)):
         cands = _named_by_letter(dataset, cands, lettered.group(0))
@@ -178,7 +177,7 @@ def search(
     causes: list[tuple[int, str, int]] = []  # (treatment, field, 0 for a boxed warning or a side effect, else 1)
     # The use text answers only when nothing else did. Everyday words it holds
     # apart ("stand" ... "still") are chance: those it holds only in a row.
-    text_fallback = not cands
+    text_fallback = not cands and not named  # a symptom no treatment is for, named: its note answers
     in_a_row = text_fallback and " " in q and all(is_english(w) for w in parsed.words)
     long_words = [w for w in parsed.stems if len(w) >= 4]
     listed = bool(_LISTED.search(query))

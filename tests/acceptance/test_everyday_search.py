@@ -600,7 +600,8 @@ def test_chronic_or_acute_alone_is_no_half_of_a_symptom_phrase() -> None:
     assert search("chronic", "pain")[0]["matched"]["symptom"] == "pain"  # said with what, it still names it
 
 
-@pytest.mark.parametrize("query", ["symptoms worse in the heat", "symptoms worse after a hot bath"])
+@pytest.mark.parametrize("query", ["symptoms worse in the heat", "symptoms worse after a hot bath",
+                                   "symptoms worse with a fever"])
 def test_symptoms_worse_in_the_heat_get_the_cooling_note_not_steroids(query: str) -> None:
     result = runner.invoke(app, ["search", query])
     assert result.exit_code == 1 and "Methylprednisolone" not in result.stdout

@@ -592,7 +592,8 @@ def test_a_long_sentence_one_common_word_links_to_a_symptom_finds_nothing_as_a_p
     assert result.returncode == 1 and json.loads(result.stdout) == []
 
 
-@pytest.mark.parametrize("query", ["symptoms worse in the heat", "symptoms worse after a hot bath"])
+@pytest.mark.parametrize("query", ["symptoms worse in the heat", "symptoms worse after a hot bath",
+                                   "symptoms worse with a fever"])
 def test_symptoms_worse_in_the_heat_as_a_process(query: str) -> None:
     result = msrx("search", query)
     assert result.returncode == 1 and "Methylprednisolone" not in result.stdout
