@@ -232,6 +232,10 @@ class SearchIndex:
         places = [(s, int(p)) for s, _, p in (f.partition(":") for f in self.firsts[t].split(",") if f)]
         return min((p for s, p in places if symptom is None or s == symptom), default=99)
 
+    def treats_none(self, symptom: str) -> bool:
+        """Whether no treatment is for this symptom (its note says how it is managed)."""
+        return not self.symptom_members[self.symptom_ids.index(symptom)]
+
     @classmethod
     def build(cls, dataset: Dataset) -> SearchIndex:
         # Imported here: only a cache miss builds an index.

@@ -9,10 +9,10 @@ next to them.
 from __future__ import annotations
 
 from msrx.index import SearchIndex
-from msrx.match import match_keys, phrases_over_intents
+from msrx.match import match_keys
 from msrx.model import Dataset, Symptom
 from msrx.query import Query, is_filler, parse
-from msrx.search import Hit, settle
+from msrx.search import Hit, reading
 from msrx.wording import normalise, stem
 
 
@@ -41,23 +41,16 @@ def notes_due(index: SearchIndex, query: str, answers: list[Hit]) -> list[str]:
     asked: list[str] = []
     whole: dict[str, set[int]] = {}
     match_keys(index, parsed, {}, asked, whole)
-    untreated = [s for s in asked if not index.symptom_members[index.symptom_ids.index(s)]]
+    untreated = [s for s in asked if index.treats_none(s)]
     if not answers:
         return untreated
     return [s for s in untreated if s in whole and not {parsed.words[p] for p in whole[s]} & said]
 
 
 def _read(index: SearchIndex, query: str) -> Query | None:
-    """A query as the symptom questions read it (normalised, parsed, settled), or None if empty."""
+    """A query as search reads it (normalised, parsed, phrases over intents, settled), or None if empty."""
     q = normalise(query)
-    if not q:
-        return None
-    parsed = parse(q)
-    # As search reads it: an intent word inside a known phrase belongs to the
-    # phrase ("pseudo relapse" is no relapse).
-    return settle(index, q, phrases_over_intents(index, q, parsed) if parsed.intents else parsed)
-
-
+    return reading(index, q, parse(q)) if q else None
 
 
 def urgent_for(dataset: Dataset, query: str) -> list[Symptom]:

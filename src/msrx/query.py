@@ -34,6 +34,7 @@ _TREATMENT_WORDS = frozenset(
     "medication medications medicine medicines meds med drug drugs treatment treatments therapy therapies".split()
 )
 
+
 def treatment_word(text: str) -> str | None:
     """The first word of a query's text that asks for treatment without saying
     for what ("medication", "treatment"), or None."""

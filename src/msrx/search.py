@@ -118,9 +118,7 @@ def search(
         parsed = parse(q, topics=False)  # a known phrase that holds a topic word: "never pass a sobriety test"
     if parsed.topic and parsed.only_filler:
         return []  # a topic with nothing it is about ("side effects", "flu jab")
-    if parsed.intents:
-        parsed = phrases_over_intents(index, q, parsed)
-    parsed = settle(index, q, parsed)
+    parsed = reading(index, q, parsed)
     cands: dict[int, Candidate] = {}
     if parsed.topic == "monitoring" and parsed.stems:
         # "jc virus test", "eye tests": words that all name a test some treatments
@@ -177,7 +175,9 @@ def search(
     causes: list[tuple[int, str, int]] = []  # (treatment, field, 0 for a boxed warning or a side effect, else 1)
     # The use text answers only when nothing else did. Everyday words it holds
     # apart ("stand" ... "still") are chance: those it holds only in a row.
-    text_fallback = not cands and not named  # a symptom no treatment is for, named: its note answers
+    # Not when a symptom was named and nothing is left to answer it (one no
+    # treatment is for, or an infection's): its note or the infection's message answers.
+    text_fallback = not cands and not named
     in_a_row = text_fallback and " " in q and all(is_english(w) for w in parsed.words)
     long_words = [w for w in parsed.stems if len(w) >= 4]
     listed = bool(_LISTED.search(query))
@@ -414,7 +414,7 @@ PASSING_INTENTS = ("category", "ms_form")
 def _untreated_said_whole(index: SearchIndex, named: list[str], whole: dict[str, set[int]]) -> set[int]:
     """The query positions a whole key covers of the symptom the query names
     first, when no treatment is for it ("worse in the heat"); else none."""
-    if not named or named[0] not in whole or index.symptom_members[index.symptom_ids.index(named[0])]:
+    if not named or named[0] not in whole or not index.treats_none(named[0]):
         return set()
     return whole[named[0]]
 
@@ -470,7 +470,13 @@ def topic_asked(query: str) -> str:
     return parse(normalise(query)).topic_said
 
 
-def settle(index: SearchIndex, q: str, parsed: Query) -> Query:
+def reading(index: SearchIndex, q: str, parsed: Query) -> Query:
+    """A parsed query as search matches it: an intent word inside a known phrase
+    belongs to the phrase ("panic attacks", "pseudo relapse"), then settled."""
+    return _settled(index, q, phrases_over_intents(index, q, parsed) if parsed.intents else parsed)
+
+
+def _settled(index: SearchIndex, q: str, parsed: Query) -> Query:
     """The query marked settled when it is an English compound msrx does not
     hold: it means itself ("polo stick" is no walking stick, "tv station" no
     statin; scripts/english_compounds.py). So do its content words when the
