@@ -206,11 +206,27 @@ def test_completion_offers_names_brands_and_aliases_in_every_shell(words: str, e
         assert not absent & offered
 
 
-@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
-def test_completion_script_for_each_shell(shell: str) -> None:
-    result = msrx("--show-completion", shell)
-    assert result.returncode == 0
-    assert "_MSRX_COMPLETE" in result.stdout
+def in_shell(shell: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """msrx run from `shell` as a child that does not replace it (a command
+    follows it): Typer picks the completion script by the shell that started
+    msrx, not by an argument."""
+    return subprocess.run([shell, "-c", '"$0" "$@"; code=$?; exit $code', str(SCRIPT), *args], capture_output=True, text=True,
+                          timeout=60)
+
+
+def test_completion_script_is_the_calling_shells() -> None:
+    result = in_shell("bash", "--show-completion")
+    assert result.returncode == 0, result.stderr
+    assert "complete -o default -F _msrx_completion msrx" in result.stdout  # bash's, not zsh's or fish's
+    assert "_MSRX_COMPLETE=complete_bash" in result.stdout
+
+
+def test_completion_from_a_shell_without_it_says_so() -> None:
+    result = in_shell("sh", "--show-completion")  # POSIX sh: no programmable completion
+    if "bash" in Path("/bin/sh").resolve().name:
+        pytest.skip("/bin/sh is bash here")
+    assert result.returncode != 0 and result.stdout == ""
+    assert "not supported" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_real_sigint_exits_130_quietly(tmp_path: Path) -> None:
@@ -233,6 +249,36 @@ def test_real_sigint_exits_130_quietly(tmp_path: Path) -> None:
         # handler: the process then dies of SIGINT itself, which a shell reports as 130 too.
         assert proc.returncode in (130, -signal.SIGINT), err
         assert b"Traceback" not in err
+
+
+
+def test_sigint_swallowed_by_python_still_exits_130() -> None:
+    # CPython ignores an exception raised in a weakref callback (as it does in
+    # importlib's module-lock callback): a Ctrl-C landing there used to be lost
+    # and msrx finished with 0. Here the callback sends the signal itself.
+    code = textwrap.dedent("""
+        import os, signal, sys, weakref
+        import msrx.cli
+
+        def run():
+            class Thing: pass
+            thing = Thing()
+            ref = weakref.ref(thing, lambda _: os.kill(os.getpid(), signal.SIGINT) or [n for n in range(10000)])
+            del thing
+            print("finished", flush=True)
+            sys.exit(0)
+
+        msrx.cli.main = run
+        from msrx.entry import main
+        main()
+    """)
+    import signal
+
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert "finished" in proc.stdout  # the signal was swallowed: the command ran on to its end
+    assert proc.returncode == 130, proc.stderr
+    assert proc.stderr == ""  # not "Exception ignored in ..." with a traceback
 
 
 # -- unwritable stdout ----------------------------------------------------------------
