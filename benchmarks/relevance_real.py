@@ -46,6 +46,27 @@ DROPPED: dict[int, tuple[tuple[str, str], ...]] = {
     8: (("symptom_phrase", "feeling like you could only move as much as a wooden sketch mannequin"),),
     24: (("question", "What medications are available to manage spasticity in patients with multiple sclerosis (MS)?"),
          ("symptom_phrase", "I am in pain regardless of my body parts. There is always something that hurts.")),
+    # Batch 30: seventeen symptom phrases whose page the symptom vocabulary already
+    # quotes (a query answered by its own page's wording measures nothing).
+    30: (("symptom_phrase", "Dark, impenetrable days are now piling on top of each other"),
+         ("symptom_phrase", "Every item in my view outside of the car was slightly out of focus, similar to viewing a 3-D graphic,"
+                            " but without the 3-D glasses."),
+         ("symptom_phrase", "I couldn't lift my feet normally. I was dragging my toes without meaning to."),
+         ("symptom_phrase", "I have to pee all the time and it’s urgent. Beyond urgent."),
+         ("symptom_phrase", "I see double vertically with only my left eye"),
+         ("symptom_phrase", "I wake up after being asleep for 3 hours and then lie there for another 2-3 unable for the life of me to go back to sleep."),
+         ("symptom_phrase", "If you have ever spent a long time on a boat, I’m talking days, like a cruise, and then you go onto"
+                            " dry land. That’s how it feels."),
+         ("symptom_phrase", "It’s like where your brain just will not make the appropriate connections, even when doing something you do every day."),
+         ("symptom_phrase", "Like doing all your normal day-to-day shizz whilst wearing full-on medieval style chain mail."),
+         ("symptom_phrase", "Like you haven’t slept for a week, and then for another week. Like a permanent hangover."),
+         ("symptom_phrase", "My bladder seems to have a mind of its own."),
+         ("symptom_phrase", "Sleep has not been coming easy."),
+         ("symptom_phrase", "Sometimes I am positive that a spider is crawling on me and there isn’t. I have bruised myself by scratching."),
+         ("symptom_phrase", "Suddenly, it feels as if your feet have caught fire and your toes are alight."),
+         ("symptom_phrase", "Walking any distance is difficult because the leg is as limp as an overcooked strand of spaghetti."),
+         ("symptom_phrase", "my bowel decided to stage a hostile takeover of my life"),
+         ("symptom_phrase", "my brain is befuddled, I’m unable to think clearly, quickly or logically."),),
 }
 
 
