@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -159,7 +160,7 @@ def passes(row: dict[str, Any], hits: list[Any], asked: list[str] | None = None)
     return not ("top_status" in row and t.status != row["top_status"])
 
 
-def judge(row: dict[str, Any], hits: list[Any], index: Any, treated: set[str]) -> bool:
+def judge(row: dict[str, Any], hits: list[Any], index: Any, treated: set[str], meant: Sequence[str] = ()) -> bool:
     """`passes`, with the symptoms the query names worked out where they matter: no
     result, and a row whose symptom (or a part of it) no treatment is for. Those are
     the notes `msrx search` prints with no result (search.notes_due), first printed
@@ -169,7 +170,7 @@ def judge(row: dict[str, Any], hits: list[Any], index: Any, treated: set[str]) -
 
     sid = row.get("top_symptom")
     untreated = sid is not None and not set(symptom_parts(sid)) <= treated
-    asked = notes_due(index, row["query"], []) if untreated and not hits else None
+    asked = notes_due(index, row["query"], [], meant) if untreated and not hits else None
     return passes(row, hits, asked)
 
 
@@ -183,10 +184,11 @@ def evaluate(rows: list[dict[str, Any]]) -> dict[str, FamilyScore]:
     for row in rows:
         s = scores[row["family"]]
         s.queries += 1
-        hits = search(dataset, index, row["query"], limit=10)
+        meant: list[str] = []
+        hits = search(dataset, index, row["query"], limit=10, meant=meant)
         if hits and hits[0].relation == "causes" and "top_symptom" in row:
             s.side_effect_first += 1
-        if judge(row, hits, index, treated):
+        if judge(row, hits, index, treated, meant):
             s.passed += 1
         else:
             got = [(h.treatment.id, h.field, *((h.topic,) if "topic" in row else ())) for h in hits[:3]]

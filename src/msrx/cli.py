@@ -145,15 +145,16 @@ def search(
     dataset, index = open_data(ctx)
     if not (as_json or fmt):
         say_urgent(dataset, text)
+    meant: list[str] = []
     hits = run_search(
         dataset, index, text, limit=limit,
-        status=status.value if status else None, category=category.value if category else None,
+        status=status.value if status else None, category=category.value if category else None, meant=meant,
     )
     output(ctx, "search", (hits, dataset), as_json=as_json, fmt=fmt, fields=fields, empty=not hits,
             rows=lambda: [{**records.full(h.treatment, dataset), **records.hit(h, dataset)} for h in hits], columns=columns)
     noted = False
     if not (as_json or fmt):
-        noted = _symptom_notes(dataset, index, text, [h for h in hits if h.field not in ("use", "side_effects")])
+        noted = _symptom_notes(dataset, index, text, [h for h in hits if h.field not in ("use", "side_effects")], meant)
         _compare_hint(hits, text)
     if not hits:
         filters = " ".join(f"--{name} {value.value}" for name, value in (("status", status), ("category", category)) if value)
@@ -190,7 +191,7 @@ def _compare_hint(hits: list[Hit], text: str) -> None:
         say(f"msrx: to see them side by side: msrx compare {' '.join(named)}")
 
 
-def _symptom_notes(dataset: Dataset, index: SearchIndex, text: str, answers: list[Hit]) -> bool:
+def _symptom_notes(dataset: Dataset, index: SearchIndex, text: str, answers: list[Hit], meant: list[str]) -> bool:
     """The query names a symptom no treatment is for, which no answer explains: say how it
     is managed (on stderr, so stdout stays the result list; `say` neutralises the dataset
     text). Whether a note was said."""
@@ -198,7 +199,7 @@ def _symptom_notes(dataset: Dataset, index: SearchIndex, text: str, answers: lis
 
     numbers = dataset.source_numbers()
     noted = False
-    for sid in notes_due(index, text, answers):
+    for sid in notes_due(index, text, answers, meant):
         sym = dataset.symptoms[sid]
         if sym.note:
             cites = " ".join(f"[{numbers[s]}]" for s in sym.sources)

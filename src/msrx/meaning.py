@@ -9,7 +9,7 @@ closest in meaning. This module holds that decision; msrx.search calls it.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from msrx.index import SearchIndex
 from msrx.match import GUESS_SCORE, Candidate, offer_symptom
@@ -20,6 +20,16 @@ STRONG_SYMPTOM = 95.0  # a symptom answer scoring less was half matched: its mea
 LONG_SENTENCE_WORDS = 8
 
 
+class Meant(NamedTuple):
+    """What reading a query for its meaning gave: the treatments for the symptom
+    it is closest to, and that symptom (None when the query is too far from every
+    symptom to name one). The treatments are none for a symptom no treatment is
+    for ("weakness"): then its management note answers (msrx.notes)."""
+
+    cands: dict[int, Candidate]
+    symptom: str | None
+
+
 def weak_symptom(first: tuple[tuple[Any, ...], tuple[Any, ...]]) -> bool:
     """Whether the first answer is a symptom that word matching only guessed
     or half matched: a whole phrase said scores 95 or more."""
@@ -28,14 +38,14 @@ def weak_symptom(first: tuple[tuple[Any, ...], tuple[Any, ...]]) -> bool:
 
 
 def closer_in_meaning(index: SearchIndex, query: str, parsed: Query, symptom: str | None,
-                      guessed: bool = False) -> dict[int, Candidate] | None:
+                      guessed: bool = False) -> Meant | None:
     """The treatments for a symptom much closer in meaning to the query than
     the one its words half matched ("the whole world started to swirl": not
     "world" of a vision phrase but dizziness), or None to keep the answer.
     With no symptom (a sentence whose words matched nothing), the closest
     symptom answers only if it is clearly closer than the next. A long sentence
     far in meaning from the symptom one of its words half matched gets no answer
-    ({}) unless another symptom is much closer ("my roses are under stress": no anxiety);
+    (no treatments, no symptom) unless another symptom is much closer ("my roses are under stress": no anxiety);
     a symptom only `guessed` from one common word must be less far (semantic.FAR_GUESS)."""
     try:
         from msrx.semantic import FAR, FAR_GUESS, closest_symptoms, meaning_answers  # lazy: numpy loads only here
@@ -55,14 +65,14 @@ def closer_in_meaning(index: SearchIndex, query: str, parsed: Query, symptom: st
         rival = closest.get(chosen, (0.0, 0))[0]
         far = len(query.split()) >= LONG_SENTENCE_WORDS and rival < (FAR_GUESS if guessed else FAR)
         if owner == chosen:
-            return {} if far else None
+            return Meant({}, None) if far else None
     if not meaning_answers(sim, rival, sentence=symptom is None):
-        return {} if far else None
+        return Meant({}, None) if far else None
     cands: dict[int, Candidate] = {}
-    offer_symptom(index, cands, k, GUESS_SCORE, range(len(parsed.words)), parsed.words or (parsed.text,))
+    meant = offer_symptom(index, cands, k, GUESS_SCORE, range(len(parsed.words)), parsed.words or (parsed.text,))
     for c in cands.values():
         c.relation = "similar"
-    return cands
+    return Meant(cands, meant)
 
 
 # Every query to msrx is about MS: said in a sentence ("my first MS symptom was

@@ -8,6 +8,8 @@ next to them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from msrx.index import SearchIndex
 from msrx.match import match_keys
 from msrx.model import Dataset, Symptom
@@ -26,12 +28,14 @@ def symptoms_asked(index: SearchIndex, query: str) -> list[str]:
     return asked
 
 
-def notes_due(index: SearchIndex, query: str, answers: list[Hit]) -> list[str]:
+def notes_due(index: SearchIndex, query: str, answers: list[Hit], meant: Sequence[str] = ()) -> list[str]:
     """The symptoms no treatment is for whose management note belongs beside the
     result: with no answer, every one the query names, strongest first ("trouble
-    swallowing"); with answers, those named by a key said whole whose words no
-    answer explains ("anxiety and slurred speech": speech, beside the anxiety
-    drugs; not "leg weakness", which the walking drugs answer whole)."""
+    swallowing"), then the one search read it to mean (`meant`, from
+    msrx.search.search: "not even able to hold my arm up", weakness); with
+    answers, those named by a key said whole whose words no answer explains
+    ("anxiety and slurred speech": speech, beside the anxiety drugs; not "leg
+    weakness", which the walking drugs answer whole)."""
     parsed = _read(index, query)
     if parsed is None:
         return []
@@ -43,7 +47,7 @@ def notes_due(index: SearchIndex, query: str, answers: list[Hit]) -> list[str]:
     match_keys(index, parsed, {}, asked, whole)
     untreated = [s for s in asked if index.treats_none(s)]
     if not answers:
-        return untreated
+        return list(dict.fromkeys([*untreated, *(s for s in meant if index.treats_none(s))]))
     return [s for s in untreated if s in whole and not {parsed.words[p] for p in whole[s]} & said]
 
 

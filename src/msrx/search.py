@@ -107,9 +107,13 @@ def search(
     limit: int | None = 10,
     status: str | None = None,
     category: str | None = None,
+    meant: list[str] | None = None,
 ) -> list[Hit]:
     """Ranked hits for a free-text query: answers first, best first, one hit per
-    treatment; then the treatments that may cause what was asked about."""
+    treatment; then the treatments that may cause what was asked about. A list
+    given as `meant` receives the symptom the query was read to mean when its
+    words said too little (msrx.meaning): with no treatment for that symptom
+    there is no hit, and msrx.notes says how it is managed."""
     q = normalise(query)
     if not q:
         return []
@@ -236,7 +240,9 @@ def search(
     if closer is not None:
         # The closer symptom may be one no treatment is for ("weakness"): then, as
         # above, nothing that may cause it stands in for an answer.
-        ranked = _ranked(index, closer, causes if closer else [], asked, wanted, shown, silent, forms)
+        ranked = _ranked(index, closer.cands, causes if closer.cands else [], asked, wanted, shown, silent, forms)
+        if meant is not None and closer.symptom is not None:
+            meant.append(closer.symptom)
     if limit is not None:
         ranked = ranked[:limit]
     # Only the records that are shown are decoded (see store.LazyTreatments).

@@ -46,8 +46,10 @@ TOPICS: tuple[tuple[str, str], ...] = (
                       # "does Tecfidera really work", "how long does it take Ocrevus to work", "how
                       # long until Tysabri kicks in": the name between stays in the query
                       r"|(?:does|do|did|will|would|can|(?:takes?|took|until|till|before)(?: (?:it|they|for))?)"
-                      r" (?P<keep>(?:\w+ ){1,3}?)(?:really |even |actually )?(?:to )?"
-                      r"(?:work(?:s|ed)?|start(?:s|ed)? working|kick(?:s|ed)? in)(?: for (?:you|me|people|anyone|everyone))?$"),
+                      r" (?P<keep>(?:\w+ ){1,3}?)(?:really |even |actually |definitely |ever |still )?(?:to )?"
+                      r"(?:work(?:s|ed)?|start(?:s|ed)? working|kick(?:s|ed)? in)(?: for (?:you|me|people|anyone|everyone))?"
+                      # "will Campath definitely work in the long term"
+                      r"(?: (?:in|over) the long (?:term|run)| long ?term)?$"),
     ("side_effects", r"side ?(?:e|a)ffects?|adverse (?:effects?|reactions?|events?)|downsides?|drawbacks?"
                      r"|negative (?:parts?|sides?|aspects?|effects?)"),
     # After the side effects: "how long do Ocrevus side effects last" asks about them, not a dose.

@@ -612,3 +612,17 @@ def test_a_pseudo_relapse_gets_its_note_not_steroids() -> None:
     result = runner.invoke(app, ["search", "pseudo relapse"])
     assert result.exit_code == 1 and "Methylprednisolone" not in result.stdout
     assert "Pseudo-relapse" in result.stderr and "steroids do not help" in result.stderr
+
+
+def test_a_sentence_that_means_a_symptom_no_medicine_treats_prints_its_note() -> None:
+    result = runner.invoke(app, ["search", "not even be able to hold my arm up in the air without it falling back down"])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "Muscle weakness: no treatment in msrx is for it" in result.stderr
+    assert "did you mean" not in result.stderr  # the note, not a spelling to try
+    assert search("not even be able to hold my arm up in the air without it falling back down") == []
+
+
+def test_dantamacrin_and_a_long_term_question() -> None:
+    assert search("Dantamacrin")[0]["id"] == "dantrolene"
+    data = search("will Campath definitely work in the long term?")
+    assert data[0]["id"] == "alemtuzumab" and data[0]["topic"]["field"] == "effectiveness"

@@ -651,3 +651,12 @@ def test_a_pseudo_relapse_as_a_process() -> None:
     assert result.returncode == 1 and json.loads(result.stdout) == []
     result = msrx("search", "pseudo relapse")
     assert "Pseudo-relapse" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_sentence_that_means_an_untreated_symptom_as_a_process() -> None:
+    query = "not even be able to hold my arm up in the air without it falling back down"
+    result = msrx("search", query)
+    assert result.returncode == 1 and "Muscle weakness: no treatment in msrx is for it" in result.stderr
+    assert "Traceback" not in result.stderr
+    result = msrx("search", query, "--json")
+    assert result.returncode == 1 and json.loads(result.stdout) == [] and "Muscle weakness" not in result.stderr

@@ -1034,3 +1034,31 @@ def test_a_pseudo_relapse_is_no_relapse(bundled: tuple[Dataset, SearchIndex]) ->
         assert search(ds, index, query) == [], query
         assert notes_due(index, query, []) == ["pseudo-relapse"], query
     assert search(ds, index, "relapse")[0].treatment.category == "relapse"
+
+
+def test_a_symptom_read_for_meaning_that_no_medicine_treats_gets_its_note(bundled: tuple[Dataset, SearchIndex]) -> None:
+    # The words half name nothing useful; the sentence means weakness, which no
+    # treatment is for: no hit, and search says which symptom it read so its note is printed.
+    ds, index = bundled
+    query = "not even be able to hold my arm up in the air without it falling back down"
+    meant: list[str] = []
+    assert search(ds, index, query, meant=meant) == []
+    assert meant == ["weakness"]
+    assert notes_due(index, query, [], meant) == ["weakness"]
+    assert notes_due(index, query, []) == []  # the words alone name no symptom
+    # a symptom read for meaning that treatments answer is still answered by them
+    meant = []
+    hits = search(ds, index, "the whole world started to swirl", meant=meant)
+    assert hits and hits[0].symptom == "dizziness" and meant == ["dizziness"]
+    assert notes_due(index, "the whole world started to swirl", hits, meant) == []
+    # a query whose words answer reads nothing for meaning
+    meant = []
+    assert search(ds, index, "fatigue", meant=meant) and meant == []
+
+
+def test_will_it_work_in_the_long_term_asks_about_effectiveness(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    for query in ("will Campath definitely work in the long term?", "will ocrevus work in the long run",
+                  "does tysabri work long term"):
+        hits = search(ds, index, query)
+        assert hits and hits[0].topic == "effectiveness", query

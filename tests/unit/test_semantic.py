@@ -139,7 +139,7 @@ def test_a_symptom_guessed_from_one_common_word_needs_more_meaning_behind_it(
     between = (semantic.FAR + semantic.FAR_GUESS) / 2
     monkeypatch.setattr(semantic, "closest_symptoms", lambda _i, _q: {cognition: (between, 0)})
     parsed = parse(sentence)
-    assert closer_in_meaning(index, sentence, parsed, "cognition", guessed=True) == {}
+    assert closer_in_meaning(index, sentence, parsed, "cognition", guessed=True) == ({}, None)  # no answer, no symptom
     assert closer_in_meaning(index, sentence, parsed, "cognition", guessed=False) is None
 
 
