@@ -8,6 +8,8 @@ this module reads, for each, which of its fields the question is about.
 
 from __future__ import annotations
 
+import re
+
 from msrx.index import IDENTITY_FIELDS, SearchIndex
 from msrx.match import SYMPTOM_KEYS
 from msrx.model import Treatment
@@ -59,7 +61,12 @@ def _topic_asked(t: Treatment, field: str, relation: str | None, words: tuple[st
             return asked or None
         if not asked and _its_own_symptom(index, t, rest):
             return None  # "botox for bladder" asks what it is for, not of the bladder in its side effects
-        return asked or ("administration" if interval else "") or _harm_named(t, rest, index) or None
+        # A name said with what a DMT is for ("Copaxone reduces the chance of a relapse",
+        # "does Ocrevus slow progression") asks how well it does that; a harm said beside
+        # it still comes first ("these symptoms of Avonex ... slowing down the progression").
+        aimed = any(f == "category" and _AIMED.match(said_as) for f, _v, said_as in parsed.intents)
+        return (asked or ("administration" if interval else "") or _harm_named(t, rest, index)
+                or ("effectiveness" if aimed else None))
     return None
 
 
@@ -70,6 +77,9 @@ def _its_own_symptom(index: SearchIndex, t: Treatment, stems: list[str]) -> bool
 
 
 _FAILURE = stem("failure")
+# The aims msrx.query reads as asking for a DMT ("reduce relapses", "slow progression");
+# not "switch" or "long term medication", which say nothing of how well one works.
+_AIMED = re.compile(r"(?:prevent|reduc|decreas|lower|delay|slow|fewer|less|stop|halt)\w*\b")
 
 
 def _harm_named(t: Treatment, stems: list[str], index: SearchIndex) -> str | None:

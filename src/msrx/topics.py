@@ -30,7 +30,7 @@ TOPICS: tuple[tuple[str, str], ...] = (
                    r"|monitor\w*|check ?ups?|checks|exams?|examinations?|screening|mris?|scans?"
                    r"|(?<!being )(?:tests?|tested|testing)"),
     ("stopping", r"stop(?:ped|ping|s)? (?:taking|using|treatment)|(?:come|comes|coming|came|going|went|get|getting|got)"
-                 r" off|wash ?out|discontinu\w*|quit(?:s|ting)?|switch(?:ing|ed)? (?:from|off)"
+                 r" (?:completely |totally |fully |entirely )?off|wash ?out|discontinu\w*|quit(?:s|ting)?|switch(?:ing|ed)? (?:from|off)"
                  r"|stop(?:ped|ping)(?! working| helping)|ending"
                  # "can I stop my DMT", "stopping the medication"
                  r"|stop(?:s|ping)? (?:my|the|your|their) (?:dmts?|medications?|medicines?|meds|treatments?|drugs?"
@@ -41,7 +41,9 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("effectiveness", r"how (?:effective|well)(?: (?:does|do|did|is|are) (?:it|they|this|that))?(?: works?)?"
                       r"|effectiveness|efficacy|(?:does|do|did) (?:it|they|this|that) (?:really |even )?work"
                       r"|success rates?|take to work|start(?:s|ed)? working|kick in"
-                      r"|(?:is|are|was|were) (?:it |they |this |that )?(?:even |really |still )?working"
+                      # "is it still working", "it's apparently working for you" ("it s" once normalised)
+                      r"|(?:is|are|was|were|s|re) (?:it |they |this |that )?"
+                      r"(?:even |really |still |apparently |definitely |actually |clearly )?working"
                       r"|(?:a |the )?cure"
                       # "does Tecfidera really work", "how long does it take Ocrevus to work", "how
                       # long until Tysabri kicks in": the name between stays in the query
@@ -98,6 +100,8 @@ _FAILING_ORGANS = ("kidney", "liver", "heart", "renal", "hepatic", "cardiac", "r
 NAMED_TOPICS: tuple[tuple[str, str], ...] = (
     # "IV steroids make me grumpy", "does Tecfidera cause hair loss".
     ("side_effects", r"(?:make|makes|made|making) (?:me|you|him|her|them|us|people)|caus(?:e|es|ed|ing)"
+                     # "a bad reaction to these steroids", "reactions after Ocrevus".
+                     r"|reactions? (?:to|from|with|after)"
                      # "Jaimie got fat. Thanks amitriptyline": weight put on.
                      r"|(?:got|get|getting|gotten) fat|(?:gain|gained|gaining|put on|putting on) weight"
                      # "feeling terrible after infusions", "felt rough on Tecfidera": how it leaves people.
@@ -117,7 +121,9 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                       # "does Ampyra help walking", "can baclofen help with spasms": whether it works.
                       r"|(?:does|do|did|can|could|will|would|might) (?:\w+ ){1,3}?(?:really |actually )?help"
                       # "Tysabri not working", "Ocrevus stopped working", "Copaxone success stories".
-                      r"|(?:not|isn t|aren t|wasn t|no longer|stop(?:ped|s)?) working|success stor(?:y|ies)"),
+                      r"|(?:not|isn t|aren t|wasn t|no longer|stop(?:ped|s)?) working|success stor(?:y|ies)"
+                      # "LDN seems a very promising treatment", "took Fampridine to see if it could ...".
+                      r"|promising|(?:to )?see (?:if|whether) (?:it|they|this|that) (?:could|would|will|can|might|does|did)"),
     # "first shot of Plegridy", "1st day of Tecfidera", "Lemtrada: round two": starting a course.
     ("administration", r"(?:first|1st|second|2nd|third|3rd|next) (?:\w+ )?(?:shots?|jabs?|injections?|infusions?|doses?|days?"
                        r"|weeks?|years?|rounds?|courses?|treatments?|pills?|tablets?)|(?:rounds?|years?) (?:one|two|three|1|2|3)"
@@ -126,7 +132,12 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                        r"|courses?|rounds?|cycles?)"
                        # "how many years is Lemtrada given"; not "how many years" alone ("... have I had MS").
                        r"|how many years (?:\w+ ){1,3}?(?:given|taken|needed)"
-                       r"|titrat\w*|starter (?:packs?|doses?|kits?)|infusion (?:times?|length|duration)"),
+                       r"|titrat\w*|starter (?:packs?|doses?|kits?)|infusion (?:times?|length|duration)"
+                       # "the 22mcg of Rebif", "5000IU's of vitamin D": a dose with its unit.
+                       r"|\d+ ?(?:mg|mcg|ug|iu|ml|micrograms?|milligrams?|units)"
+                       # "Copaxone comes with an auto injector", "Lemtrada ... a two year treatment".
+                       r"|auto ?injectors?|pre ?filled (?:pens?|syringes?)"
+                       r"|(?:one|two|three|four|five|1|2|3|4|5) years? (?:treatment|course|therapy|programme|program)"),
     # "Baclofen and alcohol", "can I drink on Tecfidera".
     ("warnings", r"alcohol|booze|drink(?:s|ing)?"),
     ("warnings", r"concerns?|concerned|worr(?:y|ies|ied|ying)"),

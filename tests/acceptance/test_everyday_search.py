@@ -626,3 +626,16 @@ def test_dantamacrin_and_a_long_term_question() -> None:
     assert search("Dantamacrin")[0]["id"] == "dantrolene"
     data = search("will Campath definitely work in the long term?")
     assert data[0]["id"] == "alemtuzumab" and data[0]["topic"]["field"] == "effectiveness"
+
+
+@pytest.mark.parametrize(("query", "topic", "label"), [
+    ("I started off with the 22mcg of Rebif", "administration", "How taken:"),
+    ("Copaxone reduces the chance of a relapse by around 30%", "effectiveness", "Effectiveness:"),
+    ("what happens if somebody has a bad reaction to Solu-Medrol", "side_effects", "Side effects"),
+])
+def test_a_dose_an_aim_or_a_reaction_said_of_a_named_treatment_shows_that_part(query: str, topic: str,
+                                                                                label: str) -> None:
+    data = search(query)
+    assert data[0]["topic"]["field"] == topic
+    code, out = as_seen(query)
+    assert code == 0 and label in out, out[:400]

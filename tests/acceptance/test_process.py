@@ -660,3 +660,10 @@ def test_a_sentence_that_means_an_untreated_symptom_as_a_process() -> None:
     assert "Traceback" not in result.stderr
     result = msrx("search", query, "--json")
     assert result.returncode == 1 and json.loads(result.stdout) == [] and "Muscle weakness" not in result.stderr
+
+
+def test_a_dose_said_of_a_named_treatment_asks_how_it_is_given_as_a_process() -> None:
+    result = msrx("search", "I started off with the 22mcg of Rebif", "--json")
+    assert result.returncode == 0 and json.loads(result.stdout)[0]["topic"]["field"] == "administration"
+    result = msrx("search", "Copaxone reduces the chance of a relapse by around 30%", "--json")
+    assert json.loads(result.stdout)[0]["topic"]["field"] == "effectiveness"

@@ -12,6 +12,7 @@ from msrx.model import Dataset
 from msrx.notes import notes_due, symptoms_asked
 from msrx.resolve import resolve, suggest
 from msrx.search import SearchIndex, normalise, search, stem
+from msrx.topics import STANDS_IN
 
 
 @pytest.fixture
@@ -1062,3 +1063,33 @@ def test_will_it_work_in_the_long_term_asks_about_effectiveness(bundled: tuple[D
                   "does tysabri work long term"):
         hits = search(ds, index, query)
         assert hits and hits[0].topic == "effectiveness", query
+
+
+@pytest.mark.parametrize(("query", "first", "topic"), [
+    ("I started off with the normal routine of the 22mcg of Rebif", "interferon-beta-1a", "administration"),
+    ("my neurologist put me on 5000IU of vitamin D a day", "high-dose-vitamin-d", "administration"),
+    ("Copaxone comes with an auto injector", "glatiramer-acetate", "administration"),
+    ("Lemtrada is a two year treatment", "alemtuzumab", "administration"),
+    ("since starting Tysabri it's apparently working for you", "natalizumab", "effectiveness"),
+    ("LDN seems a very promising treatment", "low-dose-naltrexone", "effectiveness"),
+    ("I took Fampridine to see if it could help my walking", "dalfampridine", "effectiveness"),
+    ("Copaxone reduces the chance of a relapse by around 30%", "glatiramer-acetate", "effectiveness"),
+    ("does ocrevus slow progression", "ocrelizumab", "effectiveness"),
+    ("a bad reaction to Solu-Medrol", "methylprednisolone-iv", "side_effects"),
+    ("trying to get completely off tizanidine", "tizanidine", "stopping"),
+])
+def test_what_people_say_of_a_named_treatment_asks_one_part_of_it(
+        bundled: tuple[Dataset, SearchIndex], query: str, first: str, topic: str) -> None:
+    ds, index = bundled
+    hits = search(ds, index, query)
+    assert hits and hits[0].treatment.id == first and hits[0].topic in (topic, STANDS_IN.get(topic)), \
+        (query, [(h.treatment.id, h.topic) for h in hits[:2]])
+
+
+def test_a_harm_said_beside_a_dmts_aim_is_asked_first(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    # the aim alone asks how well it works; a dose alone names no topic without a unit
+    assert search(ds, index, "is tecfidera a long term medication")[0].topic is None  # no aim said
+    assert search(ds, index, "ldn 4.5")[0].topic is None
+    hits = search(ds, index, "Avonex flu-like symptoms are a small price to pay for slowing down the progression")
+    assert hits[0].treatment.id == "interferon-beta-1a" and hits[0].topic == "side_effects"
