@@ -18,6 +18,10 @@ from msrx.query import Query
 STRONG_SYMPTOM = 95.0  # a symptom answer scoring less was half matched: its meaning is checked (msrx.semantic)
 # A sentence this long is read for its meaning before one word of it answers (semantic.FAR).
 LONG_SENTENCE_WORDS = 8
+# A symptom only guessed from one common word is read for meaning in a shorter
+# sentence already: "Pharmacies do not take returns" guessed relapse from "return
+# of old symptoms". Chosen on the dev half: 4 and 5 words moved that row only, 6 none.
+GUESS_SENTENCE_WORDS = 4
 
 
 class Meant(NamedTuple):
@@ -63,7 +67,8 @@ def closer_in_meaning(index: SearchIndex, query: str, parsed: Query, symptom: st
     else:
         chosen = -1 - index.symptom_ids.index(symptom)  # a symptom's keys are owned by -1 - its position
         rival = closest.get(chosen, (0.0, 0))[0]
-        far = len(query.split()) >= LONG_SENTENCE_WORDS and rival < (FAR_GUESS if guessed else FAR)
+        words = len(query.split())
+        far = words >= (GUESS_SENTENCE_WORDS if guessed else LONG_SENTENCE_WORDS) and rival < (FAR_GUESS if guessed else FAR)
         if owner == chosen:
             return Meant({}, None) if far else None
     if not meaning_answers(sim, rival, sentence=symptom is None):

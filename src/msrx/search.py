@@ -66,6 +66,9 @@ __all__ = [
 STATUS_RANK = {s: i for i, s in enumerate(STATUSES)}
 CATEGORY_RANK = {"dmt": 0, "relapse": 1, "symptom": 2}
 
+# Content words nothing matched beyond which a query's route and interval words
+# alone ask for nothing: the sentence is about something else (see _intents_answer).
+HOW_ONLY_WORDS = 5  # 4 to 6 gave the same dev half; "i hate needles, is there a pill instead" has 3
 TEXT_SCORE = 40.0  # a match in the use text only: a weak, last signal
 MONITORING_SCORE = 80.0  # a test named in what a treatment's monitoring lists ("jc virus test")
 CAUSES_SCORE = 20.0  # a side effect: shown after every answer (all score more), never as one
@@ -457,6 +460,10 @@ def _intents_answer(parsed: Query) -> bool:
         return False
     if {said for _field, _value, said in parsed.intents} <= {"new", "newest"}:
         return False  # "new" says what is new: "we have a new dog" asks for no trial drug
+    if fields <= {"interval", "route"} and len(parsed.words) >= HOW_ONLY_WORDS:
+        # How and how often, in a sentence about something else ("two more pills to add to
+        # my daily cocktail of meds to help stimulate my thyroid"): no request for every pill.
+        return False
     # An English compound with a route ("high blood pressure injection") names a product too,
     # and so does a word nothing matched said just before the route ("acid suppression pills";
     # not "i hate needles, is there a pill").
@@ -464,11 +471,13 @@ def _intents_answer(parsed: Query) -> bool:
 
 
 def _names_a_product(parsed: Query) -> bool:
-    """Whether a word nothing matched comes right before a route word: "acid suppression pills"."""
+    """Whether a word nothing matched comes right before a route word ("acid suppression
+    pills"), or a word that is no English right after one ("IV benedryl")."""
     said = parsed.text.split()
     content = set(parsed.words)
-    return any(i > 0 and said[i - 1] in content for i, w in enumerate(said)
-               for _field, _value, route in parsed.intents if w == route)
+    return any((i > 0 and said[i - 1] in content)
+               or (i + 1 < len(said) and said[i + 1] in content and not is_english(said[i + 1]))
+               for i, w in enumerate(said) for _field, _value, route in parsed.intents if w == route)
 
 
 def topic_asked(query: str) -> str:

@@ -639,3 +639,15 @@ def test_a_dose_an_aim_or_a_reaction_said_of_a_named_treatment_shows_that_part(q
     assert data[0]["topic"]["field"] == topic
     code, out = as_seen(query)
     assert code == 0 and label in out, out[:400]
+
+
+def test_a_sentence_about_a_shop_is_no_relapse() -> None:
+    assert search("Pharmacies do not take returns.") == []
+    code, out = as_seen("Pharmacies do not take returns.")
+    assert code == 1 and "Methylprednisolone" not in out
+
+
+def test_pills_and_ivs_in_a_sentence_about_something_else_find_nothing() -> None:
+    assert search("He prescribed two more pills to add to my daily cocktail of meds to help stimulate my thyroid") == []
+    assert search("The IV benedryl really did me in this time.") == []
+    assert search("is there a pill i can take daily")[0]["matched"]["field"] in ("route", "interval")

@@ -667,3 +667,13 @@ def test_a_dose_said_of_a_named_treatment_asks_how_it_is_given_as_a_process() ->
     assert result.returncode == 0 and json.loads(result.stdout)[0]["topic"]["field"] == "administration"
     result = msrx("search", "Copaxone reduces the chance of a relapse by around 30%", "--json")
     assert json.loads(result.stdout)[0]["topic"]["field"] == "effectiveness"
+
+
+def test_a_sentence_about_a_shop_is_no_relapse_as_a_process() -> None:
+    result = msrx("search", "Pharmacies do not take returns.", "--json")
+    assert result.returncode == 1 and json.loads(result.stdout) == []
+
+
+def test_an_iv_of_a_product_msrx_does_not_hold_finds_nothing_as_a_process() -> None:
+    result = msrx("search", "The IV benedryl really did me in this time.", "--json")
+    assert result.returncode == 1 and json.loads(result.stdout) == []

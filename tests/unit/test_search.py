@@ -1093,3 +1093,25 @@ def test_a_harm_said_beside_a_dmts_aim_is_asked_first(bundled: tuple[Dataset, Se
     assert search(ds, index, "ldn 4.5")[0].topic is None
     hits = search(ds, index, "Avonex flu-like symptoms are a small price to pay for slowing down the progression")
     assert hits[0].treatment.id == "interferon-beta-1a" and hits[0].topic == "side_effects"
+
+
+def test_a_guess_from_one_word_of_a_short_sentence_needs_its_meaning_too(bundled: tuple[Dataset, SearchIndex]) -> None:
+    # "returns" of relapse's "return of old symptoms", in a sentence about a shop: no steroid.
+    ds, index = bundled
+    assert search(ds, index, "Pharmacies do not take returns.") == []
+    # said of symptoms, or alone, the word still names a relapse
+    for query in ("my old symptoms return", "returns"):
+        assert search(ds, index, query)[0].symptom == "relapse", query
+
+
+def test_how_and_how_often_in_a_sentence_about_something_else_ask_for_nothing(
+        bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    assert search(ds, index, "He prescribed two more pills to add to my daily cocktail of meds to help stimulate"
+                             " my thyroid into working again.") == []
+    assert search(ds, index, "The IV benedryl really did me in this time.") == []  # a product msrx does not hold
+    # said as a request, or of a treatment msrx holds, they still answer
+    assert "oral" in search(ds, index, "is there a pill i can take daily")[0].treatment.routes
+    assert search(ds, index, "i hate needles, is there a pill")[0].treatment.category == "dmt"
+    assert search(ds, index, "IV solumedrol")[0].treatment.id == "methylprednisolone-iv"
+    assert search(ds, index, "monthly IV infusion")[0].treatment.id == "natalizumab"
