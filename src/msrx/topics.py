@@ -49,9 +49,11 @@ TOPICS: tuple[tuple[str, str], ...] = (
                       # long until Tysabri kicks in": the name between stays in the query
                       r"|(?:does|do|did|will|would|can|(?:takes?|took|until|till|before)(?: (?:it|they|for))?)"
                       r" (?P<keep>(?:\w+ ){1,3}?)(?:really |even |actually |definitely |ever |still )?(?:to )?"
-                      r"(?:work(?:s|ed)?|start(?:s|ed)? working|kick(?:s|ed)? in)(?: for (?:you|me|people|anyone|everyone))?"
+                      # "... work for you"; "does Mavenclad work for progressive ms": what it works for stays in the query
+                      r"(?:work(?:s|ed)?|start(?:s|ed)? working|kick(?:s|ed)? in)"
+                      r"(?:(?: for (?:you|me|people|anyone|everyone))?"
                       # "will Campath definitely work in the long term"
-                      r"(?: (?:in|over) the long (?:term|run)| long ?term)?$"),
+                      r"(?: (?:in|over) the long (?:term|run)| long ?term)?$|(?= for \w))"),
     ("side_effects", r"side ?(?:e|a)ffects?|adverse (?:effects?|reactions?|events?)|downsides?|drawbacks?"
                      r"|negative (?:parts?|sides?|aspects?|effects?)"),
     # After the side effects: "how long do Ocrevus side effects last" asks about them, not a dose.
@@ -103,7 +105,7 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                      # "a bad reaction to these steroids", "reactions after Ocrevus".
                      r"|reactions? (?:to|from|with|after)"
                      # "Jaimie got fat. Thanks amitriptyline": weight put on.
-                     r"|(?:got|get|getting|gotten) fat|(?:gain|gained|gaining|put on|putting on) weight"
+                     r"|(?:got|get|getting|gotten) fat|(?:gain|gained|gaining|put on|putting on) weight|weight (?:gain|loss)"
                      # "feeling terrible after infusions", "felt rough on Tecfidera": how it leaves people.
                      r"|(?:terrible|awful|rough|unwell|poorly|lousy|horrible|rubbish|crappy|sick) (?:after|since)"
                      r"|(?:feel\w*|felt) (?:really |so |very |pretty )?(?:terrible|awful|rough|unwell|poorly|lousy"

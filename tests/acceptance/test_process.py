@@ -667,6 +667,8 @@ def test_a_dose_said_of_a_named_treatment_asks_how_it_is_given_as_a_process() ->
     assert result.returncode == 0 and json.loads(result.stdout)[0]["topic"]["field"] == "administration"
     result = msrx("search", "Copaxone reduces the chance of a relapse by around 30%", "--json")
     assert json.loads(result.stdout)[0]["topic"]["field"] == "effectiveness"
+    result = msrx("search", "does mavenclad work for progressive ms", "--json")
+    assert json.loads(result.stdout)[0]["topic"]["field"] == "effectiveness"
 
 
 def test_a_sentence_about_a_shop_is_no_relapse_as_a_process() -> None:

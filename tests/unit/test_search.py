@@ -1077,6 +1077,9 @@ def test_will_it_work_in_the_long_term_asks_about_effectiveness(bundled: tuple[D
     ("does ocrevus slow progression", "ocrelizumab", "effectiveness"),
     ("a bad reaction to Solu-Medrol", "methylprednisolone-iv", "side_effects"),
     ("trying to get completely off tizanidine", "tizanidine", "stopping"),
+    ("does mavenclad work for progressive ms", "cladribine", "effectiveness"),
+    ("does amantadine work for fatigue", "amantadine", "effectiveness"),
+    ("gabapentin weight gain", "gabapentin", "side_effects"),
 ])
 def test_what_people_say_of_a_named_treatment_asks_one_part_of_it(
         bundled: tuple[Dataset, SearchIndex], query: str, first: str, topic: str) -> None:
@@ -1115,3 +1118,10 @@ def test_how_and_how_often_in_a_sentence_about_something_else_ask_for_nothing(
     assert search(ds, index, "i hate needles, is there a pill")[0].treatment.category == "dmt"
     assert search(ds, index, "IV solumedrol")[0].treatment.id == "methylprednisolone-iv"
     assert search(ds, index, "monthly IV infusion")[0].treatment.id == "natalizumab"
+
+
+def test_what_it_works_for_stays_in_the_query(bundled: tuple[Dataset, SearchIndex]) -> None:
+    # "for nerve pain" after "does anything work" is what is asked for, not part of the topic words
+    ds, index = bundled
+    hits = search(ds, index, "does anything work for nerve pain")
+    assert hits and hits[0].symptom == "neuropathic-pain" and hits[0].relation == "treats"
