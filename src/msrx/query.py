@@ -115,6 +115,7 @@ _INTENTS: list[tuple[str, str, str]] = [
     ("cis", "ms_form", "cis"), ("clinically isolated syndrome", "ms_form", "cis"),
     ("progressive ms", "ms_form", "progressive"), ("progressive multiple sclerosis", "ms_form", "progressive"),
     ("progressive form", "ms_form", "progressive"), ("progressive forms", "ms_form", "progressive"),
+    ("progressive disease", "ms_form", "progressive"),
     ("progressive relapsing", "ms_form", "prms"), ("prms", "ms_form", "prms"),
     # status
     ("new", "status", "investigational"), ("newest", "status", "investigational"),

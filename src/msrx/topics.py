@@ -22,7 +22,8 @@ import re
 # name one or a group (or, for monitoring, a test: "jc virus test").
 # Listed most specific first: "is it safe to get pregnant" is about pregnancy.
 TOPICS: tuple[tuple[str, str], ...] = (
-    ("pregnancy", r"pregnan\w*|conceiv\w*|conception|(?:in)?fertil\w*|ttc|trying for (?:a )?baby|(?:have|having) (?:a )?baby"
+    # "trying to fall pregnant" (British and Australian): the whole idiom, or "fall" reads as falls.
+    ("pregnancy", r"f[ae]ll(?:ing|en|s)? pregnant|pregnan\w*|conceiv\w*|conception|(?:in)?fertil\w*|ttc|trying for (?:a )?baby|(?:have|having) (?:a )?baby"
                   r"|start(?:ing)? a family|family planning|(?:have|having|had) (?:children|kids|a child)"),
     ("breastfeeding", r"breast ?fe(?:e)?d\w*|breast ?milk|nursing|lactat\w*|chest ?feed\w*"),
     ("vaccines", r"vaccin\w*|immuni[sz]\w*|(?:flu|covid|shingles|booster) (?:jab|shot|vaccine)s?|boosters?"),
@@ -37,7 +38,10 @@ TOPICS: tuple[tuple[str, str], ...] = (
                  r"|therap(?:y|ies))"
                  r"|(?:an )?(?:abrupt )?end to|(?:days|weeks|months) off|(?:a )?break from|taking a break"
                  # "steroid withdrawal", "tapering off prednisone", "weaning off baclofen"
-                 r"|withdrawal(?: (?:symptoms?|effects?))?|taper(?:ing|ed|s)?(?: (?:off|down))?|wean(?:ing|ed)?(?: off)?"),
+                 r"|withdrawal(?: (?:symptoms?|effects?))?|taper(?:ing|ed|s)?(?: (?:off|down))?|wean(?:ing|ed)?(?: off)?"
+                 # "I am off of my MS meds", "been off all treatment for a year"
+                 r"|(?:i m|am|been|was|went|now|currently|are|is) off (?:of )?(?:my |the |all |all my |any )?(?:ms )?"
+                 r"(?:meds|medications?|medicines?|dmts?|treatments?|drugs?|therap(?:y|ies))"),
     ("effectiveness", r"how (?:effective|well)(?: (?:does|do|did|is|are) (?:it|they|this|that))?(?: works?)?"
                       r"|effectiveness|efficacy|(?:does|do|did) (?:it|they|this|that) (?:really |even )?work"
                       r"|success rates?|take to work|start(?:s|ed)? working|kick in"
@@ -135,6 +139,8 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                        # "how many years is Lemtrada given"; not "how many years" alone ("... have I had MS").
                        r"|how many years (?:\w+ ){1,3}?(?:given|taken|needed)"
                        r"|titrat\w*|starter (?:packs?|doses?|kits?)|infusion (?:times?|length|duration)"
+                       # "Cladribine is given over two years", "the protocol for Ocrevus"
+                       r"|given over (?:\w+ )?(?:years?|months?|weeks?|days?|hours?)|protocols?"
                        # "the 22mcg of Rebif", "5000IU's of vitamin D": a dose with its unit.
                        r"|\d+ ?(?:mg|mcg|ug|iu|ml|micrograms?|milligrams?|units)"
                        # "Copaxone comes with an auto injector", "Lemtrada ... a two year treatment".

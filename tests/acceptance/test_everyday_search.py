@@ -652,3 +652,10 @@ def test_pills_and_ivs_in_a_sentence_about_something_else_find_nothing() -> None
     assert search("He prescribed two more pills to add to my daily cocktail of meds to help stimulate my thyroid") == []
     assert search("The IV benedryl really did me in this time.") == []
     assert search("is there a pill i can take daily")[0]["matched"]["field"] in ("route", "interval")
+
+
+def test_trying_to_fall_pregnant_lists_the_dmts_with_their_pregnancy_advice() -> None:
+    data = search("I haven't yet gone on to a DMT as I am trying to fall pregnant")
+    assert data and data[0]["category"] == "dmt" and data[0]["topic"]["field"] == "pregnancy"
+    code, out = as_seen("I haven't yet gone on to a DMT as I am trying to fall pregnant")
+    assert code == 0 and "Pregnancy" in out and "Dalfampridine" not in out

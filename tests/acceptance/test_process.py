@@ -679,3 +679,9 @@ def test_a_sentence_about_a_shop_is_no_relapse_as_a_process() -> None:
 def test_an_iv_of_a_product_msrx_does_not_hold_finds_nothing_as_a_process() -> None:
     result = msrx("search", "The IV benedryl really did me in this time.", "--json")
     assert result.returncode == 1 and json.loads(result.stdout) == []
+
+
+def test_trying_to_fall_pregnant_as_a_process() -> None:
+    result = msrx("search", "which DMT while trying to fall pregnant", "--json")
+    data = json.loads(result.stdout)
+    assert result.returncode == 0 and data[0]["category"] == "dmt" and data[0]["topic"]["field"] == "pregnancy"

@@ -1080,12 +1080,17 @@ def test_will_it_work_in_the_long_term_asks_about_effectiveness(bundled: tuple[D
     ("does mavenclad work for progressive ms", "cladribine", "effectiveness"),
     ("does amantadine work for fatigue", "amantadine", "effectiveness"),
     ("gabapentin weight gain", "gabapentin", "side_effects"),
+    ("Cladribine is given over two years", "cladribine", "administration"),
+    ("The protocol for Ocrevus calls for the drip to be started slowly, then turned up every half hour",
+     "ocrelizumab", "administration"),
+    ("At the moment, I am off of my MS meds. It has been two months since my last injection of Kesimpta.",
+     "ofatumumab", "stopping"),
 ])
 def test_what_people_say_of_a_named_treatment_asks_one_part_of_it(
         bundled: tuple[Dataset, SearchIndex], query: str, first: str, topic: str) -> None:
     ds, index = bundled
     hits = search(ds, index, query)
-    assert hits and hits[0].treatment.id == first and hits[0].topic in (topic, STANDS_IN.get(topic)), \
+    assert hits and hits[0].treatment.id == first and hits[0].topic in (topic, STANDS_IN.get(topic, topic)), \
         (query, [(h.treatment.id, h.topic) for h in hits[:2]])
 
 
@@ -1125,3 +1130,12 @@ def test_what_it_works_for_stays_in_the_query(bundled: tuple[Dataset, SearchInde
     ds, index = bundled
     hits = search(ds, index, "does anything work for nerve pain")
     assert hits and hits[0].symptom == "neuropathic-pain" and hits[0].relation == "treats"
+
+
+def test_falling_pregnant_is_pregnancy_and_progressive_disease_a_form_of_ms(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    hits = search(ds, index, "I haven't yet gone on to a DMT as I am trying to fall pregnant")
+    assert hits and hits[0].treatment.category == "dmt" and hits[0].topic == "pregnancy"  # not "fall" of walking
+    hits = search(ds, index, "some medications are used to address progressive disease")
+    assert hits and hits[0].field == "ms_form" and hits[0].treatment.category == "dmt"
+    assert search(ds, index, "I had a fall")[0].symptom == "walking"  # a fall alone is still one
