@@ -276,6 +276,8 @@ INDEPENDENT = {
                              "Sometimes it’s urgent, sometimes it’s frequent, and sometimes it’s both."),
     # Batch 31 (stop 44), likewise: knees buckling, in a new writer's words.
     ("knee-buckle", "the creeping sensation that my knees will buckle soon"),
+    # Batch 33, likewise: a hand starting to shake, in a new writer's words.
+    ("hand starts shaking", "when I picked up my drink my hand started shaking as I tried to drink it"),
 }
 
 
