@@ -65,8 +65,12 @@ def _topic_asked(t: Treatment, field: str, relation: str | None, words: tuple[st
         # "does Ocrevus slow progression") asks how well it does that; a harm said beside
         # it still comes first ("these symptoms of Avonex ... slowing down the progression").
         aimed = any(f == "category" and _AIMED.match(said_as) for f, _v, said_as in parsed.intents)
+        # A name said with how it is given ("a DMT called Ovrelizumab, carried out through an
+        # infusion", "prescribe intravenous methylprednisolone") asks how it is given, after any
+        # harm said beside it ("Ocrevus infusion reaction").
+        route = any(f == "route" for f, _v, _said in parsed.intents)
         return (asked or ("administration" if interval else "") or _harm_named(t, rest, index)
-                or ("effectiveness" if aimed else None))
+                or ("effectiveness" if aimed else None) or ("administration" if route else None))
     return None
 
 

@@ -105,7 +105,8 @@ _TOPIC_HINTS = (
 _FAILING_ORGANS = ("kidney", "liver", "heart", "renal", "hepatic", "cardiac", "respiratory", "organ", "bone marrow")
 NAMED_TOPICS: tuple[tuple[str, str], ...] = (
     # "IV steroids make me grumpy", "does Tecfidera cause hair loss".
-    ("side_effects", r"(?:make|makes|made|making) (?:me|you|him|her|them|us|people)|caus(?:e|es|ed|ing)"
+    ("side_effects", r"(?:make|makes|made|making|leave|leaves|left|leaving) (?:me|you|him|her|them|us|people)"
+                     r"|caus(?:e|es|ed|ing)"
                      # "a bad reaction to these steroids", "reactions after Ocrevus".
                      r"|reactions? (?:to|from|with|after)"
                      # "Jaimie got fat. Thanks amitriptyline": weight put on.
@@ -129,7 +130,15 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                       # "Tysabri not working", "Ocrevus stopped working", "Copaxone success stories".
                       r"|(?:not|isn t|aren t|wasn t|no longer|stop(?:ped|s)?) working|success stor(?:y|ies)"
                       # "LDN seems a very promising treatment", "took Fampridine to see if it could ...".
-                      r"|promising|(?:to )?see (?:if|whether) (?:it|they|this|that) (?:could|would|will|can|might|does|did)"),
+                      r"|promising|(?:to )?see (?:if|whether) (?:it|they|this|that) (?:could|would|will|can|might|does|did)"
+                      # "Provigil has been a life saver", "a positive benefit from Fampridine", "the Biotin will
+                      # do me no more good", "Sativex took the edge off", "40% more effective than the Interferons",
+                      # "claiming a 50% reduction in relapses".
+                      r"|life ?savers?|benefits?|beneficial|(?:more|less|most|very|highly|as|quite) effective"
+                      r"|(?:do|does|did|doing|done) (?:me |you |us |him |her |them )?(?:no |any |much |some )?(?:more )?good"
+                      r"|(?:take|takes|took|taking) the edge off"
+                      r"|reduction in (?:relapses?|relapse rate)|relapse reduction"
+                      r"|\d+ ?(?:%|percent) (?:reduction|fewer|less|lower|more effective)"),
     # "first shot of Plegridy", "1st day of Tecfidera", "Lemtrada: round two": starting a course.
     ("administration", r"(?:first|1st|second|2nd|third|3rd|next) (?:\w+ )?(?:shots?|jabs?|injections?|infusions?|doses?|days?"
                        r"|weeks?|years?|rounds?|courses?|treatments?|pills?|tablets?)|(?:rounds?|years?) (?:one|two|three|1|2|3)"

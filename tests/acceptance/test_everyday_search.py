@@ -633,6 +633,8 @@ def test_dantamacrin_and_a_long_term_question() -> None:
     ("Copaxone reduces the chance of a relapse by around 30%", "effectiveness", "Effectiveness:"),
     ("what happens if somebody has a bad reaction to Solu-Medrol", "side_effects", "Side effects"),
     ("does mavenclad work for progressive ms", "effectiveness", "Effectiveness:"),
+    ("Provigil has been a life saver", "evidence", "Evidence:"),
+    ("ocrevus infusion", "administration", "How taken:"),
 ])
 def test_a_dose_an_aim_or_a_reaction_said_of_a_named_treatment_shows_that_part(query: str, topic: str,
                                                                                 label: str) -> None:

@@ -605,8 +605,8 @@ def test_feeling_unwell_after_a_treatment_asks_about_its_side_effects(bundled: t
     # (its warnings also say "reported", which "people report" is not).
     hits = search(ds, index, "people report feeling terrible after ocrevus infusions")
     assert (hits[0].treatment.id, hits[0].topic) == ("ocrelizumab", "side_effects")
-    # The route alone asks nothing.
-    assert search(ds, index, "ocrevus infusion")[0].topic is None
+    # The route alone asks how it is given (stop 44; it asked nothing before): no harm.
+    assert search(ds, index, "ocrevus infusion")[0].topic == "administration"
 
 
 def test_a_harm_said_in_other_words_of_its_symptom_asks_about_it(bundled: tuple[Dataset, SearchIndex]) -> None:
@@ -1081,6 +1081,12 @@ def test_will_it_work_in_the_long_term_asks_about_effectiveness(bundled: tuple[D
     ("does amantadine work for fatigue", "amantadine", "effectiveness"),
     ("gabapentin weight gain", "gabapentin", "side_effects"),
     ("Cladribine is given over two years", "cladribine", "administration"),
+    ("Provigil has been a life saver", "modafinil", "effectiveness"),
+    ("the Biotin will do me no more good", "high-dose-biotin", "effectiveness"),
+    ("Tysabri is supposed to be about 40% more effective than the interferons", "natalizumab", "effectiveness"),
+    ("Tecfidera claims a 50% reduction in relapses", "dimethyl-fumarate", "effectiveness"),
+    ("a DMT called Ocrevus, carried out through an infusion", "ocrelizumab", "administration"),
+    ("tecfidera pill", "dimethyl-fumarate", "administration"),
     ("The protocol for Ocrevus calls for the drip to be started slowly, then turned up every half hour",
      "ocrelizumab", "administration"),
     ("At the moment, I am off of my MS meds. It has been two months since my last injection of Kesimpta.",
@@ -1139,3 +1145,12 @@ def test_falling_pregnant_is_pregnancy_and_progressive_disease_a_form_of_ms(bund
     hits = search(ds, index, "some medications are used to address progressive disease")
     assert hits and hits[0].field == "ms_form" and hits[0].treatment.category == "dmt"
     assert search(ds, index, "I had a fall")[0].symptom == "walking"  # a fall alone is still one
+
+
+def test_a_class_said_with_what_it_leaves_you_asks_about_side_effects(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    hits = search(ds, index, "Antidepressants can leave you groggy and with no energy.")
+    assert hits and hits[0].field == "drug_class" and hits[0].topic == "side_effects"
+    # a harm said beside a route still comes first; a class said with its route asks nothing more
+    assert search(ds, index, "ocrevus infusion reaction")[0].topic == "side_effects"
+    assert search(ds, index, "interferon injections")[0].topic is None
