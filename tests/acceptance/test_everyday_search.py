@@ -661,3 +661,13 @@ def test_trying_to_fall_pregnant_lists_the_dmts_with_their_pregnancy_advice() ->
     assert data and data[0]["category"] == "dmt" and data[0]["topic"]["field"] == "pregnancy"
     code, out = as_seen("I haven't yet gone on to a DMT as I am trying to fall pregnant")
     assert code == 0 and "Pregnancy" in out and "Dalfampridine" not in out
+
+
+@pytest.mark.parametrize(("name", "first"), [
+    ("Avloire", "carbamazepine"), ("Xenidate XL", "methylphenidate"), ("Foquest", "methylphenidate"),
+    ("Rubifen", "methylphenidate"), ("Octostim", "desmopressin"), ("ReciGen", "interferon-beta-1a"),
+    ("Stesolid", "diazepam"), ("Driptane", "oxybutynin"), ("Iktorivil", "clonazepam"), ("Dociton", "propranolol"),
+])
+def test_brands_from_other_countries_find_their_substance(name: str, first: str) -> None:
+    data = search(name)
+    assert data and data[0]["id"] == first and data[0]["matched"]["field"] == "alias"
