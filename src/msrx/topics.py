@@ -40,7 +40,8 @@ TOPICS: tuple[tuple[str, str], ...] = (
                  # "steroid withdrawal", "tapering off prednisone", "weaning off baclofen"
                  r"|withdrawal(?: (?:symptoms?|effects?))?|taper(?:ing|ed|s)?(?: (?:off|down))?|wean(?:ing|ed)?(?: off)?"
                  # "I am off of my MS meds", "been off all treatment for a year"
-                 r"|(?:i m|am|been|was|went|now|currently|are|is) off (?:of )?(?:my |the |all |all my |any )?(?:ms )?"
+                 r"|(?:i m|am|been|was|were|went|now|currently|are|is|taken|took|came) off (?:of )?"
+                 r"(?:my |the |all |all my |any |their |his |her |your )?(?:ms )?"
                  r"(?:meds|medications?|medicines?|dmts?|treatments?|drugs?|therap(?:y|ies))"),
     ("effectiveness", r"how (?:effective|well)(?: (?:does|do|did|is|are) (?:it|they|this|that))?(?: works?)?"
                       r"|effectiveness|efficacy|(?:does|do|did) (?:it|they|this|that) (?:really |even )?work"
@@ -116,7 +117,8 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                      r"|(?:feel\w*|felt) (?:really |so |very |pretty )?(?:terrible|awful|rough|unwell|poorly|lousy"
                      r"|horrible|rubbish|crappy|sick|ill|bad) (?:on|from)"),
     # "should I stop Tysabri", "can you safely stop Ocrevus"; not "does baclofen stop spasms".
-    ("stopping", r"dropp(?:ed|ing)|(?:continue|keep) (?:taking|using|on|with)|(?:i|we|you|safely) stop"),
+    # "Rituxan is completely washed out": said of a drug; "I feel washed out" is fatigue.
+    ("stopping", r"dropp(?:ed|ing)|(?:continue|keep) (?:taking|using|on|with)|(?:i|we|you|safely) stop|washed out"),
     # "did I fail Copaxone", "Tysabri failed me", "Rebif failure": the treatment stopped
     # working. Not an organ's failure ("kidney failure on Gilenya"), a warning.
     # "Tecfidera - report card", "Ocrevus reviews", "Kesimpta experiences": how it has gone for people.
@@ -134,7 +136,9 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                       # "Provigil has been a life saver", "a positive benefit from Fampridine", "the Biotin will
                       # do me no more good", "Sativex took the edge off", "40% more effective than the Interferons",
                       # "claiming a 50% reduction in relapses".
-                      r"|life ?savers?|benefits?|beneficial|(?:more|less|most|very|highly|as|quite) effective"
+                      # "could the steroids be working": of a name only ("my legs won't be working" is walking)
+                      r"|(?:be|been) (?:really |still |actually )?working"
+                      r"|life ?savers?|game ?changers?|benefits?|beneficial|(?:more|less|most|very|highly|as|quite) effective"
                       r"|(?:do|does|did|doing|done) (?:me |you |us |him |her |them )?(?:no |any |much |some )?(?:more )?good"
                       r"|(?:take|takes|took|taking) the edge off"
                       r"|reduction in (?:relapses?|relapse rate)|relapse reduction"

@@ -671,6 +671,8 @@ def test_a_dose_said_of_a_named_treatment_asks_how_it_is_given_as_a_process() ->
     assert json.loads(result.stdout)[0]["topic"]["field"] == "effectiveness"
     result = msrx("search", "ocrevus infusion", "--json")
     assert json.loads(result.stdout)[0]["topic"]["field"] == "administration"
+    result = msrx("search", "Could the steroids be working?", "--json")
+    assert json.loads(result.stdout)[0]["topic"]["field"] == "effectiveness"
 
 
 def test_a_sentence_about_a_shop_is_no_relapse_as_a_process() -> None:

@@ -1082,6 +1082,9 @@ def test_will_it_work_in_the_long_term_asks_about_effectiveness(bundled: tuple[D
     ("gabapentin weight gain", "gabapentin", "side_effects"),
     ("Cladribine is given over two years", "cladribine", "administration"),
     ("Provigil has been a life saver", "modafinil", "effectiveness"),
+    ("Could the steroids be working?", "methylprednisolone-iv", "effectiveness"),
+    ("HSCT could be a game-changer for my aggressive MS", "ahsct", "effectiveness"),
+    ("is Rituxan completely washed out of my body", "rituximab", "stopping"),
     ("the Biotin will do me no more good", "high-dose-biotin", "effectiveness"),
     ("Tysabri is supposed to be about 40% more effective than the interferons", "natalizumab", "effectiveness"),
     ("Tecfidera claims a 50% reduction in relapses", "dimethyl-fumarate", "effectiveness"),
@@ -1154,3 +1157,12 @@ def test_a_class_said_with_what_it_leaves_you_asks_about_side_effects(bundled: t
     # a harm said beside a route still comes first; a class said with its route asks nothing more
     assert search(ds, index, "ocrevus infusion reaction")[0].topic == "side_effects"
     assert search(ds, index, "interferon injections")[0].topic is None
+
+
+def test_said_of_no_treatment_the_same_words_stay_a_symptom(bundled: tuple[Dataset, SearchIndex]) -> None:
+    ds, index = bundled
+    # "washed out" is fatigue-like tiredness, "won't be working" legs: no topic read into them
+    assert search(ds, index, "I feel washed out all the time")
+    assert search(ds, index, "my legs won't be working")[0].topic is None
+    hits = search(ds, index, "people with SPMS were taken off their DMTs")
+    assert hits[0].treatment.category == "dmt" and hits[0].topic == "stopping"
