@@ -36,6 +36,7 @@ from typing import Any, NamedTuple
 from msrx.asked import topic_of, warning_parts
 from msrx.english import is_compound, is_drug, is_english
 from msrx.index import IDENTITY_FIELDS, SearchIndex, StringTable, sound
+from msrx.intents import intents_answer, said_in_passing
 from msrx.match import (
     FIELD_RANK,
     GENERIC,
@@ -66,9 +67,6 @@ __all__ = [
 STATUS_RANK = {s: i for i, s in enumerate(STATUSES)}
 CATEGORY_RANK = {"dmt": 0, "relapse": 1, "symptom": 2}
 
-# Content words nothing matched beyond which a query's route and interval words
-# alone ask for nothing: the sentence is about something else (see _intents_answer).
-HOW_ONLY_WORDS = 5  # 4 to 6 gave the same dev half; "i hate needles, is there a pill instead" has 3
 TEXT_SCORE = 40.0  # a match in the use text only: a weak, last signal
 MONITORING_SCORE = 80.0  # a test named in what a treatment's monitoring lists ("jc virus test")
 CAUSES_SCORE = 20.0  # a side effect: shown after every answer (all score more), never as one
@@ -163,9 +161,9 @@ def search(
         # "should I take medication" alone.
         parsed = parsed._replace(intents=(("category", "dmt", word),))
         intents = parsed.intents
-    if matched and _said_in_passing(index, cands, intents):
+    if matched and said_in_passing(index, cands, intents):
         cands, matched = {}, False
-    if not matched and intents and _intents_answer(parsed):
+    if not matched and intents and intents_answer(parsed):
         # Nothing but intents ("pill for relapsing ms"): they are the answer.
         for field, value, said in intents:
             for t in index.members(field, value):
@@ -414,70 +412,12 @@ def _several_named(whole: dict[str, set[int]], parsed: Query, listed: bool) -> b
 _LISTED = re.compile(r"[,&/+;]|\b(?:and|or|plus|with)\b", re.IGNORECASE)
 
 
-# Intents that name what a query is about, over a word that half matched a
-# symptom phrase. Not a route ("acid suppression pills": a product msrx does not
-# hold) nor a status ("a new dog").
-PASSING_INTENTS = ("category", "ms_form")
-
-
 def _untreated_said_whole(index: SearchIndex, named: list[str], whole: dict[str, set[int]]) -> set[int]:
     """The query positions a whole key covers of the symptom the query names
     first, when no treatment is for it ("worse in the heat"); else none."""
     if not named or named[0] not in whole or not index.treats_none(named[0]):
         return set()
     return whole[named[0]]
-
-
-def _said_in_passing(index: SearchIndex, cands: dict[int, Candidate], intents: tuple[tuple[str, str, str], ...]) -> bool:
-    """Whether the query names a category or a form of MS ("the start of a
-    relapse", "anything for SPMS") that no candidate is in, and every
-    candidate matched only part of a key or of the query ("start" of "trouble
-    starting to pee", "know" of "not knowing where my feet are"): then the
-    intent is what the query is about, and it answers. A whole key said in
-    full ("relapse fatigue": fatigue) still wins."""
-    categories = [(f, v) for f, v, _said in intents if f in PASSING_INTENTS]
-    if not categories or any(c.score >= WHOLE_KEY for c in cands.values()):
-        return False
-    return any(not any(index.satisfies(t, f, v) for t in cands) for f, v in categories)
-
-
-def _intents_answer(parsed: Query) -> bool:
-    """Whether a query's intents answer it alone when its words matched nothing.
-
-    A short query of how a drug is taken and a word nothing matched ("flu
-    shot", "fibromyalgia relief pills") names a product msrx does not hold; it
-    is no request for every shot or pill, nor is an English compound said with
-    one ("high blood pressure injection"). A sentence that only says when
-    ("a nurse who didn't want to wake up each and every day") asks for no
-    dosing interval. Category and status words ("relapse", "trial") still
-    answer on their own, and so does anything said with no other words; "new"
-    only with none ("what's new").
-    """
-    if not parsed.words:
-        return True
-    fields = {field for field, _value, _said in parsed.intents}
-    if fields == {"interval"}:
-        return False
-    if {said for _field, _value, said in parsed.intents} <= {"new", "newest"}:
-        return False  # "new" says what is new: "we have a new dog" asks for no trial drug
-    if fields <= {"interval", "route"} and len(parsed.words) >= HOW_ONLY_WORDS:
-        # How and how often, in a sentence about something else ("two more pills to add to
-        # my daily cocktail of meds to help stimulate my thyroid"): no request for every pill.
-        return False
-    # An English compound with a route ("high blood pressure injection") names a product too,
-    # and so does a word nothing matched said just before the route ("acid suppression pills";
-    # not "i hate needles, is there a pill").
-    return not ((parsed.settled or len(parsed.text.split()) <= 3 or _names_a_product(parsed)) and fields == {"route"})
-
-
-def _names_a_product(parsed: Query) -> bool:
-    """Whether a word nothing matched comes right before a route word ("acid suppression
-    pills"), or a word that is no English right after one ("IV benedryl")."""
-    said = parsed.text.split()
-    content = set(parsed.words)
-    return any((i > 0 and said[i - 1] in content)
-               or (i + 1 < len(said) and said[i + 1] in content and not is_english(said[i + 1]))
-               for i, w in enumerate(said) for _field, _value, route in parsed.intents if w == route)
 
 
 def topic_asked(query: str) -> str:
