@@ -8,12 +8,10 @@ this module reads, for each, which of its fields the question is about.
 
 from __future__ import annotations
 
-import re
-
 from msrx.index import IDENTITY_FIELDS, SearchIndex
 from msrx.match import SYMPTOM_KEYS
 from msrx.model import Treatment
-from msrx.query import Query
+from msrx.query import Query, says_an_aim
 from msrx.topics import STANDS_IN, named_topic
 from msrx.wording import stem, stems_of
 
@@ -49,7 +47,7 @@ def _topic_asked(t: Treatment, field: str, relation: str | None, words: tuple[st
         # A phrase that asks a topic ("3rd course of Lemtrada") outranks one of its words
         # being found in the warnings ("course"). A name said with how often ("is Tysabri
         # every 4 weeks") asks how it is given.
-        interval = any(f == "interval" for f, _v, _said in parsed.intents)
+        asked_how = {f for f, _v, _said in parsed.intents}
         if asked == "side_effects":
             # "Does Gilenya cause PML": a cause asked of a risk its label warns of, not a side effect.
             # How it is given is part of the harm here ("terrible after infusions": infusion reactions).
@@ -64,13 +62,12 @@ def _topic_asked(t: Treatment, field: str, relation: str | None, words: tuple[st
         # A name said with what a DMT is for ("Copaxone reduces the chance of a relapse",
         # "does Ocrevus slow progression") asks how well it does that; a harm said beside
         # it still comes first ("these symptoms of Avonex ... slowing down the progression").
-        aimed = any(f == "category" and _AIMED.match(said_as) for f, _v, said_as in parsed.intents)
+        aimed = any(f == "category" and says_an_aim(said_as) for f, _v, said_as in parsed.intents)
         # A name said with how it is given ("a DMT called Ovrelizumab, carried out through an
         # infusion", "prescribe intravenous methylprednisolone") asks how it is given, after any
         # harm said beside it ("Ocrevus infusion reaction").
-        route = any(f == "route" for f, _v, _said in parsed.intents)
-        return (asked or ("administration" if interval else "") or _harm_named(t, rest, index)
-                or ("effectiveness" if aimed else None) or ("administration" if route else None))
+        return (asked or ("administration" if "interval" in asked_how else "") or _harm_named(t, rest, index)
+                or ("effectiveness" if aimed else None) or ("administration" if "route" in asked_how else None))
     return None
 
 
@@ -81,9 +78,6 @@ def _its_own_symptom(index: SearchIndex, t: Treatment, stems: list[str]) -> bool
 
 
 _FAILURE = stem("failure")
-# The aims msrx.query reads as asking for a DMT ("reduce relapses", "slow progression");
-# not "switch" or "long term medication", which say nothing of how well one works.
-_AIMED = re.compile(r"(?:prevent|reduc|decreas|lower|delay|slow|fewer|less|stop|halt)\w*\b")
 
 
 def _harm_named(t: Treatment, stems: list[str], index: SearchIndex) -> str | None:

@@ -7,7 +7,10 @@ load inside the try, so an interrupt while they import ends quietly too.
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 EXIT_INTERRUPTED = 130  # msrx.errors.EXIT_INTERRUPTED; not imported, to keep this module tiny
 _interrupted = False

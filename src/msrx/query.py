@@ -225,11 +225,21 @@ _NOT_A_WALL_SWITCH = "".join(f"(?<!{w} )" for w in ("light", "power", "wall", "f
                                                       "flick a", "flicked a", "flicks a", "hit a", "turned a"))
 
 
+# The aims a purpose is said with: "reduce relapses", "stop the progression".
+_AIM = ("prevent|prevents|preventing|reduce|reduces|reducing|decrease|decreases|decreasing|lower|lowers|lowering|"
+        "delay|delays|delaying|slow|slows|slowing|fewer|less")
+_HALT = "stop|stops|stopping|halt|halts|halting"
+
+
+def says_an_aim(said: str) -> bool:
+    """Whether the words a purpose was read from say what a DMT should do ("reduces
+    the chance of a relapse", "slow progression"), not "switch" or "long term medication"."""
+    return bool(re.match(rf"(?:{_AIM}|{_HALT})\b", said))  # re caches the compiled pattern
+
+
 @functools.cache
 def _purpose_pattern() -> re.Pattern[str]:
-    aim = ("prevent|prevents|preventing|reduce|reduces|reducing|decrease|decreases|decreasing|lower|lowers|lowering|"
-           "delay|delays|delaying|slow|slows|slowing|fewer|less")
-    stop = "stop|stops|stopping|halt|halts|halting"
+    aim, stop = _AIM, _HALT
     between = r"(?:(?:the|my|its|your|their|a|of|down|new|future|number|rate|frequency|risk|chance|chances|ms|disease|"
     between += r"further|more|any) )*"
     goals = "relapses|progression|progressing|progress|lesions|disability|disease|ms|flares|attacks"

@@ -663,16 +663,12 @@ def test_a_sentence_that_means_an_untreated_symptom_as_a_process() -> None:
 
 
 def test_a_dose_said_of_a_named_treatment_asks_how_it_is_given_as_a_process() -> None:
-    result = msrx("search", "I started off with the 22mcg of Rebif", "--json")
-    assert result.returncode == 0 and json.loads(result.stdout)[0]["topic"]["field"] == "administration"
-    result = msrx("search", "Copaxone reduces the chance of a relapse by around 30%", "--json")
-    assert json.loads(result.stdout)[0]["topic"]["field"] == "effectiveness"
-    result = msrx("search", "does mavenclad work for progressive ms", "--json")
-    assert json.loads(result.stdout)[0]["topic"]["field"] == "effectiveness"
-    result = msrx("search", "ocrevus infusion", "--json")
-    assert json.loads(result.stdout)[0]["topic"]["field"] == "administration"
-    result = msrx("search", "Could the steroids be working?", "--json")
-    assert json.loads(result.stdout)[0]["topic"]["field"] == "effectiveness"
+    for query, topic in (("I started off with the 22mcg of Rebif", "administration"),
+                         ("Copaxone reduces the chance of a relapse by around 30%", "effectiveness"),
+                         ("does mavenclad work for progressive ms", "effectiveness"),
+                         ("ocrevus infusion", "administration"), ("Could the steroids be working?", "effectiveness")):
+        result = msrx("search", query, "--json")
+        assert result.returncode == 0 and json.loads(result.stdout)[0]["topic"]["field"] == topic, query
 
 
 def test_a_sentence_about_a_shop_is_no_relapse_as_a_process() -> None:
