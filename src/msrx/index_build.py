@@ -96,8 +96,9 @@ def build_data(dataset: Dataset) -> dict[str, Any]:
                              *((a, "alias") for a in t.aliases), *((d, "device") for d in t.devices)):
             key = normalise(value)
             add(value, field, i, key=key)
-            if field in ("brand", "alias", "device") and " " in key:
-                # Written without its spaces or hyphens too: "solumedrol", "bg12".
+            if field != "id" and " " in key:
+                # Written without its spaces or hyphens too: "solumedrol", "bg12",
+                # and a name as German writes it, "Dimethylfumarat" (a typo of "dimethylfumarate").
                 add(value, field, i, key=key.replace(" ", ""))
         join(t.drug_class, "drug_class", i)
         cls_key = f" {normalise(t.drug_class)} "

@@ -672,3 +672,30 @@ def test_trying_to_fall_pregnant_lists_the_dmts_with_their_pregnancy_advice() ->
 def test_brands_from_other_countries_find_their_substance(name: str, first: str) -> None:
     data = search(name)
     assert data and data[0]["id"] == first and data[0]["matched"]["field"] == "alias"
+
+
+@pytest.mark.parametrize(("name", "first"), [
+    ("Dimethylfumarat", "dimethyl-fumarate"), ("Diroximelfumarat", "diroximel-fumarate"),
+    ("Glatiramerazetat", "glatiramer-acetate"), ("plasmaexchange", "plasma-exchange"),
+])
+def test_a_name_written_as_one_word_finds_it(name: str, first: str) -> None:
+    # German writes the substance as one word; a typo of the run-together name still finds it.
+    data = search(name)
+    assert data and data[0]["id"] == first and data[0]["matched"]["field"] == "name"
+
+
+@pytest.mark.parametrize(("phrase", "note"), [
+    ("dashing from shady spot to shady spot", "Heat sensitivity"),  # was vision's "blind spot"
+    ("it takes both hands to turn a doorknob", "Muscle weakness"),
+    ("I mumble and my voice softens", "Speech and swallowing problems"),
+])
+def test_how_people_put_a_symptom_no_medicine_treats_gives_its_note(phrase: str, note: str) -> None:
+    # Heat sensitivity, weakness and speech had no patients' phrases before stop 45.
+    result = runner.invoke(app, ["search", phrase])
+    said = " ".join(result.stderr.split())
+    assert result.exit_code == 1 and result.stdout == "" and said.startswith(f"msrx: {note}: no treatment in msrx is for it.")
+
+
+def test_a_patients_phrase_for_blurred_vision_finds_the_vision_treatments() -> None:
+    data = search("looking through a soap sudded shower screen")  # was the heat note ("shower")
+    assert data and "vision" in data[0]["symptoms"] and data[0]["matched"]["field"] == "symptom"

@@ -685,3 +685,13 @@ def test_trying_to_fall_pregnant_as_a_process() -> None:
     result = msrx("search", "which DMT while trying to fall pregnant", "--json")
     data = json.loads(result.stdout)
     assert result.returncode == 0 and data[0]["category"] == "dmt" and data[0]["topic"]["field"] == "pregnancy"
+
+
+def test_a_name_written_as_one_word_as_a_process() -> None:
+    result = msrx("show", "Dimethylfumarat", "--json")
+    assert result.returncode == 0 and json.loads(result.stdout)["id"] == "dimethyl-fumarate"
+
+
+def test_how_people_put_heat_sensitivity_as_a_process() -> None:
+    result = msrx("search", "dashing from shady spot to shady spot")
+    assert result.returncode == 1 and result.stderr.startswith("msrx: Heat sensitivity: no treatment in msrx is for it.")
