@@ -695,3 +695,8 @@ def test_a_name_written_as_one_word_as_a_process() -> None:
 def test_how_people_put_heat_sensitivity_as_a_process() -> None:
     result = msrx("search", "dashing from shady spot to shady spot")
     assert result.returncode == 1 and result.stderr.startswith("msrx: Heat sensitivity: no treatment in msrx is for it.")
+
+
+def test_a_patients_phrase_for_itching_as_a_process() -> None:
+    result = msrx("search", "insects crawling over your skin", "--json")
+    assert result.returncode == 0 and "itching" in json.loads(result.stdout)[0]["symptoms"]
