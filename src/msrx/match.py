@@ -196,6 +196,8 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
     for k, hits in per_key.items():
         n = _words_said(query, hits, glued)
         length = index.key_lengths[k]
+        if n < length and index.fields[k] in IDENTITY_FIELDS:
+            n += _numbers_said(index.values[k], query.text)
         whole_key = n >= length  # every word of the key is in the query
         # Every query word is in the key ("BTK" -> "BTK inhibitor"); never
         # when some query word is unknown: "up" alone is not "flare up".
@@ -358,6 +360,14 @@ _DEGREE = frozenset(stem(w) for w in (
     "slight", "increased", "decreased", "excessive", "frequent", "persistent", "occasional", "general", "overall",
     "intense", "major", "minor", "serious", "total", "complete", "partial", "chronic", "acute",
 ))
+
+
+def _numbers_said(key: str, text: str) -> int:
+    """How many of a name's numbers the query says: a query's numbers are no
+    content words (a dose, "10mg"), but "4" is part of "4-aminopyridine", so
+    "4-aminopyridine (4-AP)" says both names whole."""
+    said = text.split()
+    return sum(1 for w in normalise(key).split() if w.isdigit() and w in said)
 
 
 def _words_said(query: Query, hits: dict[int, float], glued: set[int]) -> int:

@@ -684,6 +684,12 @@ def test_a_name_written_as_one_word_finds_it(name: str, first: str) -> None:
     assert data and data[0]["id"] == first and data[0]["matched"]["field"] == "name"
 
 
+def test_a_name_and_its_numbered_abbreviation_together_find_it() -> None:
+    # Numbers are no content words ("10mg"), but "4" is part of "4-aminopyridine".
+    data = search("4-Aminopyridine (4-AP)")
+    assert data and data[0]["id"] == "dalfampridine" and data[0]["matched"]["field"] == "alias"
+
+
 @pytest.mark.parametrize(("phrase", "note"), [
     ("dashing from shady spot to shady spot", "Heat sensitivity"),  # was vision's "blind spot"
     ("it takes both hands to turn a doorknob", "Muscle weakness"),

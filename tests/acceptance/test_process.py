@@ -692,6 +692,11 @@ def test_a_name_written_as_one_word_as_a_process() -> None:
     assert result.returncode == 0 and json.loads(result.stdout)["id"] == "dimethyl-fumarate"
 
 
+def test_a_name_and_its_numbered_abbreviation_as_a_process() -> None:
+    result = msrx("search", "4-Aminopyridine (4-AP)", "--json")
+    assert result.returncode == 0 and json.loads(result.stdout)[0]["id"] == "dalfampridine"
+
+
 def test_how_people_put_heat_sensitivity_as_a_process() -> None:
     result = msrx("search", "dashing from shady spot to shady spot")
     assert result.returncode == 1 and result.stderr.startswith("msrx: Heat sensitivity: no treatment in msrx is for it.")

@@ -160,6 +160,9 @@ def test_no_unrelated_drug_is_suggested_for_a_few_words_close_only_as_a_whole(
         ("Dimethylfumarat", "dimethyl-fumarate"),
         ("Diroximelfumarat", "diroximel-fumarate"),
         ("glatiramerazetat", "glatiramer-acetate"),
+        # A name and its abbreviation written together, both with their number.
+        ("4-Aminopyridine (4-AP)", "dalfampridine"),
+        ("BG-12 (dimethyl fumarate)", "dimethyl-fumarate"),
         ("difficulty falling asleep", "melatonin"),  # the sleep words, not "falls" (walking)
         # Delivery devices, written as people type them.
         ("betaconnect", "interferon-beta-1b"),
