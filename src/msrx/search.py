@@ -232,7 +232,7 @@ def search(
         pass  # a compound means itself, an infection is no symptom: no phrase's meaning is read into them
     elif _several_named(whole, parsed, listed):
         pass  # "anxiety and slurred speech": each symptom said whole; none is a half-matched phrase
-    elif ranked and ranked[0][0][0] == 0 and weak_symptom(ranked[0]):
+    elif ranked and ranked[0][0][0] < CAUSES and weak_symptom(ranked[0]):
         closer = closer_in_meaning(index, query, parsed, ranked[0][1][2], guessed=ranked[0][1][4] == "guess")
     elif untreated:
         pass  # a symptom no medicine treats, said whole: its note answers, not another symptom's meaning
@@ -308,6 +308,8 @@ def _another_drug(word: str, index: SearchIndex) -> bool:
 
 
 Ranked = list[tuple[tuple[Any, ...], tuple[Any, ...]]]
+# The groups a ranked hit's order starts with: a treatment named whole, other answers, side effects.
+ANSWER, CAUSES = 0, 2
 
 # Words that name an infection: what treats it (an antibiotic, an antifungal) is no MS treatment.
 INFECTIONS = frozenset(("infection", "infections", "infected", "uti", "utis", "cystitis"))
@@ -377,7 +379,10 @@ def _ranked(index: SearchIndex, cands: dict[int, Candidate], causes: list[tuple[
         # (model.Symptom.first_choice), then the symptom a drug is mainly
         # for, then the furthest trial phase (investigational: "new ms
         # drugs"), then the longest FDA track record, then the name.
-        order = (0, -min(score, 100.0), FIELD_RANK.get(c.field, 9), STATUS_RANK.get(index.statuses[t], 9),
+        # A treatment named whole comes first: a sentence that names one is about
+        # it ("since Ocrevus my legs are weak"), however much more of it a symptom explains.
+        group = ANSWER if c.field in IDENTITY_FIELDS and c.score >= WHOLE_KEY else ANSWER + 1
+        order = (group, -min(score, 100.0), FIELD_RANK.get(c.field, 9), STATUS_RANK.get(index.statuses[t], 9),
                  -index.forms_covered(t, forms), CATEGORY_RANK.get(index.categories[t], 9), silent(t), index.first_choice(t, c.symptom), c.symptom_pos,
                  -index.phases[t],
                  index.years[t] or 9999, index.sort_names[t], t)
@@ -386,7 +391,7 @@ def _ranked(index: SearchIndex, cands: dict[int, Candidate], causes: list[tuple[
     for t, text_field, tier in causes:
         if t in cands or not wanted(t):
             continue
-        order = (1, -CAUSES_SCORE, 8, tier, STATUS_RANK.get(index.statuses[t], 9), 9, True, 99, 99, 0, 9999, index.sort_names[t], t)
+        order = (CAUSES, -CAUSES_SCORE, 8, tier, STATUS_RANK.get(index.statuses[t], 9), 9, True, 99, 99, 0, 9999, index.sort_names[t], t)
         ranked.append((order, (text_field, said[0], None, said[1], "causes", ())))
     ranked.sort()  # the order tuple ends in the treatment, so sorting never compares the payloads
     return ranked

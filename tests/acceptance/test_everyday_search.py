@@ -684,6 +684,12 @@ def test_a_name_written_as_one_word_finds_it(name: str, first: str) -> None:
     assert data and data[0]["id"] == first and data[0]["matched"]["field"] == "name"
 
 
+def test_a_sentence_about_a_named_treatment_answers_with_it_first() -> None:
+    # "the Tysabri nurse said ..." is about Tysabri, not a request for bladder drugs.
+    data = search("the Tysabri nurse said my bladder urgency is normal")
+    assert data[0]["id"] == "natalizumab" and data[0]["matched"]["field"] == "brand"
+
+
 def test_a_name_and_its_numbered_abbreviation_together_find_it() -> None:
     # Numbers are no content words ("10mg"), but "4" is part of "4-aminopyridine".
     data = search("4-Aminopyridine (4-AP)")

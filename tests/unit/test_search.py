@@ -160,6 +160,11 @@ def test_no_unrelated_drug_is_suggested_for_a_few_words_close_only_as_a_whole(
         ("Dimethylfumarat", "dimethyl-fumarate"),
         ("Diroximelfumarat", "diroximel-fumarate"),
         ("glatiramerazetat", "glatiramer-acetate"),
+        # A treatment named whole in a sentence is what it is about: it comes
+        # before the drugs for a symptom the sentence also mentions.
+        ("since Ocrevus my legs are weak and I keep tripping", "ocrelizumab"),
+        ("I skipped my Tecfidera to get a good night sleep", "dimethyl-fumarate"),
+        ("my baclofen dose went up and I still cannot sleep at night", "baclofen"),
         # A name and its abbreviation written together, both with their number.
         ("4-Aminopyridine (4-AP)", "dalfampridine"),
         ("BG-12 (dimethyl fumarate)", "dimethyl-fumarate"),
