@@ -32,7 +32,8 @@ TOPICS: tuple[tuple[str, str], ...] = (
                    r"|(?<!being )(?:tests?|tested|testing)"),
     ("stopping", r"stop(?:ped|ping|s)? (?:taking|using|treatment)|(?:come|comes|coming|came|going|went|get|getting|got)"
                  r" (?:completely |totally |fully |entirely )?off|wash ?out|discontinu\w*|quit(?:s|ting)?|switch(?:ing|ed)? (?:from|off)"
-                 r"|stop(?:ped|ping)(?! working| helping)|ending"
+                 # Not "I haven't stopped feeling lousy": stopping a feeling, not the treatment.
+                 r"|stop(?:ped|ping)(?! working| helping| (?!injecting|infusing)\w+ing\b)|ending"
                  # "can I stop my DMT", "stopping the medication"
                  r"|stop(?:s|ping)? (?:my|the|your|their) (?:dmts?|medications?|medicines?|meds|treatments?|drugs?"
                  r"|therap(?:y|ies))"
@@ -115,7 +116,13 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                      # "feeling terrible after infusions", "felt rough on Tecfidera": how it leaves people.
                      r"|(?:terrible|awful|rough|unwell|poorly|lousy|horrible|rubbish|crappy|sick) (?:after|since)"
                      r"|(?:feel\w*|felt) (?:really |so |very |pretty )?(?:terrible|awful|rough|unwell|poorly|lousy"
-                     r"|horrible|rubbish|crappy|sick|ill|bad) (?:on|from)"),
+                     r"|horrible|rubbish|crappy|sick|ill|bad) (?:on|from)"
+                     # "Two rounds of IV steroids were harsh", "problems with Rituxan", "my body
+                     # continued to respond horribly to Copaxone": how the treatment treated them.
+                     r"|(?:was|were|is|are|been|so|very|really|pretty|quite) (?:harsh|brutal|nasty|hellish)"
+                     r"|hard on (?:me|my|the|your|our) ?(?:body|stomach|system)?"
+                     r"|(?:problems?|issues?|troubles?) (?:with|on|from)"
+                     r"|(?:respond|react)\w* (?:so |very |really )?(?:badly|horribly|terribly|poorly)"),
     # "should I stop Tysabri", "can you safely stop Ocrevus"; not "does baclofen stop spasms".
     # "Rituxan is completely washed out": said of a drug; "I feel washed out" is fatigue.
     ("stopping", r"dropp(?:ed|ing)|(?:continue|keep) (?:taking|using|on|with)|(?:i|we|you|safely) stop|washed out"),
@@ -127,6 +134,9 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                       # "Interferons don't help", "Copaxone stopped helping": whether it works.
                       r"|(?:(?:don|doesn|didn|won|isn|aren) t|dont|doesnt|didnt|not|never|no longer) help(?:s|ed|ing)?"
                       r"|stop(?:ped|s)? helping"
+                      # "the one MS drug that ever worked", "it works for me", "baclofen and tizanidine don't work".
+                      r"|(?:ever|really|actually|that|which) work(?:s|ed)|work(?:s|ed) (?:for (?:me|us|him|her|them)|well)"
+                      r"|(?:(?:don|doesn|didn|won) t|dont|doesnt|didnt|never) work(?:s|ed)?"
                       # "does Ampyra help walking", "can baclofen help with spasms": whether it works.
                       r"|(?:does|do|did|can|could|will|would|might) (?:\w+ ){1,3}?(?:really |actually )?help"
                       # "Tysabri not working", "Ocrevus stopped working", "Copaxone success stories".
@@ -184,6 +194,7 @@ def _compiled(table: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.Pattern
 _NAMED_HINTS = (
     "mak", "made", "leav", "left", "caus", "reaction", "fat", "weight", "terrible", "awful", "rough", "unwell",
     "poorly", "lousy", "horrible", "rubbish", "crappy", "sick", "feel", "felt", "dropp", "continue", "keep", "stop",
+    "harsh", "brutal", "nasty", "hellish", "hard on", "problem", "issue", "trouble", "respond", "react", "work",
     "washed", "improv", "fail", "report card", "review", "experiences", "breakthrough", "help", "working", "success",
     "promising", "see if", "see whether", "saver", "changer", "benefi", "effective", "good", "edge off", "reduction",
     "%", "percent", "first", "1st", "second", "2nd", "third", "3rd", "next", "round", "year", "how many", "titrat",

@@ -186,6 +186,7 @@ def test_a_treatment_named_with_what_it_is_for_is_no_side_effect_question() -> N
     ("ponvory titration", "administration"), ("mavenclad year 2", "administration"),  # was warnings
     ("how many years is lemtrada given", "administration"), ("lemtrada how many courses", "administration"),  # warnings
     ("can i drink on baclofen", "warnings"),
+    ("my body reacts badly to copaxone", "side_effects"), ("tysabri works for me", "effectiveness"),  # both none
 ])
 def test_everyday_ways_of_asking_how_it_is_taken_or_its_risks(query: str, topic: str) -> None:
     data = search(*query.split())

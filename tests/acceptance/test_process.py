@@ -692,6 +692,11 @@ def test_a_name_written_as_one_word_as_a_process() -> None:
     assert result.returncode == 0 and json.loads(result.stdout)["id"] == "dimethyl-fumarate"
 
 
+def test_a_statement_of_how_a_treatment_went_as_a_process() -> None:
+    result = msrx("search", "IV steroids were brutal", "--json")
+    assert result.returncode == 0 and json.loads(result.stdout)[0]["topic"]["field"] == "side_effects"
+
+
 def test_a_sentence_about_a_named_treatment_as_a_process() -> None:
     result = msrx("search", "since Ocrevus my legs are weak and I keep tripping", "--json")
     assert result.returncode == 0 and json.loads(result.stdout)[0]["id"] == "ocrelizumab"

@@ -254,6 +254,7 @@ def test_a_letter_after_a_pronoun_or_a_negation_is_a_contraction_else_a_name() -
     ("can i safely stop my dmt tysabri", "stopping", ("safely", "tysabri")),
     ("steroid withdrawal symptoms", "stopping", ("steroid",)), ("tapering off prednisone", "stopping", ("prednisone",)),
     ("weaning off baclofen", "stopping", ("baclofen",)),
+    ("stopped injecting copaxone", "stopping", ("injecting", "copaxone")),
     ("copaxone injection sites", "administration", ("copaxone",)),  # where it goes in
     ("where do i inject copaxone", "administration", ("copaxone",)),
     ("rotating injection sites for rebif", "administration", ("rebif",)),
@@ -277,6 +278,7 @@ def test_a_question_about_a_treatment_names_the_field_it_asks_about(text: str, t
     "urinary frequency", "tired all the time", "stop relapses", "nerve endings", "my legs stopped working",
     "taperdex", "withdrawing from life", "it takes time to take in", "how is life going",
     "copaxone injection site reactions", "injection site pain",  # what it does there: side effects, read by search
+    "i haven t stopped feeling lousy", "she stopped talking to me",  # stopping a feeling or a deed, not a treatment
 ])
 def test_words_that_only_look_like_a_topic_ask_none(text: str) -> None:
     assert parse(text).topic == ""
@@ -330,6 +332,10 @@ def test_every_topic_is_a_field_of_the_table_and_of_the_schema(schema: dict[str,
     ("can i drink on baclofen", "warnings"), ("baclofen and alcohol", "warnings"),
     ("how many years", ""), ("time to go", ""),
     ("jaimie got fat thanks amitriptyline", "side_effects"), ("gained weight on gilenya", "side_effects"),
+    ("iv steroids were brutal", "side_effects"), ("gilenya was hard on my body", "side_effects"),
+    ("issues with rituxan", "side_effects"), ("i react badly to copaxone", "side_effects"),
+    ("tysabri works for me", "effectiveness"), ("the only drug that ever worked", "effectiveness"),
+    ("gabapentin didn t work", "effectiveness"), ("i work for the council", ""), ("a brutal winter", ""),
 ])
 def test_words_that_ask_a_topic_only_with_a_name(text: str, topic: str) -> None:
     from msrx.topics import named_topic
