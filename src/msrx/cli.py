@@ -16,10 +16,12 @@ are defined before the commands that use them.
 
 import os
 import sys
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from typing import Annotated, Optional
 
 import typer
+from typer.main import get_command_name
 
 from msrx import __version__
 from msrx.cli_support import (
@@ -344,6 +346,26 @@ def _standard_streams() -> None:
             sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
 
 
+@contextmanager
+def _only_the_command_named(argv: list[str]) -> Iterator[None]:
+    """Register only the command a run names, while it runs.
+
+    Typer builds every command's parameters from its signature on each run,
+    about 4 ms for all eleven, before it runs the one asked for. A run that
+    names a command first needs only that one; anything else (help, a global
+    option first, a misspelt command, shell completion) sees them all."""
+    commands = app.registered_commands
+    named = [c for c in commands if argv[1:2] == [c.name or get_command_name(c.callback.__name__ if c.callback else "")]]
+    if len(named) != 1 or any(key.endswith("_COMPLETE") for key in os.environ):
+        yield
+        return
+    app.registered_commands = named
+    try:
+        yield
+    finally:
+        app.registered_commands = commands
+
+
 def main() -> None:
     """Console-script entry: exit codes for Ctrl-C, closed pipes and unwritable output, no tracebacks."""
     import io
@@ -361,7 +383,8 @@ def main() -> None:
         try:
             # standalone_mode=False: Typer hands back Ctrl-C (Abort) and usage
             # errors instead of printing "Aborted!" and exiting 1 itself.
-            result = app(standalone_mode=False)
+            with _only_the_command_named(sys.argv):
+                result = app(standalone_mode=False)
             code = result if isinstance(result, int) else 0
         except Abort:
             raise KeyboardInterrupt from None

@@ -326,3 +326,30 @@ def test_every_command_has_help_with_examples(command: str) -> None:
 def test_every_command_is_documented_in_the_readme(command: str) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"msrx {command}" in readme
+
+
+@pytest.mark.parametrize(("argv", "registered"), [
+    (["msrx", "search", "fatigue"], ["search"]),  # a run that names a command builds only it
+    (["msrx", "show"], ["show"]),
+    (["msrx", "--data", "x.toml", "search"], None),  # anything else sees every command
+    (["msrx", "serch"], None), (["msrx"], None), (["msrx", "--help"], None),
+])
+def test_a_run_registers_only_the_command_it_names(argv: list[str], registered: list[str] | None) -> None:
+    from typer.main import get_command_name
+
+    from msrx.cli import _only_the_command_named
+
+    before = list(app.registered_commands)
+    with _only_the_command_named(argv):
+        names = [c.name or get_command_name(c.callback.__name__) for c in app.registered_commands if c.callback]
+        assert names == (registered or [c.name or get_command_name(c.callback.__name__) for c in before if c.callback])
+    assert app.registered_commands == before  # restored: CliRunner and later runs see them all
+
+
+def test_completion_always_sees_every_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    from msrx.cli import _only_the_command_named
+
+    monkeypatch.setenv("_MSRX_COMPLETE", "complete_bash")
+    before = list(app.registered_commands)
+    with _only_the_command_named(["msrx", "show"]):
+        assert app.registered_commands == before

@@ -692,6 +692,17 @@ def test_a_name_written_as_one_word_as_a_process() -> None:
     assert result.returncode == 0 and json.loads(result.stdout)["id"] == "dimethyl-fumarate"
 
 
+def test_a_misspelt_command_is_still_offered_the_right_one() -> None:
+    # A run builds only the command it names; a misspelt one names none, and all are offered.
+    result = msrx("serch", "fatigue")
+    assert result.returncode == 2 and "Did you mean 'search'?" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_command_after_a_global_option_runs_as_before() -> None:
+    result = msrx("--no-cache", "show", "naltrexone", "--json")
+    assert result.returncode == 0 and json.loads(result.stdout)["id"] == "low-dose-naltrexone"
+
+
 def test_a_statement_of_how_a_treatment_went_as_a_process() -> None:
     result = msrx("search", "IV steroids were brutal", "--json")
     assert result.returncode == 0 and json.loads(result.stdout)[0]["topic"]["field"] == "side_effects"
