@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from msrx.index import SearchIndex
 from msrx.match import match_keys
 from msrx.model import Dataset, Symptom
-from msrx.query import Query, is_filler, parse
+from msrx.query import REFLEXIVE, Query, is_filler, parse
 from msrx.search import Hit, reading
 from msrx.wording import normalise, stem
 
@@ -74,4 +74,4 @@ def urgent_for(dataset: Dataset, query: str) -> list[Symptom]:
 
 def _content_stems(text: str) -> set[str]:
     # Not parse(): its intents would take words ("shot", "attack") out of the text.
-    return {stem(w) for w in normalise(text).split() if not is_filler(w)}
+    return {stem(w) for w in normalise(text).split() if not is_filler(w) or w in REFLEXIVE}

@@ -41,6 +41,10 @@ def treatment_word(text: str) -> str | None:
     return next((w for w in text.split() if w in _TREATMENT_WORDS), None)
 
 
+# "found myself teetering" says nothing of "feeling bad about myself"; but an
+# urgent phrase needs its pronoun: "kill myself" is not "kill the pain" (msrx.notes).
+REFLEXIVE = frozenset("myself yourself himself herself itself ourselves yourselves themselves".split())
+
 # Words people wrap around what they mean. Dropped from matching unless the
 # query is nothing but these words.
 FILLER = _TREATMENT_WORDS | frozenset(
@@ -59,6 +63,7 @@ FILLER = _TREATMENT_WORDS | frozenset(
     "again suffer suffering suffers experiencing experience "
     # Plain function words.
     "as by into onto than then if but because our your his her we you he she "
+    "more "
     "here out over under off enough quite rather go goes going gone went often sometimes usually "
     # What is left of a contraction once its apostrophe is gone: "we're",
     # "I've", "I'll", "I'd", "don't", "isn't" ("t", "s" and "im" are above).
@@ -73,7 +78,7 @@ FILLER = _TREATMENT_WORDS | frozenset(
     # Number words, like numbers: "one of the disease modifying drugs" is not
     # "face pain on one side".
     "one two three four five six seven eight nine ten".split()
-)
+) | REFLEXIVE
 
 # Intent phrases: (words, field, value). Longer phrases are tried first.
 # "relapsing" must be read before stemming: it means a relapsing form of MS

@@ -33,6 +33,8 @@ _IRREGULAR = {
     # Words the suffix rules would fold into another word: "weary" is not
     # "wear" (wearing gloves); "tears" are crying, not "tearing" pain.
     "weary": "weariness", "tears": "crying",
+    # "a metal rod for a spine" is no "spinning" (dizziness).
+    "spine": "spinal", "spines": "spinal",
     # Everyday words for the same thing, the way people say them: a query's
     # "poop" or "loo" meets the data's "poo" and "toilet".
     "poop": "poo", "poops": "poo", "pooping": "poo", "pooped": "poo", "poos": "poo",

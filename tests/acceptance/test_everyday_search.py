@@ -685,6 +685,12 @@ def test_a_name_written_as_one_word_finds_it(name: str, first: str) -> None:
     assert data and data[0]["id"] == first and data[0]["matched"]["field"] == "name"
 
 
+@pytest.mark.parametrize("query", ["a metal rod for a spine", "I keep asking myself why this happened"])
+def test_a_spine_or_a_pronoun_names_no_symptom(query: str) -> None:
+    # They found dizziness ("spinning") and depression ("feeling bad about myself").
+    assert search(query) == []
+
+
 def test_a_sentence_about_a_named_treatment_answers_with_it_first() -> None:
     # "the Tysabri nurse said ..." is about Tysabri, not a request for bladder drugs.
     data = search("the Tysabri nurse said my bladder urgency is normal")

@@ -692,6 +692,11 @@ def test_a_name_written_as_one_word_as_a_process() -> None:
     assert result.returncode == 0 and json.loads(result.stdout)["id"] == "dimethyl-fumarate"
 
 
+def test_a_spine_is_no_spinning_as_a_process() -> None:
+    result = msrx("search", "a metal rod for a spine", "--json")
+    assert result.returncode == 1 and json.loads(result.stdout) == []
+
+
 def test_a_misspelt_command_is_still_offered_the_right_one() -> None:
     # A run builds only the command it names; a misspelt one names none, and all are offered.
     result = msrx("serch", "fatigue")

@@ -160,7 +160,7 @@ def test_inflections_meet(family: tuple[str, ...]) -> None:
     assert len({stem(w) for w in family}) == 1
 
 
-@pytest.mark.parametrize(("word", "other"), [("weary", "wearing"), ("tears", "tearing")])
+@pytest.mark.parametrize(("word", "other"), [("weary", "wearing"), ("tears", "tearing"), ("spine", "spinning"), ("spines", "spin")])
 def test_lookalike_words_do_not_meet(word: str, other: str) -> None:
     assert stem(word) != stem(other)
 
@@ -282,6 +282,12 @@ def test_a_question_about_a_treatment_names_the_field_it_asks_about(text: str, t
 ])
 def test_words_that_only_look_like_a_topic_ask_none(text: str) -> None:
     assert parse(text).topic == ""
+
+
+@pytest.mark.parametrize("word", ["myself", "yourself", "themselves", "more"])
+def test_reflexive_pronouns_and_more_are_filler(word: str) -> None:
+    # "found myself teetering" says nothing of depression's "feeling bad about myself".
+    assert parse(f"i found {word} teetering").words == ("found", "teetering")
 
 
 def test_every_topic_is_a_field_of_the_table_and_of_the_schema(schema: dict[str, object]) -> None:
