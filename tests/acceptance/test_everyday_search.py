@@ -719,6 +719,10 @@ def test_how_people_put_a_symptom_no_medicine_treats_gives_its_note(phrase: str,
     ("looking through a soap sudded shower screen", "vision"),  # was the heat note ("shower")
     ("insects crawling over your skin", "itching"),  # listed nerve-pain drugs before dataset 2026.11.29.8
     ("From no need at all to total desperation", "bladder"),  # found nothing
+    # Dataset 2026.11.29.9; each found nothing before.
+    ("I feel like I have been run over by a juggernaut", "fatigue"),
+    ("held hostage by the sofa again", "fatigue"),
+    ("the lane lines on the road seem to converge", "vision"),
 ])
 def test_a_patients_phrase_finds_its_symptoms_treatments(phrase: str, symptom: str) -> None:
     data = search(phrase)

@@ -728,6 +728,11 @@ def test_how_people_put_heat_sensitivity_as_a_process() -> None:
     assert result.returncode == 1 and result.stderr.startswith("msrx: Heat sensitivity: no treatment in msrx is for it.")
 
 
+def test_a_patients_phrase_for_fatigue_as_a_process() -> None:
+    result = msrx("search", "I feel like I have been run over by a juggernaut", "--json")
+    assert result.returncode == 0 and "fatigue" in json.loads(result.stdout)[0]["symptoms"]
+
+
 def test_a_patients_phrase_for_itching_as_a_process() -> None:
     result = msrx("search", "insects crawling over your skin", "--json")
     assert result.returncode == 0 and "itching" in json.loads(result.stdout)[0]["symptoms"]
