@@ -81,6 +81,25 @@ TOPICS: tuple[tuple[str, str], ...] = (
     # Not "warning" or "danger" alone: "comes on without warning", "a sense of danger" are symptoms.
     ("warnings", r"risks?|warnings|boxed warning|dangerous|how safe|(?:is|are) (?:it|this|they) safe|safety|black box"),
 )
+# The same questions as people ask them on German, French, Spanish, Italian,
+# Dutch and Scandinavian pages ("Aubagio absetzen", "gli effetti collaterali
+# di Tysabri", "Ocrevus grossesse"), accents already folded by normalise.
+# Words no English query says, so they can take nothing from one.
+_IN_OTHER_LANGUAGES = {
+    "pregnancy": r"schwanger\w*|grossesse|enceinte|embaraz\w*|gravidanza|incinta|zwanger\w*|graviditet",
+    "breastfeeding": r"stillen|stillzeit|allaitement|allaiter|lactancia|amamantar|allattamento|allattare|borstvoeding|amning",
+    "vaccines": r"impf\w*|vacuna\w*|vaccino|vaccini",
+    "monitoring": r"blutbild|blutwerte|bluttests?|prise de sang|analisis de sangre|analitica|esami del sangue|bloedonderzoek",
+    "stopping": r"absetz\w*|abgesetzt|arreter|sospendere|smettere",
+    "effectiveness": r"wirksamkeit|wirkt|efficacite|efficacia|eficacia|werkzaamheid",
+    "side_effects": r"nebenwirkung\w*|effets? (?:secondaires?|indesirables?)|efectos? (?:secundarios?|adversos?)"
+                    r"|effett[oi] collateral[ei]|bijwerking\w*|biverkning\w*|bivirkning\w*",
+    "administration": r"dosierung|posologie|posologia",
+    "warnings": r"risiko|risiken|risques?|riesgos?|rischio|rischi",
+}
+TOPICS = tuple((name, f"{words}|{_IN_OTHER_LANGUAGES[name]}" if name in _IN_OTHER_LANGUAGES else words)
+               for name, words in TOPICS)
+
 # A topic a record may leave empty, and the field that answers it instead: how
 # well a symptom drug works is said in its evidence (only the DMTs carry an
 # effectiveness block of trial results). "Does gabapentin work" answered "not stated".
@@ -97,6 +116,12 @@ _TOPIC_HINTS = (
     "dangerous", "safe", "black box", "child", "kids", "down", "drawback", "negative", "withdrawal", "taper", "wean",
     "mri", "scan", "premed", "medicat", "food", "meal", "stomach", "take", "given", "administered", "infused", "injected",
     "done",
+    # _IN_OTHER_LANGUAGES
+    "schwanger", "grossesse", "enceinte", "embaraz", "gravid", "incinta", "zwanger", "stillen", "stillzeit", "allait",
+    "lactancia", "amamantar", "allatt", "borstvoeding", "amning", "impf", "vacun", "vaccin", "blutbild", "blutwerte",
+    "bluttest", "prise de sang", "analisis", "analitica", "esami", "bloedonderzoek", "absetz", "abgesetzt", "arreter",
+    "sospendere", "smettere", "wirk", "efficac", "eficacia", "werkzaamheid", "nebenwirkung", "effet", "efecto", "effett",
+    "bijwerking", "biverkning", "bivirkning", "dosierung", "posolog", "risiko", "risiken", "risque", "riesgo", "rischi",
 )
 
 

@@ -187,6 +187,7 @@ def test_a_treatment_named_with_what_it_is_for_is_no_side_effect_question() -> N
     ("how many years is lemtrada given", "administration"), ("lemtrada how many courses", "administration"),  # warnings
     ("can i drink on baclofen", "warnings"),
     ("my body reacts badly to copaxone", "side_effects"), ("tysabri works for me", "effectiveness"),  # both none
+    ("tecfidera nebenwirkungen", "side_effects"), ("ocrevus grossesse", "pregnancy"),  # German, French: none
 ])
 def test_everyday_ways_of_asking_how_it_is_taken_or_its_risks(query: str, topic: str) -> None:
     data = search(*query.split())

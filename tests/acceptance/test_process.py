@@ -692,6 +692,12 @@ def test_a_name_written_as_one_word_as_a_process() -> None:
     assert result.returncode == 0 and json.loads(result.stdout)["id"] == "dimethyl-fumarate"
 
 
+def test_a_question_in_german_as_a_process() -> None:
+    result = msrx("search", "Aubagio absetzen", "--json")
+    data = json.loads(result.stdout)
+    assert result.returncode == 0 and data[0]["id"] == "teriflunomide" and data[0]["topic"]["field"] == "stopping"
+
+
 def test_a_spine_is_no_spinning_as_a_process() -> None:
     result = msrx("search", "a metal rod for a spine", "--json")
     assert result.returncode == 1 and json.loads(result.stdout) == []

@@ -255,6 +255,11 @@ def test_a_letter_after_a_pronoun_or_a_negation_is_a_contraction_else_a_name() -
     ("steroid withdrawal symptoms", "stopping", ("steroid",)), ("tapering off prednisone", "stopping", ("prednisone",)),
     ("weaning off baclofen", "stopping", ("baclofen",)),
     ("stopped injecting copaxone", "stopping", ("injecting", "copaxone")),
+    # The same questions on German, French, Spanish, Dutch pages.
+    ("aubagio absetzen", "stopping", ("aubagio",)), ("ocrevus nebenwirkungen", "side_effects", ("ocrevus",)),
+    ("tysabri grossesse", "pregnancy", ("tysabri",)), ("copaxone effets secondaires", "side_effects", ("copaxone",)),
+    ("tecfidera efectos secundarios", "side_effects", ("tecfidera",)), ("kesimpta bijwerkingen", "side_effects", ("kesimpta",)),
+    ("gilenya impfung", "vaccines", ("gilenya",)), ("mavenclad blutbild", "monitoring", ("mavenclad",)),
     ("copaxone injection sites", "administration", ("copaxone",)),  # where it goes in
     ("where do i inject copaxone", "administration", ("copaxone",)),
     ("rotating injection sites for rebif", "administration", ("rebif",)),
