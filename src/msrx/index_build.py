@@ -43,6 +43,11 @@ CLASS_WORDS: dict[str, str | tuple[str, ...]] = {
     "b cell": "cd20", "b cells": "cd20", "b cell therapy": "cd20", "b cell depleting": "cd20", "cd20": "cd20",
     "anti cd20": "cd20", "s1p": "s1p", "s1p modulator": "s1p", "sphingosine": "s1p",
     "steroid": "corticosteroid", "steroids": "corticosteroid", "fumarate": "fumarate", "fumarates": "fumarate",
+    # Steroids as people say them elsewhere: "bolos de corticoides", "Kortison" (German for the
+    # steroids of a relapse; the English "cortisone" is one drug msrx does not hold).
+    "kortison": "corticosteroid",
+    "corticoide": "corticosteroid", "corticoides": "corticosteroid", "corticosteroides": "corticosteroid",
+    "corticosteroidi": "corticosteroid", "kortikoide": "corticosteroid",
     "interferon": "interferon", "interferons": "interferon", "beta interferon": "interferon",
     "btk": "btk", "btki": "btk", "antidepressant": "antidepressant", "antidepressants": "antidepressant",
     "muscle relaxant": "muscle relaxant", "muscle relaxants": "muscle relaxant", "stimulant": "stimulant",

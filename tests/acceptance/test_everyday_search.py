@@ -686,6 +686,12 @@ def test_a_name_written_as_one_word_finds_it(name: str, first: str) -> None:
     assert data and data[0]["id"] == first and data[0]["matched"]["field"] == "name"
 
 
+@pytest.mark.parametrize("query", ["Kortison", "corticoides", "corticosteroidi"])
+def test_steroids_in_other_languages_find_the_relapse_steroids(query: str) -> None:
+    data = search(query)
+    assert data and all(d["category"] == "relapse" and d["matched"]["field"] == "drug_class" for d in data)
+
+
 @pytest.mark.parametrize("query", ["a metal rod for a spine", "I keep asking myself why this happened"])
 def test_a_spine_or_a_pronoun_names_no_symptom(query: str) -> None:
     # They found dizziness ("spinning") and depression ("feeling bad about myself").

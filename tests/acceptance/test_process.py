@@ -692,6 +692,11 @@ def test_a_name_written_as_one_word_as_a_process() -> None:
     assert result.returncode == 0 and json.loads(result.stdout)["id"] == "dimethyl-fumarate"
 
 
+def test_steroids_in_german_as_a_process() -> None:
+    result = msrx("search", "Kortison", "--json")
+    assert result.returncode == 0 and json.loads(result.stdout)[0]["category"] == "relapse"
+
+
 def test_a_question_in_german_as_a_process() -> None:
     result = msrx("search", "Aubagio absetzen", "--json")
     data = json.loads(result.stdout)

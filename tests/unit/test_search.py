@@ -165,6 +165,9 @@ def test_no_unrelated_drug_is_suggested_for_a_few_words_close_only_as_a_whole(
         ("since Ocrevus my legs are weak and I keep tripping", "ocrelizumab"),
         ("I skipped my Tecfidera to get a good night sleep", "dimethyl-fumarate"),
         ("my baclofen dose went up and I still cannot sleep at night", "baclofen"),
+        # Steroids as German, French and Spanish pages say them, and a typo of that.
+        ("Kortison", "methylprednisolone-iv"), ("Kortision", "methylprednisolone-iv"),
+        ("bolos de corticoides", "methylprednisolone-iv"), ("corticoïdes", "methylprednisolone-iv"),
         # "spine" is no "spinning" (dizziness); "myself" no "feeling bad about myself".
         ("my spine feels like a metal rod", "amitriptyline"),
         ("I caught myself swaying as I walked to the shop", "dalfampridine"),
