@@ -692,6 +692,12 @@ def test_steroids_in_other_languages_find_the_relapse_steroids(query: str) -> No
     assert data and all(d["category"] == "relapse" and d["matched"]["field"] == "drug_class" for d in data)
 
 
+@pytest.mark.parametrize("query", ["Fumarsäureester", "fumaric acid esters"])
+def test_fumaric_acid_esters_are_the_fumarates(query: str) -> None:
+    data = search(query)
+    assert {d["id"] for d in data} == {"dimethyl-fumarate", "diroximel-fumarate", "monomethyl-fumarate"}
+
+
 @pytest.mark.parametrize("query", ["a metal rod for a spine", "I keep asking myself why this happened"])
 def test_a_spine_or_a_pronoun_names_no_symptom(query: str) -> None:
     # They found dizziness ("spinning") and depression ("feeling bad about myself").

@@ -692,6 +692,11 @@ def test_a_name_written_as_one_word_as_a_process() -> None:
     assert result.returncode == 0 and json.loads(result.stdout)["id"] == "dimethyl-fumarate"
 
 
+def test_fumaric_acid_in_german_as_a_process() -> None:
+    result = msrx("search", "Fumarsäure", "--json")
+    assert result.returncode == 0 and json.loads(result.stdout)[0]["id"] == "dimethyl-fumarate"
+
+
 def test_steroids_in_german_as_a_process() -> None:
     result = msrx("search", "Kortison", "--json")
     assert result.returncode == 0 and json.loads(result.stdout)[0]["category"] == "relapse"

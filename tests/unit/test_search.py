@@ -168,6 +168,8 @@ def test_no_unrelated_drug_is_suggested_for_a_few_words_close_only_as_a_whole(
         # Steroids as German, French and Spanish pages say them, and a typo of that.
         ("Kortison", "methylprednisolone-iv"), ("Kortision", "methylprednisolone-iv"),
         ("bolos de corticoides", "methylprednisolone-iv"), ("corticoïdes", "methylprednisolone-iv"),
+        # The fumarates are fumaric acid esters; German says "Fumarsäure(ester)".
+        ("Fumarsäure", "dimethyl-fumarate"), ("fumaric acid esters", "dimethyl-fumarate"),
         # "spine" is no "spinning" (dizziness); "myself" no "feeling bad about myself".
         ("my spine feels like a metal rod", "amitriptyline"),
         ("I caught myself swaying as I walked to the shop", "dalfampridine"),
