@@ -346,16 +346,38 @@ def _standard_streams() -> None:
             sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
 
 
+# The global options (main_options) that take a value, and those that do not.
+_GLOBAL_VALUED = ("--data", "--color")
+_GLOBAL_FLAGS = ("--no-cache",)
+
+
+def _command_said(args: list[str]) -> str | None:
+    """The command a run's arguments name after the global options, or None
+    (an option msrx does not know here, `--version` or `--help` first)."""
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg in _GLOBAL_VALUED:
+            i += 2
+        elif arg in _GLOBAL_FLAGS or arg.startswith(tuple(f"{o}=" for o in _GLOBAL_VALUED)):
+            i += 1
+        else:
+            return None if arg.startswith("-") else arg
+    return None
+
+
 @contextmanager
 def _only_the_command_named(argv: list[str]) -> Iterator[None]:
     """Register only the command a run names, while it runs.
 
     Typer builds every command's parameters from its signature on each run,
     about 4 ms for all eleven, before it runs the one asked for. A run that
-    names a command first needs only that one; anything else (help, a global
-    option first, a misspelt command, shell completion) sees them all."""
+    names a command (after any global options: `--data FILE search ...`)
+    needs only that one; anything else (help, a misspelt command, shell
+    completion) sees them all."""
     commands = app.registered_commands
-    named = [c for c in commands if argv[1:2] == [c.name or get_command_name(c.callback.__name__ if c.callback else "")]]
+    said = _command_said(argv[1:])
+    named = [c for c in commands if said == (c.name or get_command_name(c.callback.__name__ if c.callback else ""))]
     if len(named) != 1 or any(key.endswith("_COMPLETE") for key in os.environ):
         yield
         return

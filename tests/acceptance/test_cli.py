@@ -331,8 +331,10 @@ def test_every_command_is_documented_in_the_readme(command: str) -> None:
 @pytest.mark.parametrize(("argv", "registered"), [
     (["msrx", "search", "fatigue"], ["search"]),  # a run that names a command builds only it
     (["msrx", "show"], ["show"]),
-    (["msrx", "--data", "x.toml", "search"], None),  # anything else sees every command
-    (["msrx", "serch"], None), (["msrx"], None), (["msrx", "--help"], None),
+    (["msrx", "--data", "x.toml", "search"], ["search"]),  # after the global options
+    (["msrx", "--no-cache", "--color=never", "show"], ["show"]),
+    (["msrx", "serch"], None), (["msrx"], None), (["msrx", "--help"], None),  # anything else sees every command
+    (["msrx", "--version", "show"], None), (["msrx", "--data"], None), (["msrx", "--bogus", "show"], None),
 ])
 def test_a_run_registers_only_the_command_it_names(argv: list[str], registered: list[str] | None) -> None:
     from typer.main import get_command_name

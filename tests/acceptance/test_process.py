@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINI
+from tests.conftest import MINI, ROOT
 
 SCRIPT = Path(sys.executable).with_name("msrx.exe" if os.name == "nt" else "msrx")
 
@@ -722,6 +722,8 @@ def test_a_misspelt_command_is_still_offered_the_right_one() -> None:
 def test_a_command_after_a_global_option_runs_as_before() -> None:
     result = msrx("--no-cache", "show", "naltrexone", "--json")
     assert result.returncode == 0 and json.loads(result.stdout)["id"] == "low-dose-naltrexone"
+    result = msrx("--data", str(ROOT / "data" / "treatments.toml"), "search", "--bogus")  # usage names the command
+    assert result.returncode == 2 and "Usage: msrx search" in result.stderr
 
 
 def test_a_statement_of_how_a_treatment_went_as_a_process() -> None:
