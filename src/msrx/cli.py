@@ -371,7 +371,7 @@ def _only_the_command_named(argv: list[str]) -> Iterator[None]:
     """Register only the command a run names, while it runs.
 
     Typer builds every command's parameters from its signature on each run,
-    about 4 ms for all eleven, before it runs the one asked for. A run that
+    about 3 ms for all eleven (an A/B of whole runs), before it runs the one asked for. A run that
     names a command (after any global options: `--data FILE search ...`)
     needs only that one; anything else (help, a misspelt command, shell
     completion) sees them all."""

@@ -45,12 +45,11 @@ CLASS_WORDS: dict[str, str | tuple[str, ...]] = {
     "steroid": "corticosteroid", "steroids": "corticosteroid", "fumarate": "fumarate", "fumarates": "fumarate",
     # Steroids as people say them elsewhere: "bolos de corticoides", "Kortison" (German for the
     # steroids of a relapse; the English "cortisone" is one drug msrx does not hold).
-    "kortison": "corticosteroid",
+    "kortison": "corticosteroid", "kortikoide": "corticosteroid", "corticoide": "corticosteroid",
+    "corticoides": "corticosteroid", "corticosteroides": "corticosteroid", "corticosteroidi": "corticosteroid",
     # The fumarates are fumaric acid esters (German "Fumarsäureester", often just "Fumarsäure").
     "fumaric acid": "fumarate", "fumaric acid ester": "fumarate", "fumaric acid esters": "fumarate",
     "fumarsaure": "fumarate", "fumarsaureester": "fumarate",
-    "corticoide": "corticosteroid", "corticoides": "corticosteroid", "corticosteroides": "corticosteroid",
-    "corticosteroidi": "corticosteroid", "kortikoide": "corticosteroid",
     "interferon": "interferon", "interferons": "interferon", "beta interferon": "interferon",
     "btk": "btk", "btki": "btk", "antidepressant": "antidepressant", "antidepressants": "antidepressant",
     "muscle relaxant": "muscle relaxant", "muscle relaxants": "muscle relaxant", "stimulant": "stimulant",

@@ -63,6 +63,7 @@ FILLER = _TREATMENT_WORDS | frozenset(
     "again suffer suffering suffers experiencing experience "
     # Plain function words.
     "as by into onto than then if but because our your his her we you he she "
+    # How much, not what: "doing more than one thing" is not said by "more ... things".
     "more "
     "here out over under off enough quite rather go goes going gone went often sometimes usually "
     # What is left of a contraction once its apostrophe is gone: "we're",
