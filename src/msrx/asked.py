@@ -47,7 +47,7 @@ def _topic_asked(t: Treatment, field: str, relation: str | None, words: tuple[st
         # A phrase that asks a topic ("3rd course of Lemtrada") outranks one of its words
         # being found in the warnings ("course"). A name said with how often ("is Tysabri
         # every 4 weeks") asks how it is given.
-        asked_how = {f for f, _v, _said in parsed.intents}
+        intent_fields = {f for f, _v, _said in parsed.intents}
         if asked == "side_effects":
             # "Does Gilenya cause PML": a cause asked of a risk its label warns of, not a side effect.
             # How it is given is part of the harm here ("terrible after infusions": infusion reactions).
@@ -66,8 +66,8 @@ def _topic_asked(t: Treatment, field: str, relation: str | None, words: tuple[st
         # A name said with how it is given ("a DMT called Ovrelizumab, carried out through an
         # infusion", "prescribe intravenous methylprednisolone") asks how it is given, after any
         # harm said beside it ("Ocrevus infusion reaction").
-        return (asked or ("administration" if "interval" in asked_how else "") or _harm_named(t, rest, index)
-                or ("effectiveness" if aimed else None) or ("administration" if "route" in asked_how else None))
+        return (asked or ("administration" if "interval" in intent_fields else "") or _harm_named(t, rest, index)
+                or ("effectiveness" if aimed else None) or ("administration" if "route" in intent_fields else None))
     return None
 
 

@@ -193,11 +193,12 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
     # In a compound, the everyday words (asked once, not once per key they name).
     everyday = {p for p, w in enumerate(query.words) if is_english(w)} if query.settled else set()
     query_words = len(query.words) - len(glued)  # the query's words, a split word's halves as one
+    numbers = {w for w in query.text.split() if w.isdigit()}  # "4" of "4-aminopyridine (4-ap)"
     for k, hits in per_key.items():
         n = _words_said(query, hits, glued)
         length = index.key_lengths[k]
-        if n < length and index.fields[k] in IDENTITY_FIELDS:
-            n += _numbers_said(index.values[k], query.text)
+        if numbers and n < length and index.fields[k] in IDENTITY_FIELDS:
+            n += _numbers_said(index.values[k], numbers)
         whole_key = n >= length  # every word of the key is in the query
         # Every query word is in the key ("BTK" -> "BTK inhibitor"); never
         # when some query word is unknown: "up" alone is not "flare up".
@@ -362,12 +363,11 @@ _DEGREE = frozenset(stem(w) for w in (
 ))
 
 
-def _numbers_said(key: str, text: str) -> int:
+def _numbers_said(key: str, numbers: set[str]) -> int:
     """How many of a name's numbers the query says: a query's numbers are no
     content words (a dose, "10mg"), but "4" is part of "4-aminopyridine", so
     "4-aminopyridine (4-AP)" says both names whole."""
-    said = text.split()
-    return sum(1 for w in normalise(key).split() if w.isdigit() and w in said)
+    return sum(1 for w in normalise(key).split() if w in numbers)
 
 
 def _words_said(query: Query, hits: dict[int, float], glued: set[int]) -> int:

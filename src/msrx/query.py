@@ -245,7 +245,6 @@ def says_an_aim(said: str) -> bool:
 
 @functools.cache
 def _purpose_pattern() -> re.Pattern[str]:
-    aim, stop = _AIM, _HALT
     between = r"(?:(?:the|my|its|your|their|a|of|down|new|future|number|rate|frequency|risk|chance|chances|ms|disease|"
     between += r"further|more|any) )*"
     goals = "relapses|progression|progressing|progress|lesions|disability|disease|ms|flares|attacks"
@@ -253,8 +252,8 @@ def _purpose_pattern() -> re.Pattern[str]:
     treat = "treat|treats|treating|treatment|treatments|therapy|therapies"
     took = "medication|medications|medicine|medicines|meds|drug|drugs"
     return re.compile(
-        rf"\b(?:{aim}) {between}(?:relapse rate|relapse|{goals}){tail}\b"
-        rf"|\b(?:{stop}) {between}(?:{goals}){tail}\b"  # "stop a relapse" is treating one: not here
+        rf"\b(?:{_AIM}) {between}(?:relapse rate|relapse|{goals}){tail}\b"
+        rf"|\b(?:{_HALT}) {between}(?:{goals}){tail}\b"  # "stop a relapse" is treating one: not here
         rf"|\b(?:(?:{treat}) (?:of |for )?)?(?:the )?(?:disease|ms) itself\b"
         rf"|\b(?:{treat}) (?:of |for )?the disease\b"
         rf"|\blong term (?:{treat}|{took})\b"

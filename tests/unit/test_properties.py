@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -184,6 +185,13 @@ _GATED: tuple[tuple[tuple[tuple[str, str], ...], tuple[str, ...], Callable[[str]
     (TOPICS, _TOPIC_HINTS, read_topic), (NAMED_TOPICS, _NAMED_HINTS, named_topic))
 _topic_words = st.sampled_from(range(len(_GATED))).flatmap(
     lambda g: st.sampled_from(_GATED[g][0]).flatmap(lambda topic: _said_by(topic[1]).map(lambda said: (g, topic[0], said))))
+
+
+@pytest.mark.parametrize("hints", [_TOPIC_HINTS, _NAMED_HINTS, _PURPOSE_HINTS])
+def test_no_hint_is_covered_by_another(hints: tuple[str, ...]) -> None:
+    # A hint holding another ("working" holds "work") never decides anything: keep the gate short.
+    assert len(set(hints)) == len(hints)
+    assert [(h, other) for h in hints for other in hints if other != h and other in h] == []
 
 
 @settings(max_examples=600, deadline=None)
