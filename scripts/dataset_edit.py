@@ -51,7 +51,7 @@ BLOCK_KEYS = {
 }
 PRODUCT_KEYS = ("brand", "schedule", "interval_days")
 SYMPTOM_ORDER = ("id", "name", "words", "note", "first_choice", "first_choice_sources", "urgent", "urgent_words", "urgent_sources", "sources",
-                 "phrases")
+                 "phrases", "translations")
 SOURCE_ORDER = ("id", "title", "publisher", "year", "url")
 CHANGE_ORDER = ("version", "treatment", "summary")
 
@@ -69,7 +69,7 @@ def _scalar(v: Any) -> str:
         return v.isoformat()
     if isinstance(v, str):
         return _str(v)
-    if isinstance(v, dict):  # an inline table: a symptom's phrase {text, page}
+    if isinstance(v, dict):  # an inline table: a symptom's phrase {text, page} or translation {text, lang, source}
         return "{ " + ", ".join(f"{k} = {_scalar(x)}" for k, x in v.items()) + " }"
     raise TypeError(f"cannot write {v!r}")
 

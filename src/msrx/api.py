@@ -66,7 +66,8 @@ class Reference:
         return dosing.ordered(out, sort) if sort else out
 
     def symptom(self, word: str) -> Symptom | None:
-        """A symptom by id, name or everyday word, forgiving small typos."""
+        """A symptom by id, name or everyday word, forgiving small typos, or by its
+        name in another language as written ("Schwindel"), as search reads it."""
         wanted = normalise(word)
         if not wanted:
             return None
@@ -76,6 +77,9 @@ class Reference:
                 words.setdefault(normalise(w), sid)
         if wanted in words:
             return self.dataset.symptoms[words[wanted]]
+        for sym in self.dataset.symptoms.values():
+            if any(normalise(tr.text) == wanted for tr in sym.translations):
+                return sym
         from rapidfuzz import fuzz, process
 
         best = process.extractOne(wanted, list(words), scorer=fuzz.ratio, score_cutoff=80)

@@ -123,7 +123,7 @@ def sheet(
 @app.command()
 def symptoms(
     ctx: typer.Context,
-    symptom: Annotated[Optional[str], typer.Argument(help="A symptom id or everyday word (tired, stiffness, bladder).",
+    symptom: Annotated[Optional[str], typer.Argument(help="A symptom id, everyday word (tired, stiffness) or name in another language (Schwindel).",
                                                      show_default=False, autocompletion=complete_symptom)] = None,
     as_json: JsonOption = False,
     fmt: FormatOption = None,

@@ -98,6 +98,7 @@ def build_data(dataset: Dataset) -> dict[str, Any]:
     monitor_words: dict[str, set[int]] = {}  # the tests each treatment's monitoring lists
     warning_words: dict[str, set[int]] = {}  # the words of each treatment's warnings
     run_together: set[int] = set()  # symptom words' keys written without their space
+    translated: list[int] = []  # the keys of symptoms' names in other languages
     for i, t in enumerate(dataset.treatments):
         for value, field in ((t.name, "name"), (t.id, "id"), *((b, "brand") for b in t.brands),
                              *((a, "alias") for a in t.aliases), *((d, "device") for d in t.devices)):
@@ -138,6 +139,13 @@ def build_data(dataset: Dataset) -> dict[str, Any]:
                 # fix to ("clinic" is not the start of "clinicaldepression").
                 run_together.add(len(keys))
                 add(word, "symptom", -1 - j, key=key.replace(" ", ""))
+        # Its names in other languages ("Schwindel", "problèmes de marche") are
+        # read as its phrases are: whole or not at all, never a target for
+        # typos or suggestions. One word of one is no half of it: English
+        # "march" is not French "marche" (both stem to "march").
+        for tr in sym.translations:
+            translated.append(len(keys))
+            add(tr.text, "phrase", -1 - j)
         # Patients' phrases answer for the symptom too, but as a field of
         # their own: whole or not at all, and never a target for typos or
         # suggestions ("goggle" is not "giggle uncontrollably").
@@ -185,6 +193,7 @@ def build_data(dataset: Dataset) -> dict[str, Any]:
         "prefix_ids": array("q", [p[1] for p in prefix]).tobytes(),
         "fuzzy_choices": [keys[k] for k in fuzzy_ids], "fuzzy_ids": fuzzy_ids,
         "identity_choices": [keys[k] for k in identity_ids], "identity_ids": identity_ids,
+        "translated": translated,
         "vocabulary": StringTable.pack(vocabulary),
         "sound_keys": StringTable.pack([s[0] for s in sounds]),
         "sound_words": array("q", [s[1] for s in sounds]).tobytes(),

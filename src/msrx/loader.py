@@ -25,6 +25,7 @@ from msrx.model import (
     Phrase,
     Source,
     Symptom,
+    Translation,
     Treatment,
 )
 from msrx.table_checks import check_fields, tables
@@ -59,6 +60,7 @@ SYMPTOM_FIELDS: dict[str, tuple[type, bool]] = {
     "urgent": (str, False),  # where to get help now (a crisis line), sourced like the note
     "urgent_words": (list, False),  # the query words that call for it ("suicide", "self-harm")
     "urgent_sources": (list, False),  # the sources of the urgent message
+    "translations": (Translation, False),  # [{text, lang, source}]: its names in other languages
 }
 # A dataset release's change log: `treatment` is a treatment id, or "" for
 # a change to the dataset as a whole.
@@ -174,7 +176,9 @@ def _symptoms(doc: dict[str, Any], lines: Lines, problem: Any) -> tuple[dict[str
                                 first_choice=tuple(row.get("first_choice", ())),
                                 first_choice_sources=tuple(row.get("first_choice_sources", ())),
                                 urgent=row.get("urgent"), urgent_words=tuple(row.get("urgent_words", ())),
-                                urgent_sources=tuple(row.get("urgent_sources", ())))
+                                urgent_sources=tuple(row.get("urgent_sources", ())),
+                                translations=tuple(Translation(t["text"], t["lang"], t["source"])
+                                                   for t in row.get("translations", ())))
         urgent = [k for k in ("urgent", "urgent_words", "urgent_sources") if k in row]
         if urgent and len(urgent) < 3:
             problem(f"symptom {sid!r}: urgent, urgent_words and urgent_sources go together (the message, the words "
@@ -183,7 +187,7 @@ def _symptoms(doc: dict[str, Any], lines: Lines, problem: Any) -> tuple[dict[str
         if len(chosen) == 1:
             problem(f"symptom {sid!r}: first_choice and first_choice_sources go together (the treatments, and the "
                     "sources that say they come first)", lines.of("symptoms", i, chosen[0]), field=chosen[0])
-        if "note" in row or "sources" in row or urgent or chosen:
+        if "note" in row or "sources" in row or urgent or chosen or "translations" in row:
             noted.append((i, sid))
     return symptoms, noted
 
@@ -217,6 +221,9 @@ def _check_symptom_sources(symptoms: dict[str, Symptom], noted: list[tuple[int, 
                 if ref not in sources:
                     problem(f"symptom {sid!r}: cites source {ref!r}, which is not defined in [[sources]]",
                             lines.of("symptoms", i, key), field=key)
+        for ref in sorted({t.source for t in sym.translations} - set(sources)):
+            problem(f"symptom {sid!r}: a translation cites source {ref!r}, which is not defined in [[sources]]",
+                    lines.of("symptoms", i, "translations"), field="translations")
 
 
 def _treatments(doc: dict[str, Any], lines: Lines, problem: Any, symptoms: dict[str, Symptom],

@@ -71,6 +71,21 @@ class Phrase(NamedTuple):
     page: str
 
 
+# The languages other than English a symptom's name is recorded in (ISO 639-1):
+# those of the MS societies and health services its translations cite.
+LANGUAGES: tuple[str, ...] = ("da", "de", "es", "fr", "it", "nl", "no", "pt", "sv")
+
+
+class Translation(NamedTuple):
+    """A word for a symptom in another language ("Müdigkeit" for fatigue), as an
+    MS society or a health service of that language names it: search
+    vocabulary, with the source (an id of [[sources]]) it was read on."""
+
+    text: str
+    lang: str  # one of LANGUAGES
+    source: str
+
+
 class Symptom(NamedTuple):
     id: str
     name: str
@@ -89,6 +104,7 @@ class Symptom(NamedTuple):
     urgent: str | None = None
     urgent_words: tuple[str, ...] = ()
     urgent_sources: tuple[str, ...] = ()
+    translations: tuple[Translation, ...] = ()
 
 
 # The blocks of what living on a treatment involves (issue 11). Their fields,

@@ -78,11 +78,13 @@ def source(number: int, s: Source, cited_by: list[Treatment]) -> dict[str, Any]:
 def symptom(s: Symptom) -> dict[str, Any]:
     """A symptom's own fields: its note (how it is managed without a drug) and the note's sources, or null
     and [], the phrases people with MS use for it, each with the page it is from, and where to get help
-    now (`urgent`, or null) with the query words that call for it."""
+    now (`urgent`, or null) with the query words that call for it, and its names in other languages, each
+    with the source it was read on."""
     return {"id": s.id, "name": s.name, "words": list(s.words), "note": s.note, "sources": list(s.sources),
             "phrases": [{"text": p.text, "page": p.page} for p in s.phrases], "first_choice": list(s.first_choice),
             "first_choice_sources": list(s.first_choice_sources),
-            "urgent": s.urgent, "urgent_words": list(s.urgent_words), "urgent_sources": list(s.urgent_sources)}
+            "urgent": s.urgent, "urgent_words": list(s.urgent_words), "urgent_sources": list(s.urgent_sources),
+            "translations": [{"text": tr.text, "lang": tr.lang, "source": tr.source} for tr in s.translations]}
 
 
 def change(c: Change) -> dict[str, Any]:

@@ -212,6 +212,9 @@ def symptom(sym: Symptom, treatments: list[Treatment], dataset: Dataset, out: IO
                               t(f" {describe.cites(sym.urgent_sources, dataset)}", "dim")))
     if sym.phrases:
         c.print(Text.assemble(t("People with MS also say: ", "dim"), t(", ".join(p.text for p in sym.phrases[:8]), "dim")))
+    if sym.translations:
+        c.print(Text.assemble(t("In other languages: ", "dim"),
+                              t(", ".join(f"{tr.text} ({tr.lang})" for tr in sym.translations[:8]), "dim")))
     if sym.note:
         c.print(Text.assemble(t("Without a drug: ", "bold"), t(sym.note), t(f" {describe.cites(sym.sources, dataset)}", "dim")))
     if sym.first_choice:

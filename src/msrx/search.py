@@ -232,6 +232,8 @@ def search(
         pass  # a compound means itself, an infection is no symptom: no phrase's meaning is read into them
     elif _several_named(whole, parsed, listed):
         pass  # "anxiety and slurred speech": each symptom said whole; none is a half-matched phrase
+    elif _in_another_language(parsed):
+        pass  # the encoder reads English: "j'avais une mémoire efficace" is far from every English phrase
     elif ranked and ranked[0][0][0] < CAUSES and weak_symptom(ranked[0]):
         closer = closer_in_meaning(index, query, parsed, ranked[0][1][2], guessed=ranked[0][1][4] == "guess")
     elif untreated:
@@ -395,6 +397,13 @@ def _ranked(index: SearchIndex, cands: dict[int, Candidate], causes: list[tuple[
         ranked.append((order, (text_field, said[0], None, said[1], "causes", ())))
     ranked.sort()  # the order tuple ends in the treatment, so sorting never compares the payloads
     return ranked
+
+
+def _in_another_language(parsed: Query) -> bool:
+    """Whether most of a query's words are no English words: a sentence in
+    another language ("Avant ma sclérose en plaques, j'avais une mémoire
+    efficace"), which the English sentence encoder cannot read for meaning."""
+    return 2 * sum(not is_english(w) for w in parsed.words) > len(parsed.words)
 
 
 def _holds(text: str, stems: list[str]) -> bool:

@@ -41,10 +41,10 @@ from typing import Any, BinaryIO, overload
 
 from msrx import __version__
 from msrx.fields import from_row, to_row
-from msrx.model import Change, Dataset, DatasetInfo, Phrase, Source, Symptom, Treatment
+from msrx.model import Change, Dataset, DatasetInfo, Phrase, Source, Symptom, Translation, Treatment
 from msrx.search import SearchIndex
 
-CACHE_FORMAT = 28
+CACHE_FORMAT = 29
 MAGIC = b"MSRXc010"
 HEADER = 16  # magic (8) + metadata length (4) + metadata checksum (4)
 
@@ -200,7 +200,8 @@ def _read_cache(target: str, key: list[Any], shown: str) -> tuple[Dataset, Searc
 
         # Built on first use: a name lookup or a search needs none of these.
         def symptoms() -> dict[str, Symptom]:
-            return {row[0]: Symptom._make((*row[:5], tuple(Phrase(*p) for p in row[5]), *row[6:])) for row in meta["symptoms"]}
+            return {row[0]: Symptom._make((*row[:5], tuple(Phrase(*p) for p in row[5]), *row[6:-1],
+                                           tuple(Translation(*t) for t in row[-1]))) for row in meta["symptoms"]}
 
         def changes() -> list[Change]:
             return [Change(*row) for row in meta["changes"]]
@@ -233,7 +234,9 @@ def _write_cache(target: str, key: list[Any], dataset: Dataset, index: SearchInd
         meta = marshal.dumps({
             "key": key,
             "info": tuple(dataset.info),
-            "symptoms": [(*s[:5], tuple(map(tuple, s.phrases)), *s[6:]) for s in dataset.symptoms.values()],
+            # marshal stores plain tuples: the nested phrases and translations (first and last) as such.
+            "symptoms": [(*s[:5], tuple(map(tuple, s.phrases)), *s[6:-1], tuple(map(tuple, s.translations)))
+                         for s in dataset.symptoms.values()],
             "sources": [tuple(s) for s in dataset.sources.values()],
             "changes": [tuple(c) for c in dataset.changes],
             "index": index.to_data(),

@@ -13,7 +13,7 @@ from typing import Any
 
 from msrx.fields import FIELDS
 from msrx.fields import describe as _describe
-from msrx.model import Phrase
+from msrx.model import LANGUAGES, Phrase, Translation
 from msrx.toml_lines import Lines
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -22,7 +22,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAY_BE_EMPTY = {f.name for f in FIELDS if f.may_be_empty} | {"words"}
 
 _TYPE_WORDS = {str: "a string", list: "a list", int: "a whole number", _dt.date: "a date (YYYY-MM-DD)",
-               Phrase: "a list of {text, page} tables"}
+               Phrase: "a list of {text, page} tables", Translation: "a list of {text, lang, source} tables"}
 
 
 def tables(doc: dict[str, Any], key: str, problem: Any, lines: Lines) -> list[tuple[int, Any]]:
@@ -70,6 +70,8 @@ def check_fields(
             continue
         if kind is Phrase:
             ok = _check_phrases(value, f"{prefix}{key}: ", line, owner, key, problem) and ok
+        elif kind is Translation:
+            ok = _check_translations(value, f"{prefix}{key}: ", line, owner, key, problem) and ok
         elif kind is list:
             bad = [v for v in value if not isinstance(v, str) or not v.strip()]
             if bad:
@@ -115,8 +117,32 @@ def _check_phrases(value: list[Any], prefix: str, line: int | None, owner: str |
     return True
 
 
+def _check_translations(value: list[Any], prefix: str, line: int | None, owner: str | None, key: str,
+                        problem: Any) -> bool:
+    """Each translation is {text, lang, source}: non-empty strings, a known
+    language, no text twice in one language. Whether the source is defined is
+    checked once [[sources]] is read (msrx.loader)."""
+    seen: set[tuple[str, str]] = set()
+    for n, item in enumerate(value, 1):
+        if not isinstance(item, dict) or set(item) != {"text", "lang", "source"}:
+            problem(f"{prefix}item {n} must be a table with exactly text, lang and source", line, owner, key)
+            return False
+        if not all(isinstance(item[k], str) and item[k].strip() for k in ("text", "lang", "source")):
+            problem(f"{prefix}item {n} needs a non-empty text, lang and source", line, owner, key)
+            return False
+        if item["lang"] not in LANGUAGES:
+            problem(f"{prefix}item {n}: lang {item['lang']!r} is not one of {', '.join(LANGUAGES)}", line, owner, key)
+            return False
+        said = (item["lang"], item["text"].casefold())
+        if said in seen:
+            problem(f"{prefix}lists {item['text']!r} twice", line, owner, key)
+            return False
+        seen.add(said)
+    return True
+
+
 def _is(value: Any, kind: type) -> bool:
-    if kind is Phrase:
+    if kind in (Phrase, Translation):
         return isinstance(value, list)
     if kind is int:
         return isinstance(value, int) and not isinstance(value, bool)

@@ -12,13 +12,16 @@ import re
 import unicodedata
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# Letters that carry no accent to drop, so NFKD leaves them whole: without
+# these, Danish "træthed" read as "tr thed" and French "cœur" as "c ur".
+_OWN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "œ": "oe", "ð": "d", "þ": "th", "đ": "d", "ł": "l", "ı": "i"})
 
 
 def normalise(text: str) -> str:
     """Lowercase ASCII words: accents dropped, punctuation to spaces."""
     text = text.replace("β", " beta ").replace("α", " alpha ")
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
+        text = unicodedata.normalize("NFKD", text.casefold().translate(_OWN_LETTERS))
         text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(_NON_ALNUM.sub(" ", text.casefold()).split())
 

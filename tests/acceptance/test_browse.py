@@ -151,3 +151,15 @@ def test_a_symptom_on_a_terminal_says_which_treatments_are_usually_tried_first()
     assert first == [["first_choice", "baclofen,tizanidine,gabapentin",
                       f"[{numbers['pubmed-spasticity-pharmacological-consensus-2016']}]"]]
 
+
+
+def test_a_symptom_shows_its_names_in_other_languages(check_json: Check) -> None:
+    data = json.loads(run("symptoms", "Schwindel", "--json").stdout)
+    check_json("symptom", data)
+    assert data["symptom"]["id"] == "dizziness"
+    german = [t for t in data["symptom"]["translations"] if t["lang"] == "de"]
+    assert "Schwindel" in [t["text"] for t in german]
+    cited = {s["id"] for s in json.loads(run("sources", "--json").stdout)}
+    assert {t["source"] for t in data["symptom"]["translations"]} <= cited
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", run("--color", "always", "symptoms", "dizziness", env={"COLUMNS": "200"}).stdout)
+    assert "In other languages:" in shown and "(de)" in shown

@@ -25,11 +25,15 @@ def test_the_dataset_paragraph_counts_what_the_bundled_dataset_holds() -> None:
     data = tomli.loads((ROOT / "data" / "treatments.toml").read_text(encoding="utf-8"))
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     m = re.search(r"The bundled dataset \(version (\S+), reviewed [\d-]+, US status as of\s+late \d+\) holds (\d+)"
-                  r" treatments, (\d+) sources and (\d+) symptoms \(with (\d+) patient\s+phrases\)", readme)
+                  r" treatments, (\d+) sources and (\d+) symptoms \(with (\d+) patient\s+phrases and (\d+) names in"
+                  r"\s+(\w+) other languages\)", readme)
     assert m is not None, "README: the dataset paragraph's wording changed"
+    languages = {t["lang"] for s in data["symptoms"] for t in s.get("translations", [])}
+    numbers = {5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
     assert m.groups() == (
         data["dataset"]["version"], str(len(data["treatments"])), str(len(data["sources"])),
         str(len(data["symptoms"])), str(sum(len(s.get("phrases", [])) for s in data["symptoms"])),
+        str(sum(len(s.get("translations", [])) for s in data["symptoms"])), numbers.get(len(languages), str(len(languages))),
     )
 
 

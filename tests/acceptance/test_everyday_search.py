@@ -740,3 +740,13 @@ def test_how_people_put_a_symptom_no_medicine_treats_gives_its_note(phrase: str,
 def test_a_patients_phrase_finds_its_symptoms_treatments(phrase: str, symptom: str) -> None:
     data = search(phrase)
     assert data and symptom in data[0]["symptoms"] and data[0]["matched"]["field"] == "symptom"
+
+
+@pytest.mark.parametrize(("query", "symptom", "said"), [
+    ("Müdigkeit", "fatigue", "Müdigkeit"),
+    ("j'ai des vertiges tous les matins", "dizziness", "vertiges"),
+    ("incontinenza urinaria", "bladder", "incontinenza urinaria"),
+])
+def test_a_symptom_said_in_another_language_lists_its_treatments(query: str, symptom: str, said: str) -> None:
+    first = search(query)[0]
+    assert first["matched"]["symptom"] == symptom and first["matched"]["value"] == said, first["matched"]

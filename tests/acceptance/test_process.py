@@ -754,3 +754,9 @@ def test_a_patients_phrase_for_fatigue_as_a_process() -> None:
 def test_a_patients_phrase_for_itching_as_a_process() -> None:
     result = msrx("search", "insects crawling over your skin", "--json")
     assert result.returncode == 0 and "itching" in json.loads(result.stdout)[0]["symptoms"]
+
+
+def test_a_symptom_said_in_another_language_as_a_process() -> None:
+    result = msrx("search", "ständiger Harndrang", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["matched"]["symptom"] == "bladder"

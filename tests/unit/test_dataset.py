@@ -125,6 +125,7 @@ def test_years_only_where_approved(ds: Dataset) -> None:
 def test_every_source_is_cited_and_https(ds: Dataset) -> None:
     cited = {s for t in ds.treatments for s in t.sources}
     cited |= {s for sym in ds.symptoms.values() for s in (*sym.sources, *sym.urgent_sources, *sym.first_choice_sources)}
+    cited |= {tr.source for sym in ds.symptoms.values() for tr in sym.translations}
     assert set(ds.sources) == cited
     for s in ds.sources.values():
         assert re.match(r"https://[^/\s]+\.[a-z]{2,}", s.url), s.id

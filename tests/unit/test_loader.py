@@ -302,3 +302,30 @@ def test_a_broken_treatment_does_not_also_break_the_first_choice_naming_it(write
     text = MINI.replace(words, words + '\nfirst_choice = ["gammazine"]\nfirst_choice_sources = ["review-beta"]', 1)
     found = problems(write_dataset(text.replace('drug_class = "muscle relaxant"', 'drug_class = 7')))
     assert found and not any("first_choice" in p for p in found), found
+
+
+TRANSLATED = 'words = ["stiffness", "spasms"]\ntranslations = [{ text = "Spastik", lang = "de", source = "review-beta" }]'
+
+
+def test_a_symptom_keeps_its_names_in_other_languages(write_dataset: Write) -> None:
+    from msrx.model import Translation
+
+    ds = load(write_dataset(MINI.replace('words = ["stiffness", "spasms"]', TRANSLATED)))
+    assert ds.symptoms["spasticity"].translations == (Translation("Spastik", "de", "review-beta"),)
+    assert ds.symptoms["fatigue"].translations == ()
+
+
+@pytest.mark.parametrize(("translations", "expected"), [
+    ('[{ text = "Spastik", lang = "de" }]', "item 1 must be a table with exactly text, lang and source"),
+    ('[{ text = " ", lang = "de", source = "review-beta" }]', "item 1 needs a non-empty text, lang and source"),
+    ('[{ text = "Spastik", lang = "ger", source = "review-beta" }]', "item 1: lang 'ger' is not one of da, de, es"),
+    ('[{ text = "Spastik", lang = "de", source = "review-beta" }, { text = "spastik", lang = "de", source = "label-alpha" }]',
+     "lists 'spastik' twice"),
+    ('[{ text = "Spastik", lang = "de", source = "nowhere" }]', "a translation cites source 'nowhere', which is not defined"),
+    ('"Spastik"', "must be a list of {text, lang, source} tables"),
+])
+def test_bad_translations_are_reported_with_their_line(write_dataset: Write, translations: str, expected: str) -> None:
+    text = MINI.replace('words = ["stiffness", "spasms"]', f'words = ["stiffness", "spasms"]\ntranslations = {translations}')
+    found = [p for p in problems(write_dataset(text)) if expected in p]
+    line = text.splitlines().index(f"translations = {translations}") + 1
+    assert found and f":{line}:" in found[0], problems(write_dataset(text))

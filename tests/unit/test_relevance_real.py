@@ -197,8 +197,12 @@ def test_no_vocabulary_phrase_comes_from_a_page_the_queries_come_from() -> None:
         return url.split("://", 1)[-1].removeprefix("www.").split("?")[0].split("#")[0].rstrip("/").casefold()
 
     asked = {page(r["source"]) for r in relevance_real.load_queries("all")}
-    phrases = [p for s in load(bundled_path()).symptoms.values() for p in s.phrases]
+    dataset = load(bundled_path())
+    phrases = [p for s in dataset.symptoms.values() for p in s.phrases]
     assert [p for p in phrases if page(p.page) in asked] == []
+    # Names in other languages too: each is read on the page of its source.
+    translated = {tr.source for s in dataset.symptoms.values() for tr in s.translations}
+    assert [sid for sid in sorted(translated) if page(dataset.sources[sid].url) in asked] == []
 
 
 def _content(text: str) -> str:

@@ -33,6 +33,14 @@ def test_normalise_folds_case_accents_and_punctuation() -> None:
     assert normalise("!!!") == ""
 
 
+def test_normalise_spells_out_letters_that_carry_no_accent() -> None:
+    # NFKD leaves these whole; they used to split a word in two ("tr thed").
+    assert normalise("Træthed") == "traethed"
+    assert normalise("søvnproblemer") == "sovnproblemer"
+    assert normalise("cœur") == "coeur"
+    assert normalise("Straße") == "strasse"
+
+
 def test_stem_folds_inflections_to_one_form() -> None:
     for family in (("leak", "leaks", "leaking", "leaked"), ("benzodiazepine", "benzodiazepines"),
                    ("therapy", "therapies"), ("shake", "shakes", "shaking"), ("drag", "dragging"),
@@ -1191,3 +1199,45 @@ def test_said_of_no_treatment_the_same_words_stay_a_symptom(bundled: tuple[Datas
     assert search(ds, index, "my legs won't be working")[0].topic is None
     hits = search(ds, index, "people with SPMS were taken off their DMTs")
     assert hits[0].treatment.category == "dmt" and hits[0].topic == "stopping"
+
+
+# -- a symptom's names in other languages --------------------------------------
+
+
+@pytest.mark.parametrize(("query", "symptom"), [
+    ("Müdigkeit", "fatigue"), ("schwindel", "dizziness"), ("troubles urinaires", "bladder"),
+    ("vertigini", "dizziness"), ("træthed", "fatigue"),
+    ("Seit Monaten habe ich ständig Harndrang in der Nacht", "bladder"),
+])
+def test_a_symptom_named_in_another_language_finds_its_treatments(bundled: tuple[Dataset, SearchIndex], query: str,
+                                                                    symptom: str) -> None:
+    ds, index = bundled
+    hits = search(ds, index, query)
+    assert hits and hits[0].field == "symptom" and hits[0].symptom == symptom, hits[:1]
+
+
+def test_names_in_other_languages_are_matched_as_written(bundled: tuple[Dataset, SearchIndex]) -> None:
+    # No English typo is "fixed" into one, and none is offered as a suggestion.
+    ds, index = bundled
+    assert index.translated
+    spelled = set(index.vocabulary.lines(0, len(index.vocabulary)))
+    own = {normalise(w) for s in ds.symptoms.values() for w in s.words}
+    foreign = {stem(normalise(index.values[k])) for k in index.translated if " " not in normalise(index.values[k])}
+    only_foreign = foreign - {stem(w) for key in own for w in key.split()}  # "fatigue" is English too
+    assert "schwindel" in only_foreign and not only_foreign & spelled
+    assert not set(index.translated) & set(index.identity_ids)
+
+
+def test_reading_for_meaning_leaves_out_names_in_other_languages(bundled: tuple[Dataset, SearchIndex]) -> None:
+    from msrx.semantic import _symptom_keys
+
+    _ds, index = bundled
+    keys = _symptom_keys(index)
+    assert keys and not set(keys) & set(index.translated)
+
+
+def test_a_sentence_in_another_language_keeps_the_symptom_its_words_name(bundled: tuple[Dataset, SearchIndex]) -> None:
+    # The English sentence encoder reads it as far from every symptom; it used to empty the answer.
+    ds, index = bundled
+    hits = search(ds, index, "Depuis des mois j'ai des vertiges le matin au réveil, surtout quand je me lève")
+    assert hits and hits[0].symptom == "dizziness"
