@@ -44,7 +44,8 @@ from msrx.fields import from_row, to_row
 from msrx.model import Change, Dataset, DatasetInfo, Phrase, Source, Symptom, Translation, Treatment
 from msrx.search import SearchIndex
 
-CACHE_FORMAT = 29
+CACHE_FORMAT = 30
+ROWS = "rows:"  # a cache part holding a table's rows (symptoms, sources, changes), not index tables
 MAGIC = b"MSRXc010"
 HEADER = 16  # magic (8) + metadata length (4) + metadata checksum (4)
 
@@ -181,13 +182,23 @@ def _read_cache(target: str, key: list[Any], shown: str) -> tuple[Dataset, Searc
                 rebuilt.append(_rebuild(shown, target, key))
             return rebuilt[0]
 
+        def read_part(name: str) -> Any:
+            offset, length, adler = meta["extra"][name]
+            blob = os.pread(f.fileno(), length, extra_start + offset)
+            if zlib.adler32(blob) != adler:
+                raise CacheCorrupt
+            return marshal.loads(blob)
+
+        def load_rows(name: str) -> list[Any] | None:
+            try:
+                found = read_part(ROWS + name)
+            except Exception:  # damaged cache: None, and the caller reads the file itself
+                return None
+            return found if isinstance(found, list) else None
+
         def load_extra(group: str) -> dict[str, Any]:
             try:
-                offset, length, adler = meta["extra"][group]
-                blob = os.pread(f.fileno(), length, extra_start + offset)
-                if zlib.adler32(blob) != adler:
-                    raise CacheCorrupt
-                extra: dict[str, Any] = marshal.loads(blob)
+                extra: dict[str, Any] = read_part(group)
                 if not isinstance(extra, dict) or set(extra) != set(SearchIndex.EXTRA_GROUPS[group]):
                     raise CacheCorrupt
             except Exception:  # damaged cache: the same tables, built from the file itself
@@ -198,17 +209,25 @@ def _read_cache(target: str, key: list[Any], shown: str) -> tuple[Dataset, Searc
                                  lambda: rebuild()[0].treatments)
         info = DatasetInfo(*meta["info"])
 
-        # Built on first use: a name lookup or a search needs none of these.
+        # Read and built on first use: a name lookup or a search needs none of these.
         def symptoms() -> dict[str, Symptom]:
+            found = load_rows("symptoms")
+            if found is None:
+                return rebuild()[0].symptoms
             return {row[0]: Symptom._make((*row[:5], tuple(Phrase(*p) for p in row[5]), *row[6:-1],
-                                           tuple(Translation(*t) for t in row[-1]))) for row in meta["symptoms"]}
+                                           tuple(Translation(*t) for t in row[-1]))) for row in found}
 
         def changes() -> list[Change]:
-            return [Change(*row) for row in meta["changes"]]
+            found = load_rows("changes")
+            return list(rebuild()[0].changes) if found is None else [Change(*row) for row in found]
+
+        def sources() -> list[Any]:
+            found = load_rows("sources")
+            return [tuple(s) for s in rebuild()[0].sources.values()] if found is None else found
 
         index = SearchIndex(meta["index"], load_extra=load_extra)
         opened = True
-        return Dataset(info, shown, records, LazySources(meta["sources"]), symptoms, changes), index
+        return Dataset(info, shown, records, LazySources(sources), symptoms, changes), index
     except Exception:  # the cache is optional: any failure means rebuild or skip
         return None
     finally:
@@ -225,8 +244,18 @@ def _write_cache(target: str, key: list[Any], dataset: Dataset, index: SearchInd
         parts: dict[str, tuple[int, int, int]] = {}
         chunks: list[bytes] = []
         at = 0
-        for group in SearchIndex.EXTRA_GROUPS:
-            chunk = marshal.dumps(index.extra_data(group))
+        # The symptoms, sources and change log are read only by the commands
+        # that show them (`search --json` needs none): each is a part of its own.
+        rows: dict[str, list[Any]] = {
+            # marshal stores plain tuples: the nested phrases and translations (first and last) as such.
+            ROWS + "symptoms": [(*s[:5], tuple(map(tuple, s.phrases)), *s[6:-1], tuple(map(tuple, s.translations)))
+                                for s in dataset.symptoms.values()],
+            ROWS + "sources": [tuple(s) for s in dataset.sources.values()],
+            ROWS + "changes": [tuple(c) for c in dataset.changes],
+        }
+        for group in (*SearchIndex.EXTRA_GROUPS, *rows):
+            data: Any = rows[group] if group in rows else index.extra_data(group)
+            chunk = marshal.dumps(data)
             parts[group] = (at, len(chunk), zlib.adler32(chunk))
             chunks.append(chunk)
             at += len(chunk)
@@ -234,11 +263,6 @@ def _write_cache(target: str, key: list[Any], dataset: Dataset, index: SearchInd
         meta = marshal.dumps({
             "key": key,
             "info": tuple(dataset.info),
-            # marshal stores plain tuples: the nested phrases and translations (first and last) as such.
-            "symptoms": [(*s[:5], tuple(map(tuple, s.phrases)), *s[6:-1], tuple(map(tuple, s.translations)))
-                         for s in dataset.symptoms.values()],
-            "sources": [tuple(s) for s in dataset.sources.values()],
-            "changes": [tuple(c) for c in dataset.changes],
             "index": index.to_data(),
             "offsets": array("q", offsets).tobytes(),
             "adlers": array("q", [zlib.adler32(b) for b in blobs]).tobytes(),
@@ -264,25 +288,34 @@ def _int_array(raw: bytes) -> array[int]:
 
 
 class LazySources(Mapping[str, Source]):
-    """Sources read from the cache, each built on first use: a lookup cites a
-    handful of the dataset's hundreds."""
+    """Sources read from the cache when first asked for, each built on first
+    use: a lookup cites a handful of the dataset's hundreds, a search none."""
 
-    def __init__(self, rows: Sequence[Sequence[Any]]) -> None:
-        self._rows = rows
-        self._at = {row[0]: i for i, row in enumerate(rows)}
+    def __init__(self, read: Callable[[], Sequence[Sequence[Any]]]) -> None:
+        self._read = read
+        self._rows: Sequence[Sequence[Any]] | None = None
+        self._at: dict[str, int] = {}
         self._built: dict[str, Source] = {}
+
+    def _table(self) -> Sequence[Sequence[Any]]:
+        if self._rows is None:
+            self._rows = self._read()
+            self._at = {row[0]: i for i, row in enumerate(self._rows)}
+        return self._rows
 
     def __getitem__(self, source_id: str) -> Source:
         source = self._built.get(source_id)
         if source is None:
-            source = self._built[source_id] = Source(*self._rows[self._at[source_id]])
+            rows = self._table()
+            source = self._built[source_id] = Source(*rows[self._at[source_id]])
         return source
 
     def __iter__(self) -> Iterator[str]:
+        self._table()
         return iter(self._at)
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._table())
 
 
 class LazyTreatments(Sequence[Treatment]):

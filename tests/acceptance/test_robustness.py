@@ -156,15 +156,30 @@ def test_cached_symptoms_keep_their_phrases(write_dataset: Callable[..., Path], 
     from tests.conftest import MINI
 
     path = write_dataset(MINI.replace('words = ["stiffness", "spasms"]', 'words = ["stiffness", "spasms"]\n'
-                                      'phrases = [{ text = "legs like planks", page = "https://example.org/1" }]'))
+                                      'phrases = [{ text = "legs like planks", page = "https://example.org/1" }]\n'
+                                      'translations = [{ text = "Spastik", lang = "de", source = "review-beta" }]'))
     first = run("--data", str(path), "symptoms", "spasticity", "--json")
     assert cache_files(isolated_env)
     second = run("--data", str(path), "symptoms", "spasticity", "--json")  # from the cache
     assert first.stdout == second.stdout
     phrases = json.loads(second.stdout)["symptom"]["phrases"]
     assert phrases == [{"text": "legs like planks", "page": "https://example.org/1"}]
+    assert json.loads(second.stdout)["symptom"]["translations"] == [{"text": "Spastik", "lang": "de", "source": "review-beta"}]
     hits = json.loads(run("--data", str(path), "search", "legs like planks", "--json").stdout)
     assert hits and hits[0]["matched"]["symptom"] == "spasticity"
+
+
+def test_a_search_reads_no_symptom_source_or_change_rows(mini: Path, isolated_env: Path) -> None:
+    # They are parts of their own, read by the commands that show them: the
+    # metadata every run reads holds the index alone.
+    import marshal
+
+    run("--data", str(mini), "search", "alphix", "--json")
+    [cache] = cache_files(isolated_env)
+    raw = cache.read_bytes()
+    meta = marshal.loads(raw[16:16 + int.from_bytes(raw[8:12], "little")])
+    assert not {"symptoms", "sources", "changes"} & set(meta)
+    assert {"rows:symptoms", "rows:sources", "rows:changes"} <= set(meta["extra"])
 
 
 def test_cache_never_serves_stale_data(mini: Path, isolated_env: Path) -> None:
@@ -300,7 +315,7 @@ def test_unreadable_dataset_is_never_answered_from_the_cache(mini: Path, refuse_
     assert f"{mini}: permission denied" in result.stderr
 
 
-@pytest.mark.parametrize("damage", ["flip-record", "flip-extra"])
+@pytest.mark.parametrize("damage", ["flip-record", "flip-extra", "flip-sources"])
 def test_a_cache_failing_a_later_check_is_rebuilt(mini: Path, isolated_env: Path, damage: str) -> None:
     good_out = run("--data", str(mini), "search", "gamazine", "--json").stdout  # a typo: needs the fuzzy tables
     shown = run("--data", str(mini), "show", "gammazine", "--json").stdout
@@ -315,13 +330,14 @@ def test_a_cache_failing_a_later_check_is_rebuilt(mini: Path, isolated_env: Path
 
         meta_len = int.from_bytes(good[8:12], "little")
         meta = marshal.loads(good[16:16 + meta_len])
-        offset, length, _adler = meta["extra"]["spell"]  # what a typo search reads
+        part = "spell" if damage == "flip-extra" else "rows:sources"  # what a typo search, a show reads
+        offset, length, _adler = meta["extra"][part]
         raw[16 + meta_len + offset + length // 2] ^= 0xFF
     cache.write_bytes(bytes(raw))
-    args = ["show", "gammazine", "--json"] if damage == "flip-record" else ["search", "gamazine", "--json"]
+    args = ["search", "gamazine", "--json"] if damage == "flip-extra" else ["show", "gammazine", "--json"]
     again = run("--data", str(mini), *args)
     assert again.exit_code == 0 and again.stderr == ""
-    assert again.stdout == (shown if damage == "flip-record" else good_out)
+    assert again.stdout == (good_out if damage == "flip-extra" else shown)
     assert cache.read_bytes() != bytes(raw) and cache_is_sound(cache)  # rewritten, not left damaged
 
 
