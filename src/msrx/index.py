@@ -172,7 +172,6 @@ class SearchIndex:
         "prefix": ("prefix_keys", "prefix_ids"),
         "phrases": ("fuzzy_choices", "fuzzy_ids"),
         "names": ("identity_choices", "identity_ids"),
-        "meaning": ("translated",),
     }
     EXTRA_FIELDS = tuple(name for group in EXTRA_GROUPS.values() for name in group)
     text_list: list[str]
@@ -187,7 +186,6 @@ class SearchIndex:
     fuzzy_ids: list[int]
     identity_choices: list[str]
     identity_ids: list[int]
-    translated: list[int]  # keys of symptoms' names in other languages: reading for meaning leaves them out
     vocabulary: StringTable
     sound_keys: StringTable
     sound_words: Sequence[int]

@@ -98,7 +98,6 @@ def build_data(dataset: Dataset) -> dict[str, Any]:
     monitor_words: dict[str, set[int]] = {}  # the tests each treatment's monitoring lists
     warning_words: dict[str, set[int]] = {}  # the words of each treatment's warnings
     run_together: set[int] = set()  # symptom words' keys written without their space
-    translated: list[int] = []  # the keys of symptoms' names in other languages
     for i, t in enumerate(dataset.treatments):
         for value, field in ((t.name, "name"), (t.id, "id"), *((b, "brand") for b in t.brands),
                              *((a, "alias") for a in t.aliases), *((d, "device") for d in t.devices)):
@@ -139,13 +138,13 @@ def build_data(dataset: Dataset) -> dict[str, Any]:
                 # fix to ("clinic" is not the start of "clinicaldepression").
                 run_together.add(len(keys))
                 add(word, "symptom", -1 - j, key=key.replace(" ", ""))
-        # Its names in other languages ("Schwindel", "problèmes de marche") are
-        # read as its phrases are: whole or not at all, never a target for
-        # typos or suggestions. One word of one is no half of it: English
-        # "march" is not French "marche" (both stem to "march").
+        # Its names in other languages ("Schwindel", "problèmes de marche")
+        # name it whole or not at all, never a target for typos or
+        # suggestions, and no word of one names half a symptom: English
+        # "march" is not French "marche" (both stem to "march"). A field of
+        # their own, outside match.SYMPTOM_KEYS, the keys that rule is read from.
         for tr in sym.translations:
-            translated.append(len(keys))
-            add(tr.text, "phrase", -1 - j)
+            add(tr.text, "translation", -1 - j)
         # Patients' phrases answer for the symptom too, but as a field of
         # their own: whole or not at all, and never a target for typos or
         # suggestions ("goggle" is not "giggle uncontrollably").
@@ -167,11 +166,11 @@ def build_data(dataset: Dataset) -> dict[str, Any]:
     )
     text_pairs, monitor_pairs, warning_pairs = (_postings(d) for d in (text_words, monitor_words, warning_words))
     prefix = sorted((key, k) for k, key in enumerate(keys) if fields[k] in IDENTITY_FIELDS)
-    fuzzy_ids = [k for k in range(len(keys)) if fields[k] not in ("route", "phrase") and " " in keys[k]]
+    fuzzy_ids = [k for k in range(len(keys)) if fields[k] not in ("route", "phrase", "translation") and " " in keys[k]]
     identity_ids = [k for k in range(len(keys)) if fields[k] in IDENTITY_FIELDS or fields[k] == "symptom"]
     # Only words a typo can be fixed to (letters, longer than SHORT): a
     # research code such as "bg12" or a number is typed exactly.
-    spellable = {k for k in range(len(keys)) if fields[k] != "phrase" and k not in run_together}
+    spellable = {k for k in range(len(keys)) if fields[k] not in ("phrase", "translation") and k not in run_together}
     vocabulary = sorted({w[0] for w in words if w[0].isalpha() and len(w[0]) > SHORT and w[1] in spellable})
     # The same words ordered by length, so that only words of a possible
     # length are compared; sound-alike keys point into the vocabulary by
@@ -193,7 +192,6 @@ def build_data(dataset: Dataset) -> dict[str, Any]:
         "prefix_ids": array("q", [p[1] for p in prefix]).tobytes(),
         "fuzzy_choices": [keys[k] for k in fuzzy_ids], "fuzzy_ids": fuzzy_ids,
         "identity_choices": [keys[k] for k in identity_ids], "identity_ids": identity_ids,
-        "translated": translated,
         "vocabulary": StringTable.pack(vocabulary),
         "sound_keys": StringTable.pack([s[0] for s in sounds]),
         "sound_words": array("q", [s[1] for s in sounds]).tobytes(),

@@ -24,6 +24,10 @@ GUESS_SCORE = 50.0  # a symptom guessed from the query's words when nothing matc
 
 # The index fields whose keys name a symptom: its words, and patients' phrases.
 SYMPTOM_KEYS = ("symptom", "phrase")
+# The keys that name a symptom when said: those, and its names in other
+# languages ("translation": left out of SYMPTOM_KEYS, which the sentence
+# encoder and the one-word guess read, both English).
+NAMING_KEYS = (*SYMPTOM_KEYS, "translation")
 
 
 def _head(index: SearchIndex, k: int) -> str:
@@ -96,7 +100,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         nonlocal found
         found = True
         field = index.fields[k]
-        if field == "phrase":  # a patient's phrase is shown as what it is: a way to name the symptom
+        if field in ("phrase", "translation"):  # shown as what it is: a way to name the symptom
             field = "symptom"
         owner = index.owners[k]
         if field == "symptom" or owner < 0:
@@ -203,11 +207,14 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         # Every query word is in the key ("BTK" -> "BTK inhibitor"); never
         # when some query word is unknown: "up" alone is not "flare up".
         whole_query = n >= query_words and not unexplained
-        if index.fields[k] == "phrase" and not whole_key:
+        named_key = index.fields[k] in NAMING_KEYS
+        if index.fields[k] == "translation" and not whole_key and any(is_english(query.words[p]) for p in hits):
+            continue  # English "march" is no half of French "marche instable" (both stem to "march")
+        if index.fields[k] in ("phrase", "translation") and not whole_key:
             # A patient's phrase is made of everyday words: one of them alone
             # ("patch" of "a bad patch of symptoms") names nothing.
             whole_query = whole_query and n >= 2
-        if whole_query and not whole_key and n == 1 and min(hits.values()) < 1.0 and index.fields[k] in SYMPTOM_KEYS:
+        if whole_query and not whole_key and n == 1 and min(hits.values()) < 1.0 and named_key:
             # A guessed spelling names a symptom's key only whole ("fatige"
             # is fatigue): "Activia" may sound like "activity", but that is
             # no reason to answer with "avoiding social activities". A name's
@@ -223,7 +230,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         # ("foot ... floor" of "foot catches on the floor", though each word
         # alone is in other symptoms' phrases too).
         # Not "up" of "flare up", and not a guessed spelling ("clinic" is no "clinical").
-        half_symptom = (not idiom and index.fields[k] in SYMPTOM_KEYS and length >= 2 and 2 * n >= length
+        half_symptom = (not idiom and named_key and length >= 2 and 2 * n >= length
                         and any(len(query.words[p]) > SHORT or query.stems[p] in sure for p in hits)
                         and min(hits.values()) == 1.0
                         and (index.owners[k] in named or n >= 2)
@@ -234,7 +241,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
                              or not all(is_english(query.words[p]) for p in hits)))
         # "significant" of "significant worsening" says how much, not what; "symptoms" of "new
         # symptoms" is what every symptom is ("the symptoms of MS"); "symptoms got worse" says more.
-        if (not whole_key and index.fields[k] in SYMPTOM_KEYS
+        if (not whole_key and named_key
                 and any(all(query.stems[p] in said for p in hits) for said in (_DEGREE, GENERIC))):
             half_symptom = whole_query = False
         # The first word of a name said with words msrx does not know:
@@ -383,7 +390,7 @@ def _phrases_said(index: SearchIndex, query: Query, per_key: dict[int, dict[int,
     said = []
     for k, hits in per_key.items():
         length = index.key_lengths[k]
-        if (length >= 2 and index.fields[k] in SYMPTOM_KEYS and min(hits.values()) == 1.0
+        if (length >= 2 and index.fields[k] in NAMING_KEYS and min(hits.values()) == 1.0
                 and _words_said(query, hits, glued) >= length
                 and said_whole(index.values[k], query.text)):
             said.append((frozenset(hits), index.owners[k], length))
@@ -395,7 +402,7 @@ def _inside_a_phrase(index: SearchIndex, k: int, hits: dict[int, float],
     """Whether a symptom key's words all lie inside a longer phrase of another
     symptom that the query says whole: the phrase is what they mean there
     ("emotional incontinence" is no bladder problem, "nerve pain" no general pain)."""
-    if index.fields[k] not in SYMPTOM_KEYS:
+    if index.fields[k] not in NAMING_KEYS:
         return False
     mine = set(hits)
     return any(mine < where and owner != index.owners[k] and length > index.key_lengths[k]
@@ -416,7 +423,10 @@ def _symptoms_named(index: SearchIndex, stems: Sequence[str],
     named: set[int] = set()
     sure: set[str] = set()
     for word, posting in zip(stems, postings, strict=True):
-        keys = [k for k in posting if index.fields[k] in SYMPTOM_KEYS]
+        # A name in another language counts only for a word that is no English
+        # word ("cansancio", not "march" of "marche").
+        keys = [k for k in posting if index.fields[k] in SYMPTOM_KEYS
+                or (index.fields[k] == "translation" and not is_english(word))]
         owners = {index.owners[k] for k in keys}
         # One phrase may name two symptoms ("optic neuritis": vision, and a relapse);
         # a word of it alone still names both. (Only asked when a word has two owners.)

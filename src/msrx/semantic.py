@@ -230,10 +230,9 @@ def encoder() -> Encoder:
 def _symptom_keys(index: SearchIndex) -> list[int]:
     from msrx.match import SYMPTOM_KEYS
 
-    # The encoder reads English: a name in another language ("Schwindel") would
-    # be read as word pieces, and draw English sentences to the wrong symptom.
-    other = set(index.translated)
-    return [k for k, field in enumerate(index.fields) if field in SYMPTOM_KEYS and k not in other]
+    # Not a name in another language ("Schwindel", field "translation"): the
+    # encoder reads English, and would draw English sentences to word pieces.
+    return [k for k, field in enumerate(index.fields) if field in SYMPTOM_KEYS]
 
 
 _memo: dict[str, np.ndarray] = {}

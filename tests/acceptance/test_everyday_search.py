@@ -626,6 +626,7 @@ def test_a_sentence_that_means_a_symptom_no_medicine_treats_prints_its_note() ->
 
 def test_dantamacrin_and_a_long_term_question() -> None:
     assert search("Dantamacrin")[0]["id"] == "dantrolene"
+    assert [(d["id"], d["matched"]["field"]) for d in search("PK-Merz")[:1]] == [("amantadine", "alias")]  # German brand
     data = search("will Campath definitely work in the long term?")
     assert data[0]["id"] == "alemtuzumab" and data[0]["topic"]["field"] == "effectiveness"
 
@@ -746,6 +747,8 @@ def test_a_patients_phrase_finds_its_symptoms_treatments(phrase: str, symptom: s
     ("Müdigkeit", "fatigue", "Müdigkeit"),
     ("j'ai des vertiges tous les matins", "dizziness", "vertiges"),
     ("incontinenza urinaria", "bladder", "incontinenza urinaria"),
+    # A word of a name in another language that is no English word names half of it.
+    ("tengo un cansancio que no se va nunca", "fatigue", "cansancio extremo"),
 ])
 def test_a_symptom_said_in_another_language_lists_its_treatments(query: str, symptom: str, said: str) -> None:
     first = search(query)[0]
