@@ -158,14 +158,28 @@ _DISEASE = frozenset("ms multiple form forms disease".split())
 # turned into an interval intent in days.
 _NUMBERS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "six": 6, "twelve": 12}
 _UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
+# The same said in German, French, Spanish, Italian and Dutch: "alle drei Monate",
+# "tous les six mois", "cada 4 semanas", "ogni sei mesi", "elke 4 weken".
+_EVERY_ELSEWHERE = "alle|tous les|toutes les|cada|ogni|elke|iedere"
+_NUMBERS_ELSEWHERE = {"zwei": 2, "drei": 3, "vier": 4, "sechs": 6, "deux": 2, "trois": 3, "quatre": 4, "dos": 2, "tres": 3,
+                      "cuatro": 4, "seis": 6, "due": 2, "tre": 3, "quattro": 4, "sei": 6, "twee": 2, "drie": 3,
+                      "zes": 6, "six": 6, "douze": 12, "doce": 12, "dodici": 12, "twaalf": 12}
+_UNITS_ELSEWHERE = {"tage": 1, "jours": 1, "dias": 1, "giorni": 1, "dagen": 1, "jour": 1, "dia": 1, "giorno": 1, "dag": 1,
+                    "wochen": 7, "semaines": 7, "semanas": 7, "settimane": 7, "weken": 7, "semaine": 7, "semana": 7,
+                    "settimana": 7, "week": 7, "monate": 30, "mois": 30, "meses": 30, "mesi": 30, "maanden": 30, "mes": 30,
+                    "mese": 30, "maand": 30, "jahre": 365, "ans": 365, "anos": 365, "anni": 365, "jaar": 365, "ano": 365,
+                    "anno": 365}
 # Compiled on first use: most queries say no interval, and compiling these
 # patterns on every start cost about a millisecond.
-_INTERVAL_HINTS = ("every", "each", "day", "daily", "week", "month", "year", "annual", "fortnight")
+_INTERVAL_HINTS = ("every", "each", "day", "daily", "week", "month", "year", "annual", "fortnight",
+                   "alle ", "tous les", "toutes les", "cada ", "ogni ", "elke ", "iedere ")
 
 
 @functools.cache
 def _interval_patterns() -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[re.Pattern[str], int]]]:
-    every = re.compile(r"\b(?:every|once every|each)\s+(\d+|one|two|three|four|six|twelve|other)?\s*(day|week|month|year)s?\b")
+    every = re.compile(r"\b(?:every|once every|each)\s+(\d+|one|two|three|four|six|twelve|other)?\s*(day|week|month|year)s?\b"
+                       rf"|\b(?:{_EVERY_ELSEWHERE})\s+(?:(\d+|{'|'.join(_NUMBERS_ELSEWHERE)})\s+)?"
+                       rf"({'|'.join(_UNITS_ELSEWHERE)})\b")
     n_ly = re.compile(r"\b(\d+|two|three|four|six|twelve)\s+(?:monthly|months?ly)\b")
     phrases = [
         # "twice yearly" is every 6 months, not "yearly"; so are "semi-annual", "half-yearly"
@@ -194,7 +208,10 @@ def read_interval(text: str) -> tuple[int | None, str, str]:
         return None, "", text  # every pattern below needs one of these words
     every, n_ly, phrases = _interval_patterns()
     m = every.search(text)
-    if m:
+    if m and m.group(4):  # said in another language ("tous les jours": each one)
+        count = m.group(3) or "1"
+        days = (int(count) if count.isdigit() else _NUMBERS_ELSEWHERE[count]) * _UNITS_ELSEWHERE[m.group(4)]
+    elif m:
         count = m.group(1) or "one"
         n = 2 if count == "other" else int(count) if count.isdigit() else _NUMBERS[count]
         days = n * _UNITS[m.group(2)]

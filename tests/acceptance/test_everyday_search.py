@@ -413,6 +413,9 @@ def test_how_often_words_filter_by_dosing_interval() -> None:
     data = search("every 6 months")
     assert {d["id"] for d in data} >= {"ocrelizumab", "ublituximab"}
     assert search("once a week as a shot into your muscle")[0]["id"] == "interferon-beta-1a"
+    # How often, said in German: a named treatment answers how it is given.
+    first = search("Botox alle drei Monate")[0]
+    assert (first["id"], first["topic"]["field"]) == ("onabotulinumtoxina", "administration")
 
 
 @pytest.mark.parametrize(("query", "status_or_category"), [

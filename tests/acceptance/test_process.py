@@ -760,5 +760,7 @@ def test_a_symptom_said_in_another_language_as_a_process() -> None:
     result = msrx("search", "ständiger Harndrang", "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)[0]["matched"]["symptom"] == "bladder"
+    every = msrx("search", "tous les six mois", "--json")  # how often, in French
+    assert {d["id"] for d in json.loads(every.stdout)} >= {"ocrelizumab", "ublituximab"}, every.stderr
     brand = msrx("show", "pk merz", "--json")  # a German brand of amantadine
     assert brand.returncode == 0 and json.loads(brand.stdout)["id"] == "amantadine", brand.stderr

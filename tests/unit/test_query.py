@@ -70,11 +70,19 @@ def test_relapsing_after_a_form_of_be_is_an_attack_now(text: str) -> None:
     # "twice yearly" was read as "yearly" (365 days).
     ("twice yearly infusion", 182), ("twice yearly", 182), ("biannual infusion", 182), ("semi annual", 182),
     ("half yearly", 182), ("twice a month", 15), ("twice monthly injection", 15),
+    # The same said in other languages.
+    ("alle drei monate", 90), ("alle 6 monate", 180), ("tous les six mois", 180), ("tous les jours", 1),
+    ("cada 4 semanas", 28), ("cada mes", 30), ("ogni sei mesi", 180), ("elke maand", 30),
 ])
 def test_how_often_words_become_an_interval(text: str, days: int) -> None:
     found, said, rest = read_interval(text)
     assert found == days and said and said not in rest
     assert ("interval", str(days)) in intents(text)
+
+
+def test_every_in_another_language_needs_a_unit_of_time() -> None:
+    assert read_interval("alle meine freunde") == (None, "", "alle meine freunde")
+    assert read_interval("cada dia es diferente")[0] == 1  # "cada dia": each day, said as such
 
 
 @pytest.mark.parametrize("text", [
