@@ -138,11 +138,11 @@ def build_data(dataset: Dataset) -> dict[str, Any]:
                 # fix to ("clinic" is not the start of "clinicaldepression").
                 run_together.add(len(keys))
                 add(word, "symptom", -1 - j, key=key.replace(" ", ""))
-        # Its names in other languages ("Schwindel", "problèmes de marche")
-        # name it whole or not at all, never a target for typos or
-        # suggestions, and no word of one names half a symptom: English
-        # "march" is not French "marche" (both stem to "march"). A field of
-        # their own, outside match.SYMPTOM_KEYS, the keys that rule is read from.
+        # Its names in other languages ("Schwindel", "problèmes de marche"),
+        # as typed: never a target for typos or suggestions, and half of one
+        # only through a word that is no English word (English "march" is not
+        # French "marche"; both stem to "march"). A field of their own, outside
+        # match.SYMPTOM_KEYS, which the English sentence encoder and guess read.
         for tr in sym.translations:
             add(tr.text, "translation", -1 - j)
         # Patients' phrases answer for the symptom too, but as a field of

@@ -211,8 +211,9 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         if index.fields[k] == "translation" and not whole_key and any(is_english(query.words[p]) for p in hits):
             continue  # English "march" is no half of French "marche instable" (both stem to "march")
         if index.fields[k] in ("phrase", "translation") and not whole_key:
-            # A patient's phrase is made of everyday words: one of them alone
-            # ("patch" of "a bad patch of symptoms") names nothing.
+            # A patient's phrase is made of everyday words, and so is a name in
+            # another language: one of them alone ("patch" of "a bad patch of
+            # symptoms") names nothing.
             whole_query = whole_query and n >= 2
         if whole_query and not whole_key and n == 1 and min(hits.values()) < 1.0 and named_key:
             # A guessed spelling names a symptom's key only whole ("fatige"
