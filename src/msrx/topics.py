@@ -23,7 +23,7 @@ import re
 # Listed most specific first: "is it safe to get pregnant" is about pregnancy.
 TOPICS: tuple[tuple[str, str], ...] = (
     # "trying to fall pregnant" (British and Australian): the whole idiom, or "fall" reads as falls.
-    ("pregnancy", r"f[ae]ll(?:ing|en|s)? pregnant|pregnan\w*|conceiv\w*|conception|(?:in)?fertil\w*|ttc|trying for (?:a )?baby|(?:have|having) (?:a )?baby"
+    ("pregnancy", r"f[ae]ll(?:ing|en|s)? pregnant|pregnan\w*|conceiv\w*|conception|(?:in)?fertil\w*|ttc|try(?:ing)? for (?:a )?baby|(?:have|having) (?:a )?baby"
                   r"|start(?:ing)? a family|family planning|(?:have|having|had) (?:children|kids|a child)"),
     ("breastfeeding", r"breast ?fe(?:e)?d\w*|breast ?milk|nursing|lactat\w*|chest ?feed\w*"),
     ("vaccines", r"vaccin\w*|immuni[sz]\w*|(?:flu|covid|shingles|booster) (?:jab|shot|vaccine)s?|boosters?"),
@@ -176,6 +176,8 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                       r"|life ?savers?|game ?changers?|benefits?|beneficial|(?:more|less|most|very|highly|as|quite) effective"
                       r"|(?:do|does|did|doing|done) (?:me |you |us |him |her |them )?(?:no |any |much |some )?(?:more )?good"
                       r"|(?:take|takes|took|taking) the edge off"
+                      # "I started on Gilenya ..., and what a difference it has made", "made a huge difference".
+                      r"|what a difference|(?:made|makes|make|making) (?:a |such a |all the )?(?:huge |big |real |massive )?difference"
                       r"|reduction in (?:relapses?|relapse rate)|relapse reduction"
                       r"|\d+ ?(?:%|percent) (?:reduction|fewer|less|lower|more effective)"),
     # "first shot of Plegridy", "1st day of Tecfidera", "Lemtrada: round two": starting a course.
@@ -224,7 +226,7 @@ _NAMED_HINTS = (
     "promising", "see if", "see whether", "saver", "changer", "benefi", "effective", "good", "edge off", "reduction",
     "%", "percent", "first", "1st", "second", "2nd", "third", "3rd", "next", "round", "year", "how many", "titrat",
     "starter", "infusion", "mg", "mcg", "ug", "iu", "ml", "microgram", "milligram", "unit", "injector", "filled",
-    "given over", "protocol", "alcohol", "booze", "drink", "concern", "worr", "pre", "before", "feed", "safe",
+    "given over", "protocol", "alcohol", "booze", "drink", "concern", "worr", "pre", "before", "feed", "safe", "difference",
 )
 
 

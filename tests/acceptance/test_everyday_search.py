@@ -642,6 +642,8 @@ def test_dantamacrin_and_a_long_term_question() -> None:
     ("Provigil has been a life saver", "evidence", "Evidence:"),
     ("ocrevus infusion", "administration", "How taken:"),
     ("Could the steroids be working?", "effectiveness", "Effectiveness:"),
+    ("Kesimpta has made a huge difference", "effectiveness", "Effectiveness:"),
+    ("we want to try for a baby, can I stay on Copaxone", "pregnancy", "Pregnancy:"),
 ])
 def test_a_dose_an_aim_or_a_reaction_said_of_a_named_treatment_shows_that_part(query: str, topic: str,
                                                                                 label: str) -> None:
