@@ -758,3 +758,14 @@ def test_a_patients_phrase_finds_its_symptoms_treatments(phrase: str, symptom: s
 def test_a_symptom_said_in_another_language_lists_its_treatments(query: str, symptom: str, said: str) -> None:
     first = search(query)[0]
     assert first["matched"]["symptom"] == symptom and first["matched"]["value"] == said, first["matched"]
+
+
+@pytest.mark.parametrize(("brand", "treatment"), [
+    ("Urbason", "methylprednisolone-iv"), ("Decortin", "prednisone-high-dose"), ("Cortancyl", "prednisone-high-dose"),
+    ("Fortecortin", "dexamethasone"), ("Mantadix", "amantadine"), ("Redomex", "amitriptyline"),
+    ("Sipralexa", "escitalopram"), ("Agyrax", "meclizine"), ("Spagulax", "psyllium"), ("Mucofalk", "psyllium"),
+    ("Fontex", "fluoxetine"), ("Trimonil", "carbamazepine"), ("Eleva", "sertraline"),
+])
+def test_brands_sold_outside_the_us_name_their_treatment(brand: str, treatment: str) -> None:
+    first = search(brand)[0]
+    assert (first["id"], first["matched"]["field"]) == (treatment, "alias")

@@ -777,3 +777,5 @@ def test_how_well_it_works_said_as_a_person_does_as_a_process() -> None:
 def test_a_german_brand_as_a_process() -> None:
     result = msrx("show", "pk merz", "--json")  # PK-Merz, amantadine
     assert result.returncode == 0 and json.loads(result.stdout)["id"] == "amantadine", result.stderr
+    steroid = msrx("show", "Urbason", "--json")  # the German brand of methylprednisolone
+    assert steroid.returncode == 0 and json.loads(steroid.stdout)["id"] == "methylprednisolone-iv", steroid.stderr
