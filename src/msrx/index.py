@@ -23,6 +23,9 @@ from msrx.query import matches_interval
 from msrx.wording import stem
 
 IDENTITY_FIELDS = ("name", "id", "brand", "alias", "device")
+# Symptom keys read as typed: patients' phrases and a symptom's names in other
+# languages. Never a target for typos, a fuzzy phrase or a suggestion.
+AS_TYPED = ("phrase", "translation")
 SHORT = 4  # words this short match exactly or not at all
 FUZZY_CUTOFF = 80.0  # fuzz.ratio: one edit in five letters, two in ten
 WORD_ALIKE = 75.0  # fuzz.ratio: a typo of a word still looks like it ("fecal" is not "facial")

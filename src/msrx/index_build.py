@@ -13,7 +13,7 @@ from array import array
 from typing import Any
 
 from msrx import dosing
-from msrx.index import IDENTITY_FIELDS, SHORT, StringTable, sound
+from msrx.index import AS_TYPED, IDENTITY_FIELDS, SHORT, StringTable, sound
 from msrx.model import TRIAL_PHASES, Dataset
 from msrx.query import FILLER
 from msrx.topics import TOPICS
@@ -166,11 +166,11 @@ def build_data(dataset: Dataset) -> dict[str, Any]:
     )
     text_pairs, monitor_pairs, warning_pairs = (_postings(d) for d in (text_words, monitor_words, warning_words))
     prefix = sorted((key, k) for k, key in enumerate(keys) if fields[k] in IDENTITY_FIELDS)
-    fuzzy_ids = [k for k in range(len(keys)) if fields[k] not in ("route", "phrase", "translation") and " " in keys[k]]
+    fuzzy_ids = [k for k in range(len(keys)) if fields[k] != "route" and fields[k] not in AS_TYPED and " " in keys[k]]
     identity_ids = [k for k in range(len(keys)) if fields[k] in IDENTITY_FIELDS or fields[k] == "symptom"]
     # Only words a typo can be fixed to (letters, longer than SHORT): a
     # research code such as "bg12" or a number is typed exactly.
-    spellable = {k for k in range(len(keys)) if fields[k] not in ("phrase", "translation") and k not in run_together}
+    spellable = {k for k in range(len(keys)) if fields[k] not in AS_TYPED and k not in run_together}
     vocabulary = sorted({w[0] for w in words if w[0].isalpha() and len(w[0]) > SHORT and w[1] in spellable})
     # The same words ordered by length, so that only words of a possible
     # length are compared; sound-alike keys point into the vocabulary by

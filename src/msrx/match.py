@@ -9,7 +9,7 @@ import math
 from collections.abc import Iterable, Sequence
 
 from msrx.english import is_drug, is_english  # each list is read on a rule's first question, not on import
-from msrx.index import IDENTITY_FIELDS, SHORT, SearchIndex
+from msrx.index import AS_TYPED, IDENTITY_FIELDS, SHORT, SearchIndex
 from msrx.query import Query, is_filler
 from msrx.wording import normalise, stem, stems_of
 
@@ -100,7 +100,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         nonlocal found
         found = True
         field = index.fields[k]
-        if field in ("phrase", "translation"):  # shown as what it is: a way to name the symptom
+        if field in AS_TYPED:  # shown as what it is: a way to name the symptom
             field = "symptom"
         owner = index.owners[k]
         if field == "symptom" or owner < 0:
@@ -210,7 +210,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         named_key = index.fields[k] in NAMING_KEYS
         if index.fields[k] == "translation" and not whole_key and any(is_english(query.words[p]) for p in hits):
             continue  # English "march" is no half of French "marche instable" (both stem to "march")
-        if index.fields[k] in ("phrase", "translation") and not whole_key:
+        if index.fields[k] in AS_TYPED and not whole_key:
             # A patient's phrase is made of everyday words, and so is a name in
             # another language: one of them alone ("patch" of "a bad patch of
             # symptoms") names nothing.
