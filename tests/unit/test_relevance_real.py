@@ -83,8 +83,10 @@ FLOORS = {
     # its first run: 78/82 and 60/65 (held out read as figures, rows not read).
     # Batch 37 (stop 47; chat sentences and non-MS drugs from personal blogs) lowered held-out
     # must-return-nothing to its first run's 180/210 (read as a figure, rows not read).
-    "dev": {"symptom_phrase": 0.79, "question": 0.86, "misspelling": 0.95, "name": 0.94, "nothing": 0.94},
-    "test": {"symptom_phrase": 0.81, "question": 0.69, "misspelling": 0.92, "name": 0.76, "nothing": 0.85},
+    # Batch 38 (stop 48; mostly rows in other languages) lowered dev questions and held-out symptom
+    # phrases to its first run on 0d7fbc1: 385/453 and 623/775 (held out read as a figure, rows not read).
+    "dev": {"symptom_phrase": 0.79, "question": 0.84, "misspelling": 0.95, "name": 0.94, "nothing": 0.94},
+    "test": {"symptom_phrase": 0.80, "question": 0.69, "misspelling": 0.92, "name": 0.76, "nothing": 0.85},
 }
 
 
