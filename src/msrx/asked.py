@@ -41,6 +41,8 @@ def _topic_asked(t: Treatment, field: str, relation: str | None, words: tuple[st
         return parsed.topic if field in IDENTITY_FIELDS or getattr(t, _answering(t, parsed.topic)) else None
     if field in IDENTITY_FIELDS or field == "drug_class":
         asked, said = named_topic(parsed.text)
+        if said and set(said.split()) <= set(words):
+            asked = ""  # words of the name itself ("Dayhist Allergy") ask nothing of it
         # The asking words ("cause") are no harm of their own.
         left_out = {*words, *said.split()}
         rest = [st for w, st in zip(parsed.words, parsed.stems, strict=True) if w not in left_out]

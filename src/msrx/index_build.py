@@ -43,9 +43,9 @@ CLASS_WORDS: dict[str, str | tuple[str, ...]] = {
     "b cell": "cd20", "b cells": "cd20", "b cell therapy": "cd20", "b cell depleting": "cd20", "cd20": "cd20",
     "anti cd20": "cd20", "s1p": "s1p", "s1p modulator": "s1p", "sphingosine": "s1p",
     "steroid": "corticosteroid", "steroids": "corticosteroid", "fumarate": "fumarate", "fumarates": "fumarate",
-    # Steroids as people say them elsewhere: "bolos de corticoides", "Kortison" (German for the
-    # steroids of a relapse; the English "cortisone" is one drug msrx does not hold).
-    "kortison": "corticosteroid", "kortikoide": "corticosteroid", "corticoide": "corticosteroid",
+    # Steroids as people say them elsewhere: "bolos de corticoides", "Kortison" or "Cortison" (German,
+    # both spellings, for the steroids of a relapse; the English "cortisone" is one drug msrx does not hold).
+    "kortison": "corticosteroid", "cortison": "corticosteroid", "kortikoide": "corticosteroid", "corticoide": "corticosteroid",
     "corticoides": "corticosteroid", "corticosteroides": "corticosteroid", "corticosteroidi": "corticosteroid",
     # The fumarates are fumaric acid esters (German "Fumarsäureester", often just "Fumarsäure").
     "fumaric acid": "fumarate", "fumaric acid ester": "fumarate", "fumaric acid esters": "fumarate",
@@ -57,6 +57,10 @@ CLASS_WORDS: dict[str, str | tuple[str, ...]] = {
     "immunosuppressant": "immunosuppressant", "chemo": "chemotherapy", "chemotherapy": "chemotherapy",
     "monoclonal": "monoclonal", "antibody": "monoclonal", "biologic": "monoclonal", "biologics": "monoclonal",
     "stem cell": "stem cell", "stem cells": "stem cell",
+    # The same in German, French, Spanish, Italian and Dutch ("zur Stammzelltransplantation in Moskau").
+    "stammzellen": "stem cell", "stammzelltransplantation": "stem cell", "stammzelltherapie": "stem cell",
+    "cellules souches": "stem cell", "celulas madre": "stem cell", "cellule staminali": "stem cell",
+    "stamcellen": "stem cell", "stamceltransplantatie": "stem cell",
 }
 
 

@@ -141,6 +141,19 @@ _INTENTS += [
     ("intramuscular", "route", "intramuscular"), ("under the skin", "route", "subcutaneous"),
     ("subcutaneous", "route", "subcutaneous"),
 ]
+# The same words as people write them on German, French, Spanish, Italian and
+# Dutch pages ("Kortison in Tablettenform", "otra pastilla, pero no pinchazos",
+# "passer à un traitement par perfusion"), accents already folded. Words no
+# English query says ("perfusion" aside, which English says of blood flow, not of a drug).
+_ELSEWHERE = {
+    ("route", "oral"): "tablette|tabletten|tablettenform|pille|pillen|comprime|comprimes|pastilla|pastillas|comprimido"
+                       "|comprimidos|compressa|compresse|pastiglia|pastiglie|pil|voie orale|via oral|via orale|per os",
+    ("route", "injection"): "spritze|spritzen|injektion|injektionen|piqure|piqures|inyeccion|inyecciones|pinchazo"
+                            "|pinchazos|iniezione|iniezioni|puntura|punture|injectie|injecties",
+    ("route", "infusion"): "infusionen|perfusion|perfusions|infusiones|infusione|infusioni|infuus",
+    ("category", "dmt"): "basistherapie|traitement de fond|traitements de fond",
+}
+_INTENTS += [(phrase, field, value) for (field, value), said in _ELSEWHERE.items() for phrase in said.split("|")]
 INTENTS: dict[tuple[str, ...], tuple[str, str]] = {tuple(p.split()): (f, v) for p, f, v in _INTENTS}
 # Phrases that say two things at once.
 ALSO: dict[tuple[str, ...], tuple[str, str]] = {

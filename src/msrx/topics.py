@@ -68,6 +68,8 @@ TOPICS: tuple[tuple[str, str], ...] = (
                        r"|schedules?|regimen|how many times|training"
                        # "Ocrevus premeds", "Tecfidera with food": what goes with each dose.
                        r"|premed\w*|pre ?medicat\w*|with (?:food|meals?)|(?:on )?an empty stomach"
+                       # "allergy medication via IV before Ocrevus", "el antihistamínico": the premedication.
+                       r"|antihistamin\w*|allergy (?:medications?|meds|medicines?|tablets?|pills?)"
                        # Where it goes in: "Copaxone injection sites", "where do I inject"; not
                        # "injection site reactions" or "injection site pain" (side effects).
                        r"|(?:injection|inject) sites?(?! (?:reactions?|pain|lumps?|bruis\w*|redness|swelling"
@@ -89,13 +91,16 @@ _IN_OTHER_LANGUAGES = {
     "pregnancy": r"schwanger\w*|grossesse|enceinte|embaraz\w*|gravidanza|incinta|zwanger\w*|graviditet",
     "breastfeeding": r"stillen|stillzeit|allaitement|allaiter|lactancia|amamantar|allattamento|allattare|borstvoeding|amning",
     "vaccines": r"impf\w*|vacuna\w*|vaccino|vaccini",
-    "monitoring": r"blutbild|blutwerte|bluttests?|prise de sang|analisis de sangre|analitica|esami del sangue|bloedonderzoek",
-    "stopping": r"absetz\w*|abgesetzt|arreter|sospendere|smettere",
-    "effectiveness": r"wirksamkeit|wirkt|efficacite|efficacia|eficacia|werkzaamheid",
+    "monitoring": r"blutbild|blutwerte|bluttests?|blutuntersuchung\w*|prise de sang|bilan sanguin|analyses? de sang"
+                  r"|analisis de sangre|analitica|esami del sangue|bloedonderzoek|irm|mrt",
+    "stopping": r"absetz\w*|abgesetzt|arreter|arret|sospendere|smettere|dejar de tomar|stoppen met",
+    "effectiveness": r"wirksamkeit|wirkt|hilft|funktioniert|efficacite|efficace|efficacia|eficacia|werkzaamheid|werkt",
     "side_effects": r"nebenwirkung\w*|effets? (?:secondaires?|indesirables?)|efectos? (?:secundarios?|adversos?)"
                     r"|effett[oi] collateral[ei]|bijwerking\w*|biverkning\w*|bivirkning\w*",
-    "administration": r"dosierung|posologie|posologia",
-    "warnings": r"risiko|risiken|risques?|riesgos?|rischio|rischi",
+    "administration": r"dosierung|posologie|posologia|wie oft|combien de fois|tous les combien|cada cuanto|ogni quanto"
+                      r"|hoe vaak|hur ofta|hvor ofte",
+    "warnings": r"risiko|risiken|risques?|riesgos?|rischio|rischi|gefahr\w*|dangereux|dangereuse|peligros[oa]|pericolos[oa]"
+                r"|gevaarlijk",
 }
 TOPICS = tuple((name, f"{words}|{_IN_OTHER_LANGUAGES[name]}" if name in _IN_OTHER_LANGUAGES else words)
                for name, words in TOPICS)
@@ -114,13 +119,16 @@ _TOPIC_HINTS = (
     "discontinu", "quit", "switch", "well", "work", "success", "kick", "how", "dos",
     "schedule", "regimen", "training", "site", "inject", "cure", "end", "break", "effect", "affect", "adverse", "risk", "warning",
     "dangerous", "safe", "black box", "child", "kids", "down", "drawback", "negative", "withdrawal", "taper", "wean",
-    "mri", "scan", "premed", "medicat", "food", "meal", "stomach", "take", "given", "administered", "infused",
+    "mri", "scan", "premed", "medicat", "antihistamin", "allergy", "food", "meal", "stomach", "take", "given", "administered", "infused",
     "done",
     # _IN_OTHER_LANGUAGES
     "schwanger", "grossesse", "enceinte", "embaraz", "gravid", "incinta", "zwanger", "stillen", "stillzeit", "allait",
     "lactancia", "amamantar", "allatt", "borstvoeding", "amning", "impf", "vacun", "blutbild", "blutwerte",
-    "prise de sang", "analisis", "analitica", "esami", "bloedonderzoek", "absetz", "abgesetzt", "arreter",
-    "smettere", "wirk", "efficac", "eficacia", "werkzaamheid", "effet", "efecto",
+    "prise de sang", "analisis", "analitica", "esami", "bloedonderzoek", "absetz", "abgesetzt",
+    "smettere", "wirk", "efficac", "eficacia", "werkzaamheid", "effet", "efecto", "blutunters", "bilan sanguin",
+    "analyse", "irm", "mrt", "arret", "dejar de", "hilft", "funktioniert", "werkt", "wie oft", "combien",
+    "cada cuanto", "ogni quanto", "hoe vaak", "hur ofta", "hvor ofte", "gefahr", "dangereu", "peligros", "pericolos",
+    "gevaarlijk",
     "bijwerking", "biverkning", "bivirkning", "posolog", "risiko", "risiken", "risque", "riesgo", "rischi",
 )
 
@@ -136,6 +144,8 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                      r"|caus(?:e|es|ed|ing)"
                      # "a bad reaction to these steroids", "reactions after Ocrevus".
                      r"|reactions? (?:to|from|with|after)"
+                     # "an allergic reaction to Ocrevus", "por si el ocrelizumab me diese alergia".
+                     r"|allerg\w*|alergi\w*"
                      # "Jaimie got fat. Thanks amitriptyline": weight put on.
                      r"|(?:got|get|getting|gotten) fat|(?:gain|gained|gaining|put on|putting on) weight|weight (?:gain|loss)"
                      # "feeling terrible after infusions", "felt rough on Tecfidera": how it leaves people.
@@ -183,6 +193,11 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
     # "first shot of Plegridy", "1st day of Tecfidera", "Lemtrada: round two": starting a course.
     ("administration", r"(?:first|1st|second|2nd|third|3rd|next) (?:\w+ )?(?:shots?|jabs?|injections?|infusions?|doses?|days?"
                        r"|weeks?|years?|rounds?|courses?|treatments?|pills?|tablets?)|(?:rounds?|years?) (?:one|two|three|1|2|3)"
+                       # The same elsewhere: "die erste Gabe von Ocrevus", "ma première perfusion de Tysabri".
+                       r"|(?:erste|ersten|zweite|zweiten|dritte|dritten|premiere|deuxieme|troisieme|primera|primer|segunda"
+                       r"|tercera|prima|primo|seconda|secondo|terza|eerste|tweede|derde) (?:\w+ )?(?:gabe|infusion|infusionen"
+                       r"|spritze|injektion|dosis|perfusion|injection|piqure|cure|infusione|iniezione|dose|infuus|injectie"
+                       r"|ciclo|zyklus|runde)"
                        # "how many Mavenclad tablets", "Ponvory titration", "Briumvi infusion time".
                        r"|how many (?:\w+ ){0,2}?(?:tablets?|pills?|capsules?|doses?|injections?|infusions?|shots?"
                        r"|courses?|rounds?|cycles?)"
@@ -192,17 +207,21 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                        # "Cladribine is given over two years", "the protocol for Ocrevus"
                        r"|given over (?:\w+ )?(?:years?|months?|weeks?|days?|hours?)|protocols?"
                        # "the 22mcg of Rebif", "5000IU's of vitamin D": a dose with its unit.
-                       r"|\d+ ?(?:mg|mcg|ug|iu|ml|micrograms?|milligrams?|units)"
+                       # "3 Tage je 1gr", "2 grams of Solu-Medrol": grams, as people write them elsewhere too.
+                       r"|\d+ ?(?:mg|mcg|ug|iu|ml|micrograms?|milligrams?|units|gr|grams?|gramm|grammes?|gramos?|grammi)"
                        # "Copaxone comes with an auto injector", "Lemtrada ... a two year treatment".
                        r"|auto ?injectors?|pre ?filled (?:pens?|syringes?)"
                        r"|(?:one|two|three|four|five|1|2|3|4|5) years? (?:treatment|course|therapy|programme|program)"),
     # "Baclofen and alcohol", "can I drink on Tecfidera".
     ("warnings", r"alcohol|booze|drink(?:s|ing)?"),
+    # "Ocrevus and feeding my baby" asks about feeding; "worried about how Ocrevus was going to
+    # affect the baby" about pregnancy: the baby, not the worry, is what is asked about.
+    ("breastfeeding", r"feed(?:s|ing)?"),
+    ("pregnancy", r"bab(?:y|ies)|newborns?|unborn"),
     ("warnings", r"concerns?|concerned|worr(?:y|ies|ied|ying)"),
     # "pre-Ocrevus", "before starting Lemtrada": the checks and tests a label asks for first
     # (not "pre-existing").
     ("monitoring", r"pre(?! existing)|before (?:starting|beginning|(?:i|you|we) (?:start|begin))"),
-    ("breastfeeding", r"feed(?:s|ing)?"),
     # "is Tysabri safe", "how safe is Lemtrada" (the name between the words); last, as
     # "safe to feed while taking Tysabri" asks about feeding.
     ("warnings", r"safe"),
@@ -219,14 +238,15 @@ def _compiled(table: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.Pattern
 # query that names a treatment ("show naltrexone") unless no hint is in its text.
 # Kept by hand too; test_properties.py fails when a named topic word has no hint.
 _NAMED_HINTS = (
-    "mak", "made", "leav", "left", "caus", "fat", "weight", "terrible", "awful", "unwell",
+    "mak", "made", "leav", "allerg", "alergi", "left", "caus", "fat", "weight", "terrible", "awful", "unwell",
     "poorly", "lousy", "horrible", "rubbish", "crappy", "sick", "feel", "felt", "dropp", "continue", "keep", "stop",
     "harsh", "brutal", "nasty", "hellish", "hard on", "problem", "issue", "trouble", "respond", "react", "work",
     "washed", "improv", "fail", "report card", "review", "experiences", "help", "success",
     "promising", "see if", "see whether", "saver", "changer", "benefi", "effective", "good", "edge off", "reduction",
-    "%", "percent", "first", "1st", "second", "2nd", "third", "3rd", "next", "round", "year", "how many", "titrat",
-    "starter", "infusion", "mg", "mcg", "ug", "iu", "ml", "microgram", "milligram", "unit", "injector", "filled",
-    "given over", "protocol", "alcohol", "booze", "drink", "concern", "worr", "pre", "before", "feed", "safe", "difference",
+    "%", "percent", "first", "1st", "second", "2nd", "third", "3rd", "next", "erste", "zweite", "dritte",
+    "deuxieme", "troisieme", "segund", "tercer", "prim", "terz", "tweede", "derde", "round", "year", "how many", "titrat",
+    "starter", "infusion", "mg", "mcg", "ug", "iu", "ml", "unit", "injector", "filled",
+    "given over", "protocol", "gr", "bab", "newborn", "unborn", "alcohol", "booze", "drink", "concern", "worr", "pre", "before", "feed", "safe", "difference",
 )
 
 

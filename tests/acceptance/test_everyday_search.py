@@ -692,10 +692,43 @@ def test_a_name_written_as_one_word_finds_it(name: str, first: str) -> None:
     assert data and data[0]["id"] == first and data[0]["matched"]["field"] == "name"
 
 
-@pytest.mark.parametrize("query", ["Kortison", "corticoides", "corticosteroidi"])
+@pytest.mark.parametrize("query", ["Kortison", "corticoides", "corticosteroidi", "Cortison", "cortisone"])
 def test_steroids_in_other_languages_find_the_relapse_steroids(query: str) -> None:
     data = search(query)
     assert data and all(d["category"] == "relapse" and d["matched"]["field"] == "drug_class" for d in data)
+
+
+def test_steroids_in_tablet_form_in_german_are_the_oral_relapse_steroids() -> None:
+    data = search("Kortison, wie auch sonst immer, hochdosiert – aber in Tablettenform.")
+    assert data and all(d["category"] == "relapse" and d["matched"]["also"][0]["field"] == "route" for d in data)
+    assert {d["id"] for d in data} >= {"methylprednisolone-oral", "prednisone-high-dose"}
+    assert "methylprednisolone-iv" not in {d["id"] for d in data}
+
+
+@pytest.mark.parametrize("query", ["zur Stammzelltransplantation in Moskau", "greffe de cellules souches"])
+def test_stem_cell_transplants_in_other_languages_find_the_stem_cell_treatments(query: str) -> None:
+    data = search(query)
+    assert data and data[0]["id"] == "ahsct" and data[0]["matched"]["field"] == "drug_class"
+
+
+@pytest.mark.parametrize(("query", "first", "topic"), [
+    ("I was worried about how Ocrevus was going to affect the baby.", "ocrelizumab", "pregnancy"),
+    ("el antihistamínico por si el ocrelizumab me diese alergia", "ocrelizumab", "administration"),
+    ("allergic reaction to Tysabri", "natalizumab", "side_effects"),
+    ("Ocrevus allergy", "ocrelizumab", "side_effects"),
+    ("Vorbereitung auf die erste Gabe von Ocrevus", "ocrelizumab", "administration"),
+    ("3 Tage je 1gr Cortison", "methylprednisolone-iv", "administration"),
+    ("Tecfidera Blutuntersuchung", "dimethyl-fumarate", "monitoring"),
+])
+def test_what_is_asked_of_a_named_treatment_in_more_words(query: str, first: str, topic: str) -> None:
+    data = search(query)
+    assert data and data[0]["id"] == first and data[0]["topic"]["field"] == topic
+
+
+def test_a_word_of_the_name_itself_asks_nothing_of_it() -> None:
+    # "Allergy" in the brand "Dayhist Allergy" is no question about allergic reactions.
+    data = search("Dayhist Allergy")
+    assert data and data[0]["id"] == "clemastine" and data[0].get("topic") is None
 
 
 @pytest.mark.parametrize("query", ["Fumarsäureester", "fumaric acid esters"])

@@ -702,6 +702,30 @@ def test_steroids_in_german_as_a_process() -> None:
     assert result.returncode == 0 and json.loads(result.stdout)[0]["category"] == "relapse"
 
 
+def test_steroids_in_tablet_form_in_german_as_a_process() -> None:
+    result = msrx("search", "Kortison in Tablettenform", "--json")
+    data = json.loads(result.stdout)
+    assert result.returncode == 0 and data[0]["id"] == "methylprednisolone-oral"
+    assert "methylprednisolone-iv" not in {d["id"] for d in data}
+
+
+def test_a_stem_cell_transplant_in_german_as_a_process() -> None:
+    result = msrx("search", "Stammzelltransplantation", "--json")
+    assert result.returncode == 0 and json.loads(result.stdout)[0]["id"] == "ahsct"
+
+
+def test_a_baby_asked_of_a_named_treatment_as_a_process() -> None:
+    result = msrx("search", "how will Ocrevus affect the baby", "--json")
+    data = json.loads(result.stdout)
+    assert result.returncode == 0 and data[0]["id"] == "ocrelizumab" and data[0]["topic"]["field"] == "pregnancy"
+
+
+def test_premedication_as_a_process() -> None:
+    result = msrx("search", "allergy medication before Ocrevus", "--json")
+    data = json.loads(result.stdout)
+    assert result.returncode == 0 and data[0]["id"] == "ocrelizumab" and data[0]["topic"]["field"] == "administration"
+
+
 def test_a_question_in_german_as_a_process() -> None:
     result = msrx("search", "Aubagio absetzen", "--json")
     data = json.loads(result.stdout)

@@ -40,6 +40,11 @@ def intents(text: str) -> set[tuple[str, str]]:
     ("treatment for progressive ms", {("ms_form", "progressive")}),
     ("progressive weakness", set()),  # "progressive" alone says how a symptom goes, not which MS
     ("rrms", {("category", "dmt")}),  # every relapsing-form drug, labelled or off-label
+    # The same in other languages.
+    ("kortison in tablettenform", {("route", "oral")}), ("otra pastilla", {("route", "oral")}),
+    ("un traitement par voie orale", {("route", "oral")}), ("un traitement par perfusion", {("route", "infusion")}),
+    ("tres inyecciones semanales", {("route", "injection")}), ("eine neue basistherapie", {("category", "dmt")}),
+    ("traitement de fond", {("category", "dmt")}),
 ])
 def test_intent_words_become_field_filters(text: str, expected: set[tuple[str, str]]) -> None:
     assert intents(text) == expected
@@ -268,6 +273,13 @@ def test_a_letter_after_a_pronoun_or_a_negation_is_a_contraction_else_a_name() -
     ("tysabri grossesse", "pregnancy", ("tysabri",)), ("copaxone effets secondaires", "side_effects", ("copaxone",)),
     ("tecfidera efectos secundarios", "side_effects", ("tecfidera",)), ("kesimpta bijwerkingen", "side_effects", ("kesimpta",)),
     ("gilenya impfung", "vaccines", ("gilenya",)), ("mavenclad blutbild", "monitoring", ("mavenclad",)),
+    ("tecfidera blutuntersuchung", "monitoring", ("tecfidera",)), ("tysabri irm", "monitoring", ("tysabri",)),
+    ("gilenya arret", "stopping", ("gilenya",)), ("ocrevus wie oft", "administration", ("ocrevus",)),
+    ("tysabri tous les combien", "administration", ("tysabri",)), ("lemtrada gefahrlich", "warnings", ("lemtrada",)),
+    ("hilft fampyra", "effectiveness", ("fampyra",)),
+    # The premedication of an infusion is how it is given.
+    ("allergy medication before ocrevus", "administration", ("ocrevus",)),
+    ("ocrelizumab antihistaminico", "administration", ("ocrelizumab",)),
     ("copaxone injection sites", "administration", ("copaxone",)),  # where it goes in
     ("where do i inject copaxone", "administration", ("copaxone",)),
     ("rotating injection sites for rebif", "administration", ("rebif",)),
@@ -355,6 +367,11 @@ def test_every_topic_is_a_field_of_the_table_and_of_the_schema(schema: dict[str,
     ("issues with rituxan", "side_effects"), ("i react badly to copaxone", "side_effects"),
     ("tysabri works for me", "effectiveness"), ("the only drug that ever worked", "effectiveness"),
     ("gabapentin didn t work", "effectiveness"), ("i work for the council", ""), ("a brutal winter", ""),
+    ("worried about how ocrevus was going to affect the baby", "pregnancy"), ("tysabri newborn", "pregnancy"),
+    ("ocrevus allergy", "side_effects"), ("me diese alergia el ocrelizumab", "side_effects"),
+    ("3 tage je 1gr cortison", "administration"), ("2 grams of solu medrol", "administration"),
+    ("die erste gabe von ocrevus", "administration"), ("ma premiere perfusion de tysabri", "administration"),
+    ("a baby", "pregnancy"), ("my first love", ""),
 ])
 def test_words_that_ask_a_topic_only_with_a_name(text: str, topic: str) -> None:
     from msrx.topics import named_topic
