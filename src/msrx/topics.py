@@ -93,7 +93,8 @@ _IN_OTHER_LANGUAGES = {
     "vaccines": r"impf\w*|vacuna\w*|vaccino|vaccini",
     "monitoring": r"blutbild|blutwerte|bluttests?|blutuntersuchung\w*|prise de sang|bilan sanguin|analyses? de sang"
                   r"|analisis de sangre|analitica|esami del sangue|bloedonderzoek|irm|mrt",
-    "stopping": r"absetz\w*|abgesetzt|arreter|arret|sospendere|smettere|dejar de tomar|stoppen met",
+    "stopping": r"absetz\w*|abgesetzt|ausschleich\w*|auszuschleichen|arreter|arret|sospendere|smettere|dejar de tomar"
+                r"|stoppen met",
     "effectiveness": r"wirksamkeit|wirkt|hilft|funktioniert|efficacite|efficace|efficacia|eficacia|werkzaamheid|werkt",
     "side_effects": r"nebenwirkung\w*|effets? (?:secondaires?|indesirables?)|efectos? (?:secundarios?|adversos?)"
                     r"|effett[oi] collateral[ei]|bijwerking\w*|biverkning\w*|bivirkning\w*",
@@ -125,7 +126,7 @@ _TOPIC_HINTS = (
     "schwanger", "grossesse", "enceinte", "embaraz", "gravid", "incinta", "zwanger", "stillen", "stillzeit", "allait",
     "lactancia", "amamantar", "allatt", "borstvoeding", "amning", "impf", "vacun", "blutbild", "blutwerte",
     "prise de sang", "analisis", "analitica", "esami", "bloedonderzoek", "absetz", "abgesetzt",
-    "smettere", "wirk", "efficac", "eficacia", "werkzaamheid", "effet", "efecto", "blutunters", "bilan sanguin",
+    "smettere", "ausschleich", "auszuschleich", "wirk", "efficac", "eficacia", "werkzaamheid", "effet", "efecto", "blutunters", "bilan sanguin",
     "analyse", "irm", "mrt", "arret", "dejar de", "hilft", "funktioniert", "werkt", "wie oft", "combien",
     "cada cuanto", "ogni quanto", "hoe vaak", "hur ofta", "hvor ofte", "gefahr", "dangereu", "peligros", "pericolos",
     "gevaarlijk",
@@ -149,7 +150,9 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                      # "Jaimie got fat. Thanks amitriptyline": weight put on.
                      r"|(?:got|get|getting|gotten) fat|(?:gain|gained|gaining|put on|putting on) weight|weight (?:gain|loss)"
                      # "feeling terrible after infusions", "felt rough on Tecfidera": how it leaves people.
-                     r"|(?:terrible|awful|rough|unwell|poorly|lousy|horrible|rubbish|crappy|sick) (?:after|since)"
+                     # "I am often very tired after Ocrevus", "dizzy since starting Gilenya".
+                     r"|(?:terrible|awful|rough|unwell|poorly|lousy|horrible|rubbish|crappy|sick|tired|exhausted|drained"
+                     r"|dizzy|nauseous|nauseated|achy|flushed|itchy) (?:after|since)"
                      r"|(?:feel\w*|felt) (?:really |so |very |pretty )?(?:terrible|awful|rough|unwell|poorly|lousy"
                      r"|horrible|rubbish|crappy|sick|ill|bad) (?:on|from)"
                      # "Two rounds of IV steroids were harsh", "problems with Rituxan", "my body
@@ -189,9 +192,13 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                       # "I started on Gilenya ..., and what a difference it has made", "made a huge difference".
                       r"|what a difference|(?:made|makes|make|making) (?:a |such a |all the )?(?:huge |big |real |massive )?difference"
                       r"|reduction in (?:relapses?|relapse rate)|relapse reduction"
+                      # "un farmaco che riduce le ricadute del 52%", "reduces relapses by a third".
+                      r"|(?:reduc(?:e|es|ed|ing)|riduce|riducono|reduit|reduisent|reduziert|verringert|reducen?)"
+                      r" (?:\w+ ){0,2}?(?:relapses?|ricadute|rechutes|poussees|schube|brotes|recaidas)"
                       r"|\d+ ?(?:%|percent) (?:reduction|fewer|less|lower|more effective)"),
     # "first shot of Plegridy", "1st day of Tecfidera", "Lemtrada: round two": starting a course.
-    ("administration", r"(?:first|1st|second|2nd|third|3rd|next) (?:\w+ )?(?:shots?|jabs?|injections?|infusions?|doses?|days?"
+    ("administration", r"(?:delivered|given|administered) (?:through|by|via|as|into|intravenously|orally)"
+                       r"|(?:first|1st|second|2nd|third|3rd|next) (?:\w+ )?(?:shots?|jabs?|injections?|infusions?|doses?|days?"
                        r"|weeks?|years?|rounds?|courses?|treatments?|pills?|tablets?)|(?:rounds?|years?) (?:one|two|three|1|2|3)"
                        # The same elsewhere: "die erste Gabe von Ocrevus", "ma première perfusion de Tysabri".
                        r"|(?:erste|ersten|zweite|zweiten|dritte|dritten|premiere|deuxieme|troisieme|primera|primer|segunda"
@@ -238,15 +245,16 @@ def _compiled(table: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.Pattern
 # query that names a treatment ("show naltrexone") unless no hint is in its text.
 # Kept by hand too; test_properties.py fails when a named topic word has no hint.
 _NAMED_HINTS = (
-    "mak", "made", "leav", "allerg", "alergi", "left", "caus", "fat", "weight", "terrible", "awful", "unwell",
+    "mak", "made", "leav", "allerg", "alergi", "tired", "exhausted", "drained", "dizzy", "nause", "achy", "flushed",
+    "itchy", "reduc", "riduc", "reduit", "reduziert", "verringert", "delivered", "given", "administered", "left", "caus", "fat", "weight", "terrible", "awful", "unwell",
     "poorly", "lousy", "horrible", "rubbish", "crappy", "sick", "feel", "felt", "dropp", "continue", "keep", "stop",
     "harsh", "brutal", "nasty", "hellish", "hard on", "problem", "issue", "trouble", "respond", "react", "work",
     "washed", "improv", "fail", "report card", "review", "experiences", "help", "success",
-    "promising", "see if", "see whether", "saver", "changer", "benefi", "effective", "good", "edge off", "reduction",
+    "promising", "see if", "see whether", "saver", "changer", "benefi", "effective", "good", "edge off",
     "%", "percent", "first", "1st", "second", "2nd", "third", "3rd", "next", "erste", "zweite", "dritte",
     "deuxieme", "troisieme", "segund", "tercer", "prim", "terz", "tweede", "derde", "round", "year", "how many", "titrat",
     "starter", "infusion", "mg", "mcg", "ug", "iu", "ml", "unit", "injector", "filled",
-    "given over", "protocol", "gr", "bab", "newborn", "unborn", "alcohol", "booze", "drink", "concern", "worr", "pre", "before", "feed", "safe", "difference",
+    "protocol", "gr", "bab", "newborn", "unborn", "alcohol", "booze", "drink", "concern", "worr", "pre", "before", "feed", "safe", "difference",
 )
 
 

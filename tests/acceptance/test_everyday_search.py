@@ -719,6 +719,9 @@ def test_stem_cell_transplants_in_other_languages_find_the_stem_cell_treatments(
     ("Vorbereitung auf die erste Gabe von Ocrevus", "ocrelizumab", "administration"),
     ("3 Tage je 1gr Cortison", "methylprednisolone-iv", "administration"),
     ("Tecfidera Blutuntersuchung", "dimethyl-fumarate", "monitoring"),
+    ("I am often very tired after Ocrevus, this lasts for a long period of time", "ocrelizumab", "side_effects"),
+    ("Solu-Medrol is delivered through an intravenous solution", "methylprednisolone-iv", "administration"),
+    ("il fingolimod, un farmaco che riduce le ricadute del 52%", "fingolimod", "effectiveness"),
 ])
 def test_what_is_asked_of_a_named_treatment_in_more_words(query: str, first: str, topic: str) -> None:
     data = search(query)

@@ -720,6 +720,12 @@ def test_a_baby_asked_of_a_named_treatment_as_a_process() -> None:
     assert result.returncode == 0 and data[0]["id"] == "ocrelizumab" and data[0]["topic"]["field"] == "pregnancy"
 
 
+def test_a_feeling_after_a_named_treatment_as_a_process() -> None:
+    result = msrx("search", "very tired after Ocrevus", "--json")
+    data = json.loads(result.stdout)
+    assert result.returncode == 0 and data[0]["id"] == "ocrelizumab" and data[0]["topic"]["field"] == "side_effects"
+
+
 def test_premedication_as_a_process() -> None:
     result = msrx("search", "allergy medication before Ocrevus", "--json")
     data = json.loads(result.stdout)

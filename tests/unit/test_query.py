@@ -273,7 +273,7 @@ def test_a_letter_after_a_pronoun_or_a_negation_is_a_contraction_else_a_name() -
     ("tysabri grossesse", "pregnancy", ("tysabri",)), ("copaxone effets secondaires", "side_effects", ("copaxone",)),
     ("tecfidera efectos secundarios", "side_effects", ("tecfidera",)), ("kesimpta bijwerkingen", "side_effects", ("kesimpta",)),
     ("gilenya impfung", "vaccines", ("gilenya",)), ("mavenclad blutbild", "monitoring", ("mavenclad",)),
-    ("tecfidera blutuntersuchung", "monitoring", ("tecfidera",)), ("tysabri irm", "monitoring", ("tysabri",)),
+    ("cortison ausschleichen", "stopping", ("cortison",)), ("tecfidera blutuntersuchung", "monitoring", ("tecfidera",)), ("tysabri irm", "monitoring", ("tysabri",)),
     ("gilenya arret", "stopping", ("gilenya",)), ("ocrevus wie oft", "administration", ("ocrevus",)),
     ("tysabri tous les combien", "administration", ("tysabri",)), ("lemtrada gefahrlich", "warnings", ("lemtrada",)),
     ("hilft fampyra", "effectiveness", ("fampyra",)),
@@ -372,6 +372,9 @@ def test_every_topic_is_a_field_of_the_table_and_of_the_schema(schema: dict[str,
     ("3 tage je 1gr cortison", "administration"), ("2 grams of solu medrol", "administration"),
     ("die erste gabe von ocrevus", "administration"), ("ma premiere perfusion de tysabri", "administration"),
     ("a baby", "pregnancy"), ("my first love", ""),
+    ("i am often very tired after ocrevus", "side_effects"), ("dizzy since starting gilenya", "side_effects"),
+    ("un farmaco che riduce le ricadute del 52", "effectiveness"), ("it reduces relapses by a third", "effectiveness"),
+    ("solu medrol is delivered through an iv", "administration"),
 ])
 def test_words_that_ask_a_topic_only_with_a_name(text: str, topic: str) -> None:
     from msrx.topics import named_topic
