@@ -208,8 +208,12 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         # when some query word is unknown: "up" alone is not "flare up".
         whole_query = n >= query_words and not unexplained
         named_key = index.fields[k] in NAMING_KEYS
-        if index.fields[k] == "translation" and not whole_key and any(is_english(query.words[p]) for p in hits):
-            continue  # English "march" is no half of French "marche instable" (both stem to "march")
+        if index.fields[k] == "translation" and any(
+                is_english(query.words[p]) and (not whole_key or query.words[p] not in normalise(index.values[k]).split())
+                for p in hits):
+            # English "march" is no half of French "marche instable" (both stem to "march"), nor
+            # all of "problèmes de marche" (whose other words are filler): only as written.
+            continue
         if index.fields[k] in AS_TYPED and not whole_key:
             # A patient's phrase is made of everyday words, and so is a name in
             # another language: one of them alone ("patch" of "a bad patch of

@@ -78,7 +78,16 @@ FILLER = _TREATMENT_WORDS | frozenset(
     "doctor doctors dr gp gps neuro neuros neurologist neurologists neurology consultant specialist "
     # Number words, like numbers: "one of the disease modifying drugs" is not
     # "face pain on one side".
-    "one two three four five six seven eight nine ten".split()
+    "one two three four five six seven eight nine ten "
+    # The same wrapping in the other languages of the symptoms' names: articles and
+    # prepositions, and the words that say something is wrong without saying what.
+    # "problemas de equilibrio" is no half of "problemas de erección" (not "die": the
+    # crisis message reads English "die").
+    "de del des du la le les el los las di da dei della delle der das den dem het van een en et y e und "
+    "un une uno una ein eine con avec mit pour para por "
+    "problemas problema problemi problemes probleme problemen problemer trastornos trastorno disturbi disturbo "
+    "troubles stoornissen storungen storung dificultad dificultades difficultes difficolta moeite beschwerden "
+    "klachten".split()
 ) | REFLEXIVE
 
 # Intent phrases: (words, field, value). Longer phrases are tried first.

@@ -246,7 +246,8 @@ def _compiled(table: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.Pattern
 # Kept by hand too; test_properties.py fails when a named topic word has no hint.
 _NAMED_HINTS = (
     "mak", "made", "leav", "allerg", "alergi", "tired", "exhausted", "drained", "dizzy", "nause", "achy", "flushed",
-    "itchy", "reduc", "riduc", "reduit", "reduziert", "verringert", "delivered", "given", "administered", "left", "caus", "fat", "weight", "terrible", "awful", "unwell",
+    "itchy", "reduc", "riduc", "reduit", "reduziert", "verringert", "delivered", "given", "administered", "left", "caus",
+    "fat", "weight", "terrible", "awful", "unwell",
     "poorly", "lousy", "horrible", "rubbish", "crappy", "sick", "feel", "felt", "dropp", "continue", "keep", "stop",
     "harsh", "brutal", "nasty", "hellish", "hard on", "problem", "issue", "trouble", "respond", "react", "work",
     "washed", "improv", "fail", "report card", "review", "experiences", "help", "success",

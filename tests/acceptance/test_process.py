@@ -709,6 +709,18 @@ def test_steroids_in_tablet_form_in_german_as_a_process() -> None:
     assert "methylprednisolone-iv" not in {d["id"] for d in data}
 
 
+def test_a_single_word_in_another_language_as_a_process() -> None:
+    result = msrx("search", "la mia vescica", "--json")
+    data = json.loads(result.stdout)
+    assert result.returncode == 0 and data[0]["matched"]["symptom"] == "bladder"
+
+
+def test_problems_of_balance_in_spanish_as_a_process() -> None:
+    result = msrx("search", "problemas de equilibrio", "--json")
+    data = json.loads(result.stdout)
+    assert result.returncode == 0 and data[0]["matched"]["symptom"] == "dizziness"
+
+
 def test_a_stem_cell_transplant_in_german_as_a_process() -> None:
     result = msrx("search", "Stammzelltransplantation", "--json")
     assert result.returncode == 0 and json.loads(result.stdout)[0]["id"] == "ahsct"

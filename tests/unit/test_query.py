@@ -146,6 +146,9 @@ def test_an_interval_matches_within_about_a_fifth() -> None:
     ("not quite enough sleep", ("sleep",)),  # "enough" named sleep ("not enough sleep") for a foot that lifts too slowly
     ("is sadness one of your ms symptoms", ("sadness",)),  # "MS symptoms" says nothing of which
     ("flu symptoms", ("flu", "symptoms")),  # said of anything else it stays
+    # The same wrapping in other languages.
+    ("problemas de equilibrio", ("equilibrio",)), ("troubles de la vessie", ("vessie",)),
+    ("i want to die", ("want", "die")),  # the crisis message reads "die": it stays
 ])
 def test_filler_and_doses_are_dropped(text: str, words: tuple[str, ...]) -> None:
     from msrx.wording import normalise
@@ -273,7 +276,8 @@ def test_a_letter_after_a_pronoun_or_a_negation_is_a_contraction_else_a_name() -
     ("tysabri grossesse", "pregnancy", ("tysabri",)), ("copaxone effets secondaires", "side_effects", ("copaxone",)),
     ("tecfidera efectos secundarios", "side_effects", ("tecfidera",)), ("kesimpta bijwerkingen", "side_effects", ("kesimpta",)),
     ("gilenya impfung", "vaccines", ("gilenya",)), ("mavenclad blutbild", "monitoring", ("mavenclad",)),
-    ("cortison ausschleichen", "stopping", ("cortison",)), ("tecfidera blutuntersuchung", "monitoring", ("tecfidera",)), ("tysabri irm", "monitoring", ("tysabri",)),
+    ("cortison ausschleichen", "stopping", ("cortison",)),
+    ("tecfidera blutuntersuchung", "monitoring", ("tecfidera",)), ("tysabri irm", "monitoring", ("tysabri",)),
     ("gilenya arret", "stopping", ("gilenya",)), ("ocrevus wie oft", "administration", ("ocrevus",)),
     ("tysabri tous les combien", "administration", ("tysabri",)), ("lemtrada gefahrlich", "warnings", ("lemtrada",)),
     ("hilft fampyra", "effectiveness", ("fampyra",)),
