@@ -31,7 +31,11 @@ _DOSE = re.compile(r"^\d+(?:mg|mcg|ug|g|ml|iu|units?|x|times)?$")
 # Words that ask for treatment without saying for what: filler, but a query
 # of nothing else asks for the treatments of MS itself (see parse).
 _TREATMENT_WORDS = frozenset(
-    "medication medications medicine medicines meds med drug drugs treatment treatments therapy therapies".split()
+    "medication medications medicine medicines meds med drug drugs treatment treatments therapy therapies "
+    # The same in German, French, Spanish, Italian and Dutch ("un autre traitement par voie orale").
+    "behandlung therapie medikament medikamente traitement traitements medicament medicaments tratamiento "
+    "tratamientos medicamento medicamentos terapia terapias trattamento trattamenti farmaco farmaci behandeling "
+    "medicijn medicijnen medicatie".split()
 )
 
 
@@ -65,6 +69,8 @@ FILLER = _TREATMENT_WORDS | frozenset(
     "as by into onto than then if but because our your his her we you he she "
     # How much, not what: "doing more than one thing" is not said by "more ... things".
     "more "
+    # Which one, not what: "another oral treatment", "other oral treatments", "a different injection".
+    "another other others different else "
     "here out over under off enough quite rather go goes going gone went often sometimes usually "
     # What is left of a contraction once its apostrophe is gone: "we're",
     # "I've", "I'll", "I'd", "don't", "isn't" ("t", "s" and "im" are above).

@@ -698,6 +698,14 @@ def test_steroids_in_other_languages_find_the_relapse_steroids(query: str) -> No
     assert data and all(d["category"] == "relapse" and d["matched"]["field"] == "drug_class" for d in data)
 
 
+@pytest.mark.parametrize("query", ["another oral treatment", "other oral treatments", "tratamiento oral",
+                                   "un autre traitement par voie orale"])
+def test_which_one_and_treatment_in_other_languages_leave_the_route_to_answer(query: str) -> None:
+    # "other" found an antidepressant ("other" of a depression phrase), "another" emptied the answer.
+    data = search(query)
+    assert data and all(d["matched"]["field"] == "route" for d in data)
+
+
 def test_steroids_in_tablet_form_in_german_are_the_oral_relapse_steroids() -> None:
     data = search("Kortison, wie auch sonst immer, hochdosiert – aber in Tablettenform.")
     assert data and all(d["category"] == "relapse" and d["matched"]["also"][0]["field"] == "route" for d in data)

@@ -149,6 +149,7 @@ def test_an_interval_matches_within_about_a_fifth() -> None:
     # The same wrapping in other languages.
     ("problemas de equilibrio", ("equilibrio",)), ("troubles de la vessie", ("vessie",)),
     ("i want to die", ("want", "die")),  # the crisis message reads "die": it stays
+    ("other oral treatments", ()), ("un autre traitement par voie orale", ("autre", "par")),
 ])
 def test_filler_and_doses_are_dropped(text: str, words: tuple[str, ...]) -> None:
     from msrx.wording import normalise
