@@ -198,6 +198,8 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                       r"|\d+ ?(?:%|percent) (?:reduction|fewer|less|lower|more effective)"),
     # "first shot of Plegridy", "1st day of Tecfidera", "Lemtrada: round two": starting a course.
     ("administration", r"(?:delivered|given|administered) (?:through|by|via|as|into|intravenously|orally)"
+                       # "a bolus of Solu-Medrol", "3 jours de bolus", "five days of IV steroids", "cicli di 10 giorni".
+                       r"|bolus|bolos?|boli|(?:\d+|three|five|ten) (?:days|jours|dias|giorni|tage) (?:of|de|di|d)"
                        r"|(?:first|1st|second|2nd|third|3rd|next) (?:\w+ )?(?:shots?|jabs?|injections?|infusions?|doses?|days?"
                        r"|weeks?|years?|rounds?|courses?|treatments?|pills?|tablets?)|(?:rounds?|years?) (?:one|two|three|1|2|3)"
                        # The same elsewhere: "die erste Gabe von Ocrevus", "ma première perfusion de Tysabri".
@@ -221,6 +223,8 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                        r"|(?:one|two|three|four|five|1|2|3|4|5) years? (?:treatment|course|therapy|programme|program)"),
     # "Baclofen and alcohol", "can I drink on Tecfidera".
     ("warnings", r"alcohol|booze|drink(?:s|ing)?"),
+    # "Too old for Gilenya?": who should not take it, and what changes with age.
+    ("warnings", r"too (?:old|young)"),
     # "Ocrevus and feeding my baby" asks about feeding; "worried about how Ocrevus was going to
     # affect the baby" about pregnancy: the baby, not the worry, is what is asked about.
     ("breastfeeding", r"feed(?:s|ing)?"),
@@ -246,8 +250,9 @@ def _compiled(table: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.Pattern
 # Kept by hand too; test_properties.py fails when a named topic word has no hint.
 _NAMED_HINTS = (
     "mak", "made", "leav", "allerg", "alergi", "tired", "exhausted", "drained", "dizzy", "nause", "achy", "flushed",
-    "itchy", "reduc", "riduc", "reduit", "reduziert", "verringert", "delivered", "given", "administered", "left", "caus",
-    "fat", "weight", "terrible", "awful", "unwell",
+    "itchy", "reduc", "riduc", "reduit", "reduis", "reduziert", "verringert", "delivered", "given", "administered", "left", "caus",
+    "fat", "weight", "terrible", "awful", "unwell", "bol", "days", "jours", "dias", "giorni", "tage", "too old",
+    "too young",
     "poorly", "lousy", "horrible", "rubbish", "crappy", "sick", "feel", "felt", "dropp", "continue", "keep", "stop",
     "harsh", "brutal", "nasty", "hellish", "hard on", "problem", "issue", "trouble", "respond", "react", "work",
     "washed", "improv", "fail", "report card", "review", "experiences", "help", "success",

@@ -730,6 +730,8 @@ def test_stem_cell_transplants_in_other_languages_find_the_stem_cell_treatments(
     ("I am often very tired after Ocrevus, this lasts for a long period of time", "ocrelizumab", "side_effects"),
     ("Solu-Medrol is delivered through an intravenous solution", "methylprednisolone-iv", "administration"),
     ("il fingolimod, un farmaco che riduce le ricadute del 52%", "fingolimod", "effectiveness"),
+    ("Too old for Gilenya?", "fingolimod", "warnings"),
+    ("un set de bolus de solumédrol de 4 jours", "methylprednisolone-iv", "administration"),
 ])
 def test_what_is_asked_of_a_named_treatment_in_more_words(query: str, first: str, topic: str) -> None:
     data = search(query)

@@ -744,6 +744,12 @@ def test_a_feeling_after_a_named_treatment_as_a_process() -> None:
     assert result.returncode == 0 and data[0]["id"] == "ocrelizumab" and data[0]["topic"]["field"] == "side_effects"
 
 
+def test_too_old_for_a_named_treatment_as_a_process() -> None:
+    result = msrx("search", "Too old for Gilenya?", "--json")
+    data = json.loads(result.stdout)
+    assert result.returncode == 0 and data[0]["id"] == "fingolimod" and data[0]["topic"]["field"] == "warnings"
+
+
 def test_premedication_as_a_process() -> None:
     result = msrx("search", "allergy medication before Ocrevus", "--json")
     data = json.loads(result.stdout)

@@ -380,6 +380,8 @@ def test_every_topic_is_a_field_of_the_table_and_of_the_schema(schema: dict[str,
     ("i am often very tired after ocrevus", "side_effects"), ("dizzy since starting gilenya", "side_effects"),
     ("un farmaco che riduce le ricadute del 52", "effectiveness"), ("it reduces relapses by a third", "effectiveness"),
     ("solu medrol is delivered through an iv", "administration"),
+    ("a bolus of solu medrol", "administration"), ("3 jours de bolus de cortison", "administration"),
+    ("five days of iv steroids", "administration"), ("too old for gilenya", "warnings"),
 ])
 def test_words_that_ask_a_topic_only_with_a_name(text: str, topic: str) -> None:
     from msrx.topics import named_topic
