@@ -29,6 +29,10 @@ AS_TYPED = ("phrase", "translation")
 SHORT = 4  # words this short match exactly or not at all
 FUZZY_CUTOFF = 80.0  # fuzz.ratio: one edit in five letters, two in ten
 WORD_ALIKE = 75.0  # fuzz.ratio: a typo of a word still looks like it ("fecal" is not "facial")
+# The same for a drug's name written as Spanish, Italian or Portuguese do, once their
+# letters are made one (see _latin): "ciclofosfamid" and "cyclophosphamide" score 96, "prosecc"
+# and "prozac" 62.
+ROMANCE_ALIKE = 85.0
 TOKEN_CUTOFF = 83.0  # a single word is fixed only when the typo is clearly one (one slip in six letters)
 SCRAMBLED = 7  # a name's letters moved about and one missing or extra: only from this long
 
@@ -346,6 +350,17 @@ class SearchIndex:
         alike = [w for w in alike if fuzz.ratio(word, w) >= WORD_ALIKE]
         if alike:
             return alike[:5], 0.9
+        if len(word) >= 7 and word[-1] in "aeo":
+            # A drug's name as Spanish, Italian and Portuguese write it: "oxibutinina",
+            # "ciclofosfamida", "metilfenidato", "fluossetina", "idrossizina".
+            for form in _romance_forms(word[:-1]):
+                key = sound(form)
+                found = [vocab[n] for n in (*_lookup(self.sound_keys, self.sound_words, key),
+                                            *_lookup(self.sound_keys, self.sound_words, key + "a"))]
+                # Spelt alike once the languages' letters are: "prosecco" sounds like Prozac, no more.
+                found = [w for w in found if fuzz.ratio(_latin(form), _latin(w)) >= ROMANCE_ALIKE]
+                if found:
+                    return found[:5], 0.9
 
         # fuzz.ratio >= TOKEN_CUTOFF needs lengths within this window.
         lo = bisect_left(self.spell_lengths, int(len(word) * 0.72))
@@ -439,6 +454,22 @@ def _intersect(postings: Iterable[Iterable[int]]) -> set[int]:
         if not common:
             return set()
     return common or set()
+
+
+def _latin(word: str) -> str:
+    """A drug name with the letters the Romance languages spell otherwise made one:
+    ph/f, th/t, y/i, k/c, x/ss, and no silent h."""
+    return word.replace("ph", "f").replace("th", "t").replace("y", "i").replace("k", "c").replace("h", "").replace("x", "ss")
+
+
+def _romance_forms(stem: str) -> tuple[str, ...]:
+    """The spellings an international drug name may stand for, as Spanish, Italian
+    and Portuguese write it without its last vowel: itself, Italian "ss" for
+    "x" ("fluossetin": fluoxetine), and a silent "h" restored ("idrossizin": hydroxyzine)."""
+    forms = [stem, stem.replace("ss", "x")]
+    if stem[0] in "aeiou":
+        forms += ["h" + f for f in forms]
+    return tuple(forms)
 
 
 def _lookup(sorted_keys: list[str] | StringTable, ids: Sequence[int], key: str) -> Sequence[int]:

@@ -825,6 +825,21 @@ def test_a_symptom_said_in_another_language_lists_its_treatments(query: str, sym
     assert first["matched"]["symptom"] == symptom and first["matched"]["value"] == said, first["matched"]
 
 
+@pytest.mark.parametrize(("name", "treatment"), [
+    ("oxibutinina", "oxybutynin"), ("ossibutinina", "oxybutynin"), ("ciclofosfamida", "cyclophosphamide"),
+    ("metilfenidato", "methylphenidate"), ("fluossetina", "fluoxetine"), ("idrossizina", "hydroxyzine"),
+    ("fenitoína", "phenytoin"),
+])
+def test_a_drug_named_as_spanish_and_italian_write_it_finds_it(name: str, treatment: str) -> None:
+    first = search(name)[0]
+    assert (first["id"], first["matched"]["field"]) == (treatment, "name")
+
+
+def test_a_word_that_only_sounds_like_a_drug_in_another_language_is_none() -> None:
+    # "Prosecco" sounds like Prozac with its last vowel gone; it does not look like it.
+    assert search("Prosecco") == []
+
+
 @pytest.mark.parametrize(("brand", "treatment"), [
     ("Urbason", "methylprednisolone-iv"), ("Decortin", "prednisone-high-dose"), ("Cortancyl", "prednisone-high-dose"),
     ("Fortecortin", "dexamethasone"), ("Mantadix", "amantadine"), ("Redomex", "amitriptyline"),

@@ -727,6 +727,11 @@ def test_another_oral_treatment_as_a_process() -> None:
     assert result.returncode == 0 and data and data[0]["matched"]["field"] == "route"
 
 
+def test_a_drug_named_in_spanish_as_a_process() -> None:
+    result = msrx("search", "oxibutinina", "--json")
+    assert result.returncode == 0 and json.loads(result.stdout)[0]["id"] == "oxybutynin"
+
+
 def test_a_stem_cell_transplant_in_german_as_a_process() -> None:
     result = msrx("search", "Stammzelltransplantation", "--json")
     assert result.returncode == 0 and json.loads(result.stdout)[0]["id"] == "ahsct"
