@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -702,63 +703,33 @@ def test_steroids_in_german_as_a_process() -> None:
     assert result.returncode == 0 and json.loads(result.stdout)[0]["category"] == "relapse"
 
 
-def test_steroids_in_tablet_form_in_german_as_a_process() -> None:
-    result = msrx("search", "Kortison in Tablettenform", "--json")
+def _first_says(first: dict[str, Any], path: str) -> Any:
+    """A first result's value at a dotted path ("topic.field", "matched.symptom")."""
+    value: Any = first
+    for key in path.split("."):
+        value = value[int(key)] if key.isdigit() else value[key]
+    return value
+
+
+# Stop 48's readings, each as a process: (query, the first result's id, a path in it, its value).
+@pytest.mark.parametrize(("query", "first", "path", "value"), [
+    ("Kortison in Tablettenform", "methylprednisolone-oral", "matched.also.0.field", "route"),
+    ("Stammzelltransplantation", "ahsct", "matched.field", "drug_class"),
+    ("oxibutinina", "oxybutynin", "matched.field", "name"),
+    ("la mia vescica", None, "matched.symptom", "bladder"),
+    ("problemas de equilibrio", None, "matched.symptom", "dizziness"),
+    ("another oral treatment", None, "matched.field", "route"),
+    ("how will Ocrevus affect the baby", "ocrelizumab", "topic.field", "pregnancy"),
+    ("very tired after Ocrevus", "ocrelizumab", "topic.field", "side_effects"),
+    ("Too old for Gilenya?", "fingolimod", "topic.field", "warnings"),
+    ("allergy medication before Ocrevus", "ocrelizumab", "topic.field", "administration"),
+])
+def test_queries_in_more_words_and_languages_as_processes(query: str, first: str | None, path: str, value: str) -> None:
+    result = msrx("search", query, "--json")
     data = json.loads(result.stdout)
-    assert result.returncode == 0 and data[0]["id"] == "methylprednisolone-oral"
-    assert "methylprednisolone-iv" not in {d["id"] for d in data}
-
-
-def test_a_single_word_in_another_language_as_a_process() -> None:
-    result = msrx("search", "la mia vescica", "--json")
-    data = json.loads(result.stdout)
-    assert result.returncode == 0 and data[0]["matched"]["symptom"] == "bladder"
-
-
-def test_problems_of_balance_in_spanish_as_a_process() -> None:
-    result = msrx("search", "problemas de equilibrio", "--json")
-    data = json.loads(result.stdout)
-    assert result.returncode == 0 and data[0]["matched"]["symptom"] == "dizziness"
-
-
-def test_another_oral_treatment_as_a_process() -> None:
-    result = msrx("search", "another oral treatment", "--json")
-    data = json.loads(result.stdout)
-    assert result.returncode == 0 and data and data[0]["matched"]["field"] == "route"
-
-
-def test_a_drug_named_in_spanish_as_a_process() -> None:
-    result = msrx("search", "oxibutinina", "--json")
-    assert result.returncode == 0 and json.loads(result.stdout)[0]["id"] == "oxybutynin"
-
-
-def test_a_stem_cell_transplant_in_german_as_a_process() -> None:
-    result = msrx("search", "Stammzelltransplantation", "--json")
-    assert result.returncode == 0 and json.loads(result.stdout)[0]["id"] == "ahsct"
-
-
-def test_a_baby_asked_of_a_named_treatment_as_a_process() -> None:
-    result = msrx("search", "how will Ocrevus affect the baby", "--json")
-    data = json.loads(result.stdout)
-    assert result.returncode == 0 and data[0]["id"] == "ocrelizumab" and data[0]["topic"]["field"] == "pregnancy"
-
-
-def test_a_feeling_after_a_named_treatment_as_a_process() -> None:
-    result = msrx("search", "very tired after Ocrevus", "--json")
-    data = json.loads(result.stdout)
-    assert result.returncode == 0 and data[0]["id"] == "ocrelizumab" and data[0]["topic"]["field"] == "side_effects"
-
-
-def test_too_old_for_a_named_treatment_as_a_process() -> None:
-    result = msrx("search", "Too old for Gilenya?", "--json")
-    data = json.loads(result.stdout)
-    assert result.returncode == 0 and data[0]["id"] == "fingolimod" and data[0]["topic"]["field"] == "warnings"
-
-
-def test_premedication_as_a_process() -> None:
-    result = msrx("search", "allergy medication before Ocrevus", "--json")
-    data = json.loads(result.stdout)
-    assert result.returncode == 0 and data[0]["id"] == "ocrelizumab" and data[0]["topic"]["field"] == "administration"
+    assert result.returncode == 0 and data, result.stderr
+    assert first is None or data[0]["id"] == first
+    assert _first_says(data[0], path) == value
 
 
 def test_a_question_in_german_as_a_process() -> None:
