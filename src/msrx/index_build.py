@@ -44,7 +44,8 @@ CLASS_WORDS: dict[str, str | tuple[str, ...]] = {
     "anti cd20": "cd20", "s1p": "s1p", "s1p modulator": "s1p", "sphingosine": "s1p",
     "steroid": "corticosteroid", "steroids": "corticosteroid", "fumarate": "fumarate", "fumarates": "fumarate",
     # Steroids as people say them elsewhere: "bolos de corticoides", "Kortison" or "Cortison" (German,
-    # both spellings, for the steroids of a relapse; the English "cortisone" is one drug msrx does not hold).
+    # both spellings, for the steroids of a relapse), and so French and Italian "cortisone" ("bolus de
+    # cortisone"): the class, since msrx holds no cortisone acetate itself (other_drugs.txt no longer lists it).
     "kortison": "corticosteroid", "cortison": "corticosteroid", "kortikoide": "corticosteroid", "corticoide": "corticosteroid",
     "corticoides": "corticosteroid", "corticosteroides": "corticosteroid", "corticosteroidi": "corticosteroid",
     # The fumarates are fumaric acid esters (German "Fumarsäureester", often just "Fumarsäure").
