@@ -232,13 +232,15 @@ def search(
         pass  # a compound means itself, an infection is no symptom: no phrase's meaning is read into them
     elif _several_named(whole, parsed, listed):
         pass  # "anxiety and slurred speech": each symptom said whole; none is a half-matched phrase
-    elif _in_another_language(parsed):
-        pass  # the encoder reads English: "j'avais une mémoire efficace" is far from every English phrase
     elif ranked and ranked[0][0][0] < CAUSES and weak_symptom(ranked[0]):
-        closer = closer_in_meaning(index, query, parsed, ranked[0][1][2], guessed=ranked[0][1][4] == "guess")
+        # The encoder reads English: "j'avais une mémoire efficace" is far from every English
+        # phrase. Asked only here, where meaning would be read: most queries never load the word list.
+        if not _in_another_language(parsed):
+            closer = closer_in_meaning(index, query, parsed, ranked[0][1][2], guessed=ranked[0][1][4] == "guess")
     elif untreated:
         pass  # a symptom no medicine treats, said whole: its note answers, not another symptom's meaning
-    elif not ranked and len(parsed.text.split()) >= SENTENCE_WORDS and not set(parsed.stems) <= GENERIC:
+    elif (not ranked and len(parsed.text.split()) >= SENTENCE_WORDS and not set(parsed.stems) <= GENERIC
+            and not _in_another_language(parsed)):
         closer = closer_in_meaning(index, query, parsed, None)
     if closer is not None:
         # The closer symptom may be one no treatment is for ("weakness"): then, as
@@ -284,7 +286,7 @@ def _beside_a_name(hits: list[Hit]) -> list[Hit]:
 
 
 def _half_by_one_word(h: Hit) -> bool:
-    return len(h.words) == 1 and is_english(h.words[0]) and _half_said(h)
+    return len(h.words) == 1 and _half_said(h) and is_english(h.words[0])  # the word list only when needed
 
 
 def _half_said(h: Hit) -> bool:
