@@ -85,8 +85,10 @@ FLOORS = {
     # must-return-nothing to its first run's 180/210 (read as a figure, rows not read).
     # Batch 38 (stop 48; mostly rows in other languages) lowered dev questions and held-out symptom
     # phrases to its first run on 0d7fbc1: 385/453 and 623/775 (held out read as a figure, rows not read).
+    # Batch 39 (stop 49; reviewed blind by a helper) lowered held-out symptom phrases and questions
+    # to its first run on 1cee03b: 631/791 and 318/463 (read as figures).
     "dev": {"symptom_phrase": 0.79, "question": 0.84, "misspelling": 0.95, "name": 0.94, "nothing": 0.94},
-    "test": {"symptom_phrase": 0.80, "question": 0.69, "misspelling": 0.92, "name": 0.76, "nothing": 0.85},
+    "test": {"symptom_phrase": 0.79, "question": 0.68, "misspelling": 0.92, "name": 0.76, "nothing": 0.85},
 }
 
 
@@ -282,6 +284,8 @@ INDEPENDENT = {
     ("dark hole", "spiral down a dark hole of worry"),
     ("flare-up mode", "So I have a flare up and it's a bad one"),
     # Batch 26 (stop 41), likewise: an idiom for balance in the dataset, for the bladder in the query.
+    # Batch 39 (stop 49), collected and reviewed by helpers blind to the vocabulary: the idiom, from another writer.
+    ("mind went blank", "Every time I started to write notes my mind would go blank"),
     ("roller coaster rides", "My MS bladder can be a roller-coaster ride, and I’ll bet it’s the same for you. "
                              "Sometimes it’s urgent, sometimes it’s frequent, and sometimes it’s both."),
     # Batch 31 (stop 44), likewise: knees buckling, in a new writer's words.
