@@ -29,9 +29,9 @@ AS_TYPED = ("phrase", "translation")
 SHORT = 4  # words this short match exactly or not at all
 FUZZY_CUTOFF = 80.0  # fuzz.ratio: one edit in five letters, two in ten
 WORD_ALIKE = 75.0  # fuzz.ratio: a typo of a word still looks like it ("fecal" is not "facial")
-# The same for a drug's name written as Spanish, Italian or Portuguese do, once their
-# letters are made one (see _latin): "ciclofosfamid" and "cyclophosphamide" score 96, "prosecc"
-# and "prozac" 62.
+# The same for a drug's name written as other languages do, once their letters are
+# made one (see _latin): "ciclofosfamid" (Spanish, less its "a") and Czech "cyklofosfamid"
+# score 96 against "cyclophosphamide", "prosecc" and "prozac" 62.
 ROMANCE_ALIKE = 85.0
 TOKEN_CUTOFF = 83.0  # a single word is fixed only when the typo is clearly one (one slip in six letters)
 SCRAMBLED = 7  # a name's letters moved about and one missing or extra: only from this long
@@ -350,10 +350,13 @@ class SearchIndex:
         alike = [w for w in alike if fuzz.ratio(word, w) >= WORD_ALIKE]
         if alike:
             return alike[:5], 0.9
-        if len(word) >= 7 and word[-1] in "aeo":
-            # A drug's name as Spanish, Italian and Portuguese write it: "oxibutinina",
-            # "ciclofosfamida", "metilfenidato", "fluossetina", "idrossizina".
-            for form in _romance_forms(word[:-1]):
+        if len(word) >= 7:
+            # A drug's name as other languages write it: Spanish, Italian and Portuguese
+            # with a vowel for English's last letters ("oxibutinina", "ciclofosfamida",
+            # "metilfenidato", "fluossetina", "idrossizina"), Czech, Polish and the Nordic
+            # languages with none ("cyklofosfamid"). Both sound as the English name
+            # without its silent "e" does.
+            for form in _romance_forms(word[:-1] if word[-1] in "aeo" else word):
                 key = sound(form)
                 found = [vocab[n] for n in (*_lookup(self.sound_keys, self.sound_words, key),
                                             *_lookup(self.sound_keys, self.sound_words, key + "a"))]

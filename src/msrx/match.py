@@ -174,6 +174,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
             if p + 1 in glued:
                 per_key[k][p + 1] = 1.0
     fixed = False
+    fixed_to: dict[int, set[str]] = {}  # query position -> the index words its spelling was read as
     typos = unknown
     if unknown:
         # Another drug's name is no misspelling of one msrx holds: "lorazepam" is not clonazepam.
@@ -189,6 +190,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
             options, certainty = index.spellings(query.words[p], last)
         for option in options:
             fixed = True
+            fixed_to.setdefault(p, set()).add(option)
             for k in index.words_of(option):
                 per_key.setdefault(k, {}).setdefault(p, certainty)
     unexplained = any(not any(p in hits for hits in per_key.values()) for p in unknown)
@@ -251,10 +253,15 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
             half_symptom = whole_query = False
         # The first word of a name said with words msrx does not know:
         # "methylprednisolone and nursing 3 month old" is Methylprednisolone
-        # (intravenous) and (oral), however unknown "month" is.
+        # (intravenous) and (oral), however unknown "month" is. So is the name
+        # as another language spells it ("chama-se metilprednisolona"): a spelling
+        # read as the name's first word, never as any other of its words.
+        head = _head(index, k)
         half_name = (not (whole_key or whole_query or half_symptom) and index.fields[k] in IDENTITY_FIELDS
-                     and length >= 2 and min(hits.values()) == 1.0
-                     and any(query.stems[p] == _head(index, k) and _a_name_word(query.words[p]) for p in hits))
+                     and length >= 2
+                     and all(c == 1.0 or head in fixed_to.get(p, ()) for p, c in hits.items())
+                     and any((query.stems[p] == head or head in fixed_to.get(p, ())) and _a_name_word(query.words[p])
+                             for p in hits))
         if not (whole_key or whole_query or half_symptom or half_name):
             continue
         if phrases and _inside_a_phrase(index, k, hits, phrases):

@@ -829,11 +829,16 @@ def test_a_symptom_said_in_another_language_lists_its_treatments(query: str, sym
 @pytest.mark.parametrize(("name", "treatment"), [
     ("oxibutinina", "oxybutynin"), ("ossibutinina", "oxybutynin"), ("ciclofosfamida", "cyclophosphamide"),
     ("metilfenidato", "methylphenidate"), ("fluossetina", "fluoxetine"), ("idrossizina", "hydroxyzine"),
-    ("fenitoína", "phenytoin"),
+    ("fenitoína", "phenytoin"), ("cyklofosfamid", "cyclophosphamide"),
 ])
 def test_a_drug_named_as_spanish_and_italian_write_it_finds_it(name: str, treatment: str) -> None:
     first = search(name)[0]
     assert (first["id"], first["matched"]["field"]) == (treatment, "name")
+
+
+def test_a_name_spelt_as_another_language_does_is_found_in_a_sentence() -> None:
+    first = search("O medicamento mais comum chama-se metilprednisolona")[0]
+    assert (first["id"], first["matched"]["field"]) == ("methylprednisolone-iv", "name")
 
 
 def test_a_word_that_only_sounds_like_a_drug_in_another_language_is_none() -> None:

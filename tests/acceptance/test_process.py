@@ -711,7 +711,7 @@ def _first_says(first: dict[str, Any], path: str) -> Any:
     return value
 
 
-# Readings of stops 47 and 48, each as a process: (query, the first result's id or None, a path in it, its value).
+# Readings of stops 47 to 49, each as a process: (query, the first result's id or None, a path in it, its value).
 @pytest.mark.parametrize(("query", "first", "path", "value"), [
     ("ständiger Harndrang", None, "matched.symptom", "bladder"),
     ("Tysabri made a real difference", None, "topic.field", "effectiveness"),
@@ -725,6 +725,9 @@ def _first_says(first: dict[str, Any], path: str) -> Any:
     ("very tired after Ocrevus", "ocrelizumab", "topic.field", "side_effects"),
     ("Too old for Gilenya?", "fingolimod", "topic.field", "warnings"),
     ("allergy medication before Ocrevus", "ocrelizumab", "topic.field", "administration"),
+    # Stop 49.
+    ("cyklofosfamid", "cyclophosphamide", "matched.field", "name"),
+    ("chama-se metilprednisolona", "methylprednisolone-iv", "matched.field", "name"),
 ])
 def test_queries_in_more_words_and_languages_as_processes(query: str, first: str | None, path: str, value: str) -> None:
     result = msrx("search", query, "--json")

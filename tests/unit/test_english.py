@@ -118,3 +118,25 @@ def test_of_two_equally_close_spellings_the_one_that_starts_as_typed_wins(bundle
     ds, index = bundled
     hits = search(ds, index, "oxcarbamazepine")
     assert hits and hits[0].treatment.id == "oxcarbazepine"
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("cyklofosfamid", "cyclophosphamid"),  # Czech: no silent "e", k for c, f for ph
+    ("ciclofosfamida", "cyclophosphamid"),  # Spanish: a vowel for it
+])
+def test_a_drug_name_as_other_languages_spell_it_is_read_as_the_name(bundled: tuple[Dataset, SearchIndex],
+                                                                     written: str, meant: str) -> None:
+    _ds, index = bundled
+    options, certainty = index.spellings(stem(written), True, written)
+    assert options == [meant] and certainty >= 0.85
+
+
+def test_a_name_spelt_as_another_language_does_is_found_in_a_sentence(bundled: tuple[Dataset, SearchIndex]) -> None:
+    # The first word of a two-word name ("Methylprednisolone (intravenous)"), spelt the
+    # Portuguese way, beside words msrx does not know: the name all the same.
+    ds, index = bundled
+    hits = search(ds, index, "O medicamento mais comum chama-se metilprednisolona")
+    assert [h.treatment.id for h in hits[:2]] == ["methylprednisolone-iv", "methylprednisolone-oral"]
+    assert hits[0].field == "name"
+    # A guessed spelling stands in for a name's first word only: "acetato" is the second of "Glatiramer acetate".
+    assert search(ds, index, "chama-se acetato") == []
