@@ -35,7 +35,11 @@ _TREATMENT_WORDS = frozenset(
     # The same in German, French, Spanish, Italian and Dutch ("un autre traitement par voie orale").
     "behandlung therapie medikament medikamente traitement traitements medicament medicaments tratamiento "
     "tratamientos medicamento medicamentos terapia terapias trattamento trattamenti farmaco farmaci behandeling "
-    "medicijn medicijnen medicatie".split()
+    "medicijn medicijnen medicatie "
+    # Portuguese, Danish, Norwegian, Swedish, Finnish, Polish and Czech ("tratamento oral", "behandling med tabletter").
+    "tratamento tratamentos medicacao medicacoes remedio remedios behandling behandlingen behandlinger "
+    "behandlingar medicin mediciner medisin medisiner laegemiddel legemiddel legemidler lakemedel lakemedlet "
+    "laake laakkeet laakitys hoito hoitoa leczenie leczenia leki lekow lekarstwo lecba lecbu lecby leky".split()
 )
 
 
@@ -85,12 +89,27 @@ FILLER = _TREATMENT_WORDS | frozenset(
     # Number words, like numbers: "one of the disease modifying drugs" is not
     # "face pain on one side".
     "one two three four five six seven eight nine ten "
+    # The name of the illness in the other languages of the symptoms' names, as "ms"
+    # and "multiple sclerosis" above ("tabletki na stwardnienie rozsiane").
+    "esclerosis esclerose sclerose sclerosi sklerose skleros skleroosi stwardnienie rozsiane roztrousena skleroza "
+    "plaques multipla multipel tauti sep em sm "
+    # What and which in the Romance languages ("cualquier cosa que implique una aguja").
+    "que qui quoi quel quelle quale cosa coisa chose "
     # The same wrapping in the other languages of the symptoms' names: articles and
     # prepositions, and the words that say something is wrong without saying what.
     # "problemas de equilibrio" is no half of "problemas de erección" (not "die": the
     # crisis message reads English "die").
     "de del des du la le les el los las di da dei della delle der das den dem het van een en et y e und "
     "un une uno una ein eine con avec mit pour para por "
+    # Which one and how many, the same way ("alguna pastilla", "otra pastilla, pero no pinchazos"),
+    # and the joining words of Portuguese, the Scandinavian languages, Polish and Czech ("jeg er i
+    # behandling med", "o medicamento", "tabletki na stwardnienie rozsiane"). Not "um", which a
+    # patient's phrase for lost words holds ("um, um, um, what's that word?"), nor "mas" (MAS-XR).
+    "alguna alguno algunos algunas algun otra otro otros otras cualquier cualquiera pero algum alguma outro outra "
+    "outros outras qualquer uma uns umas sem ou qualche altro altra altri altre autre autres quelque "
+    "quelques mais sans andere anderes anderen einen einem einer aber oder ohne og och eller jeg jag er ar "
+    "har det som att af av pa til till fra fran ikke inte meget mycket mitt mine mina min o na do od po za ze sie "
+    "jest je jsem "
     "problemas problema problemi problemes probleme problemen problemer trastornos trastorno disturbi disturbo "
     "troubles stoornissen storungen storung dificultad dificultades difficultes difficolta moeite beschwerden "
     "klachten".split()
@@ -156,17 +175,26 @@ _INTENTS += [
     ("intramuscular", "route", "intramuscular"), ("under the skin", "route", "subcutaneous"),
     ("subcutaneous", "route", "subcutaneous"),
 ]
-# The same words as people write them on German, French, Spanish, Italian and
-# Dutch pages ("Kortison in Tablettenform", "otra pastilla, pero no pinchazos",
-# "passer à un traitement par perfusion"), accents already folded. Words no
-# English query says ("perfusion" aside, which English says of blood flow, not of a drug).
+# The same words as people write them on German, French, Spanish, Italian,
+# Dutch, Portuguese, Scandinavian, Finnish, Polish and Czech pages ("Kortison in
+# Tablettenform", "otra pastilla, pero no pinchazos", "passer à un traitement
+# par perfusion", Swedish "bromsmedicin" for a DMT), accents already folded.
+# Words no English query says ("perfusion" aside, which English says of blood
+# flow, not of a drug).
 _ELSEWHERE = {
     ("route", "oral"): "tablette|tabletten|tablettenform|pille|pillen|comprime|comprimes|pastilla|pastillas|comprimido"
-                       "|comprimidos|compressa|compresse|pastiglia|pastiglie|pil|voie orale|via oral|via orale|per os",
+                       "|comprimidos|compressa|compresse|pastiglia|pastiglie|pil|voie orale|via oral|via orale|per os"
+                       "|pilula|pilulas|tabletter|tablett|piller|tabletti|tabletit|tabletka|tabletki|doustnie|tableta"
+                       "|tablety|tabletky|peroralne|peroralni",
     ("route", "injection"): "spritze|spritzen|injektion|injektionen|piqure|piqures|inyeccion|inyecciones|pinchazo"
-                            "|pinchazos|iniezione|iniezioni|puntura|punture|injectie|injecties",
-    ("route", "infusion"): "infusionen|perfusion|perfusions|infusiones|infusione|infusioni|infuus",
-    ("category", "dmt"): "basistherapie|traitement de fond|traitements de fond",
+                            "|pinchazos|iniezione|iniezioni|puntura|punture|injectie|injecties|injecao|injecoes|injetavel"
+                            "|injetaveis|injektioner|sprojte|sprojter|injeksjon|injeksjoner|sproyte|sproyter|spruta"
+                            "|sprutor|pistos|pistokset|injektio|injektiot|zastrzyk|zastrzyki|zastrzykow|injekce|injekci",
+    ("route", "infusion"): "infusionen|perfusion|perfusions|infusiones|infusione|infusioni|infuus|infusao|infusoes"
+                           "|infusioner|infusjon|infusjoner|infuusio|infuusiot|tiputus|wlew|wlewy|wlewu|kroplowka|infuze"
+                           "|infuzi",
+    ("category", "dmt"): "basistherapie|traitement de fond|traitements de fond|sygdomsmodificerende"
+                         "|sykdomsmodifiserende|sjukdomsmodifierande|bromsmedicin|bromsmediciner",
 }
 _INTENTS += [(phrase, field, value) for (field, value), said in _ELSEWHERE.items() for phrase in said.split("|")]
 INTENTS: dict[tuple[str, ...], tuple[str, str]] = {tuple(p.split()): (f, v) for p, f, v in _INTENTS}
@@ -392,15 +420,28 @@ _NEW_OF_THE_ILLNESS = frozenset(
 # A needle route said with a word that refuses it asks for the other way in:
 # "none that involve needles", "no more injections", "pills instead of shots",
 # "non-injectable" all ask for a medicine taken by mouth. Not "pins and needles".
-_REFUSING = frozenset("no not none without avoid avoiding instead never nothing non don dont".split())
-_NEEDLES = frozenset(("needle", "needles"))
+_REFUSING = frozenset("no not none without avoid avoiding instead never nothing non don dont "
+                      # The same in the other languages of the symptoms' names ("pero no pinchazos", "sans piqûres").
+                      "sin sans pas ohne kein keine keinen senza zonder geen sem nao uten utan uden ilman bez nie".split())
+# The same words in the other languages of the symptoms' names ("no pinchazos o cualquier
+# cosa que implique una aguja"); not Italian "ago", an English word.
+_NEEDLES = frozenset("needle needles aguja agujas agulha agulhas aiguille aiguilles nadel nadeln naald naalden "
+                     "neula neulat igla igly jehla jehly".split())
+
+
+# Words that leave one way of taking a medicine for another: "replace my injections
+# with a pill", "sustituir las tres inyecciones ... por alguna pastilla", "switch from
+# Copaxone shots to a pill". "From" leaves only after such a verb: "pain from injections" stays.
+_LEAVING = frozenset("replace replacing replaced swap swapping swapped sustituir substituir reemplazar remplacer "
+                     "ersetzen sostituire vervangen".split())
+_SWITCHING = frozenset("switch switching switched move moving moved change changing changed go going went".split())
 
 
 def _refusal(raw: list[str], i: int) -> int:
-    """How many words before raw[i] refuse it ("none that involve" needles: 3),
-    counted from the furthest refusing word among the three before it; 0 if none."""
+    """How many words before raw[i] refuse or leave it ("none that involve" needles: 3),
+    counted from the furthest such word among the three before it; 0 if none."""
     for j in range(max(0, i - 3), i):
-        if raw[j] in _REFUSING:
+        if raw[j] in _REFUSING or raw[j] in _LEAVING or (raw[j] == "from" and j and raw[j - 1] in _SWITCHING):
             return i - j
     return 0
 
@@ -417,6 +458,7 @@ def parse(text: str, topics: bool = True) -> Query:
     topic, topic_said, rest = read_topic(rest) if topics else ("", "", rest)
     raw = rest.split()
     content: list[str] = []
+    refused: set[str] = set()  # what the routes read from a refused needle said
     i = 0
     while i < len(raw):
         for n in range(min(_LONGEST, len(raw) - i), 0, -1):
@@ -432,11 +474,17 @@ def parse(text: str, topics: bool = True) -> Query:
                 i += 1  # "a new relapse" asks about the relapse, not about drugs in trials
                 break
             spoken = phrase
-            if (found and found[0] == "route" and found[1] != "oral") or (n == 1 and phrase[0] in _NEEDLES):
+            if (found and found[0] == "route") or (n == 1 and phrase[0] in _NEEDLES):
                 refusal = _refusal(raw, i)
                 if refusal and content[-refusal:] == raw[i - refusal : i]:
-                    found, spoken = ("route", "oral"), tuple(raw[i - refusal : i + n])  # shown: "no more injections"
+                    spoken = tuple(raw[i - refusal : i + n])  # shown: "no more injections"
                     del content[-refusal:]  # "no more", "don't want": the refusal, not a symptom's words
+                    if found and found[1] == "oral":
+                        i += n  # "instead of pills": a way refused asks for no route by itself
+                        break
+                    # A needle refused asks for a medicine by mouth, unless the query says another way.
+                    found = ("route", "oral")
+                    refused.add(" ".join(spoken))
             if found:
                 for field, value in (found, ALSO.get(phrase, ("", ""))):
                     if field and not any(f == field and v == value for f, v, _ in intents):
@@ -446,6 +494,13 @@ def parse(text: str, topics: bool = True) -> Query:
         else:
             content.append(raw[i])
             i += 1
+    if refused and any(f == "route" and said not in refused for f, _v, said in intents):
+        # "replace my injections with an infusion": the way said, not the one left, is asked for.
+        intents = [x for x in intents if not (x[0] == "route" and x[2] in refused)]
+    routes = [x for x in intents if x[0] == "route"]
+    if len(routes) >= 2 and topic_said.split()[:1] in (["switch"], ["switching"], ["switched"]) and topic_said.endswith("from"):
+        # "switch from injections to a pill": the topic reader took "switch from"; the first way is the one left.
+        intents.remove(routes[0])
     words = [w for i, w in enumerate(content)
              if (not is_filler(w) or _letter_of_a_name(content, i)) and not _empty_here(content, i)]
     # Nothing but "should I take medication for MS?", "how do you pick a

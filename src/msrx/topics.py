@@ -84,24 +84,39 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("warnings", r"risks?|warnings|boxed warning|dangerous|how safe|(?:is|are) (?:it|this|they) safe|safety|black box"),
 )
 # The same questions as people ask them on German, French, Spanish, Italian,
-# Dutch and Scandinavian pages ("Aubagio absetzen", "gli effetti collaterali
-# di Tysabri", "Ocrevus grossesse"), accents already folded by normalise.
+# Dutch, Portuguese, Scandinavian, Finnish, Polish and Czech pages ("Aubagio
+# absetzen", "gli effetti collaterali di Tysabri", "Ocrevus grossesse"),
+# accents already folded by normalise.
 # Words no English query says, so they can take nothing from one.
 _IN_OTHER_LANGUAGES = {
-    "pregnancy": r"schwanger\w*|grossesse|enceinte|embaraz\w*|gravidanza|incinta|zwanger\w*|graviditet",
-    "breastfeeding": r"stillen|stillzeit|allaitement|allaiter|lactancia|amamantar|allattamento|allattare|borstvoeding|amning",
-    "vaccines": r"impf\w*|vacuna\w*|vaccino|vaccini",
+    "pregnancy": r"schwanger\w*|grossesse|enceinte|embaraz\w*|gravidanza|incinta|zwanger\w*|graviditet|gravidez"
+                 r"|gravida|engravidar|raskaus|raskaana|raskauden|ciaza|ciazy|tehotenstvi|tehotna",
+    "breastfeeding": r"stillen|stillzeit|allaitement|allaiter|lactancia|amamantar|allattamento|allattare"
+                     r"|borstvoeding|amning|amamentacao|amamentar|amming|imetys|imettaa|karmienie piersia|kojeni"
+                     r"|kojit",
+    "vaccines": r"impf\w*|vacuna\w*|vaccino|vaccini|vacinas?|vacinacao|vaksine\w*|vaksiner|rokote\w*|rokotus"
+                r"|szczepion\w*|szczepieni\w*|ockovani|vakcin\w*",
     "monitoring": r"blutbild|blutwerte|bluttests?|blutuntersuchung\w*|prise de sang|bilan sanguin|analyses? de sang"
-                  r"|analisis de sangre|analitica|esami del sangue|bloedonderzoek|irm|mrt",
-    "stopping": r"absetz\w*|abgesetzt|ausschleich\w*|auszuschleichen|arreter|arret|sospendere|smettere|dejar de tomar"
-                r"|stoppen met",
-    "effectiveness": r"wirksamkeit|wirkt|hilft|funktioniert|efficacite|efficace|efficacia|eficacia|werkzaamheid|werkt",
+                  r"|analisis de sangre|analitica|esami del sangue|bloedonderzoek|irm|mrt|analises ao sangue"
+                  r"|exames? de sangue|ressonancia|blodprove\w*|blodprov|verikoe\w*|verikokeet|magneettikuva\w*"
+                  r"|badania krwi|rezonans\w*|krevni test\w*|odber krve",
+    "stopping": r"absetz\w*|abgesetzt|ausschleich\w*|auszuschleichen|arreter|arret|sospendere|smettere"
+                r"|dejar de tomar|stoppen met|parar de tomar|suspender|interromper|stoppe med|stopper med|sluta med"
+                r"|slutade med|lopettaa|lopetin|odstawic|odstawienie|przerwac leczenie|vysadit|vysazeni",
+    "effectiveness": r"wirksamkeit|wirkt|hilft|funktioniert|efficacite|efficace|efficacia|eficacia|werkzaamheid"
+                     r"|werkt|funciona|virker|virkning\w*|effekt\w*|fungerar|tehoaa|tehoava|tehokas|skutecznosc"
+                     r"|skuteczn\w*|ucinnost|ucinny|funguje",
     "side_effects": r"nebenwirkung\w*|effets? (?:secondaires?|indesirables?)|efectos? (?:secundarios?|adversos?)"
-                    r"|effett[oi] collateral[ei]|bijwerking\w*|biverkning\w*|bivirkning\w*",
-    "administration": r"dosierung|posologie|posologia|wie oft|combien de fois|tous les combien|cada cuanto|ogni quanto"
-                      r"|hoe vaak|hur ofta|hvor ofte",
-    "warnings": r"risiko|risiken|risques?|riesgos?|rischio|rischi|gefahr\w*|dangereux|dangereuse|peligros[oa]|pericolos[oa]"
-                r"|gevaarlijk",
+                    r"|effett[oi] collateral[ei]|bijwerking\w*|biverkning\w*|bivirkning\w*"
+                    r"|efeitos? (?:secundarios?|colatera(?:is|l)|adversos?)|sivuvaikutu\w*|haittavaiku\w*"
+                    r"|skutki uboczne|skutkow ubocznych|dzialania niepozadane|efekty uboczne|nezadouci ucinky"
+                    r"|vedlejsi ucinky",
+    "administration": r"dosierung|posologie|posologia|wie oft|combien de fois|tous les combien|cada cuanto"
+                      r"|ogni quanto|hoe vaak|hur ofta|hvor ofte|dosagem|de quanto em quanto|quantas vezes|dosering"
+                      r"|annostus|kuinka usein|dawkowanie|jak czesto|davkovani|jak casto",
+    "warnings": r"risiko|risiken|risques?|riesgos?|rischio|rischi|gefahr\w*|dangereux|dangereuse|peligros[oa]"
+                r"|pericolos[oa]|gevaarlijk|riscos?|perigos[oa]|farlig|farligt|riski|riskit|vaarallinen|ryzyko"
+                r"|niebezpieczn\w*|riziko|rizika|nebezpecn\w*",
 }
 TOPICS = tuple((name, f"{words}|{_IN_OTHER_LANGUAGES[name]}" if name in _IN_OTHER_LANGUAGES else words)
                for name, words in TOPICS)
@@ -130,7 +145,13 @@ _TOPIC_HINTS = (
     "analyse", "irm", "mrt", "arret", "dejar de", "hilft", "funktioniert", "werkt", "wie oft", "combien",
     "cada cuanto", "ogni quanto", "hoe vaak", "hur ofta", "hvor ofte", "gefahr", "dangereu", "peligros", "pericolos",
     "gevaarlijk",
-    "bijwerking", "biverkning", "bivirkning", "posolog", "risiko", "risiken", "risque", "riesgo", "rischi",
+    "bijwerking", "biverkning", "posolog", "risiko", "risiken", "risque", "riesgo", "rischi",
+    "raskau", "raskaa", "ciaz", "amament", "amming", "imety", "imett", "piersia", "koj", "vacina", "vaksin",
+    "rokot", "szczepi", "ockovani", "vakcin", "sangue", "ressonanc", "blodprov", "verik", "magneettikuv", "krwi",
+    "rezonans", "krve", "parar de", "interromp", "sluta", "lopet", "odstaw", "przerwac", "vysad", "vysaz", "funciona",
+    "virk", "effekt", "fungerar", "teho", "skuteczn", "ucinn", "funguje", "efeito", "sivuvaik", "haittavaik", "uboczn",
+    "niepozadan", "nezadouc", "vedlejsi", "quanto em", "quantas", "annost", "kuinka", "dawkow", "czesto", "davkov",
+    "jak cast", "risco", "perigos", "farlig", "vaarallin", "ryzyk", "niebezpiecz", "rizik", "nebezpec",
 )
 
 

@@ -836,6 +836,27 @@ def test_a_drug_named_as_spanish_and_italian_write_it_finds_it(name: str, treatm
     assert (first["id"], first["matched"]["field"]) == (treatment, "name")
 
 
+@pytest.mark.parametrize(("query", "said"), [
+    ("sustituir las tres inyecciones semanales por alguna pastilla", "sustituir las tres inyecciones"),
+    ("switch from injections to a pill", "pill"),
+    ("tabletki na stwardnienie rozsiane", "tabletki"),
+    ("behandling med tabletter", "tabletter"),
+])
+def test_a_pill_asked_for_in_more_ways_lists_the_oral_dmts(query: str, said: str) -> None:
+    first = search(query)[0]
+    assert (first["category"], first["matched"]["field"], first["matched"]["value"]) == ("dmt", "route", said)
+
+
+@pytest.mark.parametrize(("query", "treatment", "field"), [
+    ("ocrevus efeitos secundarios", "ocrelizumab", "side_effects"),
+    ("gilenya raskaus", "fingolimod", "pregnancy"),
+    ("kesimpta dawkowanie", "ofatumumab", "administration"),
+])
+def test_questions_in_more_languages_answer_with_the_field_asked(query: str, treatment: str, field: str) -> None:
+    first = search(query)[0]
+    assert (first["id"], first["topic"]["field"]) == (treatment, field)
+
+
 def test_a_name_spelt_as_another_language_does_is_found_in_a_sentence() -> None:
     first = search("O medicamento mais comum chama-se metilprednisolona")[0]
     assert (first["id"], first["matched"]["field"]) == ("methylprednisolone-iv", "name")

@@ -45,9 +45,32 @@ def intents(text: str) -> set[tuple[str, str]]:
     ("un traitement par voie orale", {("route", "oral")}), ("un traitement par perfusion", {("route", "infusion")}),
     ("tres inyecciones semanales", {("route", "injection")}), ("eine neue basistherapie", {("category", "dmt")}),
     ("traitement de fond", {("category", "dmt")}),
+    # Stop 49: Portuguese, Scandinavian, Finnish, Polish and Czech.
+    ("tratamento oral", {("route", "oral")}), ("behandling med tabletter", {("route", "oral")}),
+    ("injeksjoner", {("route", "injection")}), ("wlewy", {("route", "infusion")}), ("infuze", {("route", "infusion")}),
+    ("bromsmedicin", {("category", "dmt")}), ("tabletki na stwardnienie rozsiane", {("route", "oral")}),
+    ("otra pastilla pero no pinchazos", {("route", "oral")}), ("sans aiguilles", {("route", "oral")}),
+    # A way left for another: the other is asked for; a pill refused alone asks for no way.
+    ("sustituir las tres inyecciones semanales por alguna pastilla", {("route", "oral")}),
+    ("replace my injections with an infusion", {("route", "infusion")}),
+    ("switch from injections to a pill", {("route", "oral")}),
+    ("switch from pills to injections", {("route", "injection")}),
+    ("instead of pills an infusion", {("route", "infusion")}), ("not a pill", set()),
+    ("pain from injections", {("route", "injection")}),  # "from" leaves a way only after a verb of switching
 ])
 def test_intent_words_become_field_filters(text: str, expected: set[tuple[str, str]]) -> None:
     assert intents(text) == expected
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("otra pastilla pero no pinchazos o cualquier cosa que implique una aguja", ("implique", "aguja")),
+    ("alguna pastilla", ()),
+    ("jeg er i behandling med tysabri", ("tysabri",)),
+    ("tabletki na stwardnienie rozsiane", ()),
+    ("o medicamento mais comum", ("comum",)),
+])
+def test_joining_words_and_the_illness_in_other_languages_are_filler(text: str, words: tuple[str, ...]) -> None:
+    assert parse(text).words == words
 
 
 def test_a_refused_route_shows_the_refusal_as_what_was_said() -> None:
@@ -149,7 +172,7 @@ def test_an_interval_matches_within_about_a_fifth() -> None:
     # The same wrapping in other languages.
     ("problemas de equilibrio", ("equilibrio",)), ("troubles de la vessie", ("vessie",)),
     ("i want to die", ("want", "die")),  # the crisis message reads "die": it stays
-    ("other oral treatments", ()), ("un autre traitement par voie orale", ("autre", "par")),
+    ("other oral treatments", ()), ("un autre traitement par voie orale", ("par",)),
 ])
 def test_filler_and_doses_are_dropped(text: str, words: tuple[str, ...]) -> None:
     from msrx.wording import normalise
@@ -282,6 +305,12 @@ def test_a_letter_after_a_pronoun_or_a_negation_is_a_contraction_else_a_name() -
     ("gilenya arret", "stopping", ("gilenya",)), ("ocrevus wie oft", "administration", ("ocrevus",)),
     ("tysabri tous les combien", "administration", ("tysabri",)), ("lemtrada gefahrlich", "warnings", ("lemtrada",)),
     ("hilft fampyra", "effectiveness", ("fampyra",)),
+    # Portuguese, Scandinavian, Finnish, Polish and Czech (stop 49).
+    ("tysabri gravidez", "pregnancy", ("tysabri",)), ("ocrevus efeitos secundarios", "side_effects", ("ocrevus",)),
+    ("gilenya raskaus", "pregnancy", ("gilenya",)), ("tecfidera skutki uboczne", "side_effects", ("tecfidera",)),
+    ("fampyra uten effekt", "effectiveness", ("fampyra", "uten")), ("ocrevus vaksine", "vaccines", ("ocrevus",)),
+    ("aubagio odstawienie", "stopping", ("aubagio",)), ("lemtrada riziko", "warnings", ("lemtrada",)),
+    ("mavenclad verikokeet", "monitoring", ("mavenclad",)), ("kesimpta dawkowanie", "administration", ("kesimpta",)),
     # The premedication of an infusion is how it is given.
     ("allergy medication before ocrevus", "administration", ("ocrevus",)),
     ("ocrelizumab antihistaminico", "administration", ("ocrelizumab",)),
