@@ -73,7 +73,7 @@ class Phrase(NamedTuple):
 
 # The languages other than English a symptom's name is recorded in (ISO 639-1):
 # those of the MS societies and health services its translations cite.
-LANGUAGES: tuple[str, ...] = ("da", "de", "es", "fr", "it", "nl", "no", "pt", "sv")
+LANGUAGES: tuple[str, ...] = ("cs", "da", "de", "es", "fi", "fr", "it", "nl", "no", "pl", "pt", "sv")
 
 
 class Translation(NamedTuple):

@@ -820,6 +820,10 @@ def test_an_english_word_is_no_name_in_another_language_it_only_resembles() -> N
     ("un gros choc électrique dans la jambe", "neuropathic-pain", "électrique"),
     ("no puedo recordar nada", "cognition", "recordar"),
     ("estar cansada todo el día", "fatigue", "cansada"),  # round 4 (2026.11.29.16)
+    # Round 5 (2026.11.29.17): Portuguese, Danish, Norwegian, Swedish, and Finnish, Polish, Czech.
+    ("plutselig tissetrang", "bladder", "plutselig tissetrang"), ("jeg har søvnvansker", "sleep", "søvnvansker"),
+    ("pieczenie w nogach", "neuropathic-pain", "pieczenie"), ("únava", "fatigue", "Únava"),
+    ("uupuminen", "fatigue", "Uupuminen"), ("cansaço", "fatigue", "cansaço"),
 ])
 def test_a_symptom_said_in_another_language_lists_its_treatments(query: str, symptom: str, said: str) -> None:
     first = search(query)[0]

@@ -730,6 +730,7 @@ def _first_says(first: dict[str, Any], path: str) -> Any:
     ("chama-se metilprednisolona", "methylprednisolone-iv", "matched.field", "name"),
     ("switch from injections to a pill", None, "matched.value", "pill"),
     ("gilenya raskaus", "fingolimod", "topic.field", "pregnancy"),
+    ("pieczenie w nogach", None, "matched.symptom", "neuropathic-pain"),
 ])
 def test_queries_in_more_words_and_languages_as_processes(query: str, first: str | None, path: str, value: str) -> None:
     result = msrx("search", query, "--json")

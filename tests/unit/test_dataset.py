@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -130,6 +131,33 @@ def test_every_source_is_cited_and_https(ds: Dataset) -> None:
     for s in ds.sources.values():
         assert re.match(r"https://[^/\s]+\.[a-z]{2,}", s.url), s.id
         assert s.year is None or 1950 <= s.year <= dt.date.today().year
+
+
+def test_every_language_msrx_reads_has_names_in_the_dataset(ds: Dataset) -> None:
+    # A language is listed because its MS societies' pages give symptom names: none is listed empty.
+    from msrx.model import LANGUAGES
+
+    said = {tr.lang for sym in ds.symptoms.values() for tr in sym.translations}
+    assert said == set(LANGUAGES)
+
+
+def test_the_schema_lists_the_languages_msrx_reads(schema: dict[str, Any]) -> None:
+    from msrx.model import LANGUAGES
+
+    found = []
+
+    def walk(node: Any) -> None:  # every "lang" property the schema defines, wherever it sits
+        if isinstance(node, dict):
+            if isinstance(node.get("lang"), dict) and "enum" in node["lang"]:
+                found.append(node["lang"]["enum"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    assert found and all(enum == list(LANGUAGES) for enum in found)
 
 
 def test_no_name_brand_or_alias_collides(ds: Dataset) -> None:

@@ -315,10 +315,19 @@ def test_a_symptom_keeps_its_names_in_other_languages(write_dataset: Write) -> N
     assert ds.symptoms["fatigue"].translations == ()
 
 
+@pytest.mark.parametrize("lang", ["fi", "pl", "cs"])
+def test_finnish_polish_and_czech_names_are_languages_msrx_reads(write_dataset: Write, lang: str) -> None:
+    from msrx.model import Translation
+
+    text = TRANSLATED.replace('lang = "de"', f'lang = "{lang}"')
+    ds = load(write_dataset(MINI.replace('words = ["stiffness", "spasms"]', text)))
+    assert ds.symptoms["spasticity"].translations == (Translation("Spastik", lang, "review-beta"),)
+
+
 @pytest.mark.parametrize(("translations", "expected"), [
     ('[{ text = "Spastik", lang = "de" }]', "item 1 must be a table with exactly text, lang and source"),
     ('[{ text = " ", lang = "de", source = "review-beta" }]', "item 1 needs a non-empty text, lang and source"),
-    ('[{ text = "Spastik", lang = "ger", source = "review-beta" }]', "item 1: lang 'ger' is not one of da, de, es"),
+    ('[{ text = "Spastik", lang = "ger", source = "review-beta" }]', "item 1: lang 'ger' is not one of cs, da, de, es, fi"),
     ('[{ text = "Spastik", lang = "de", source = "review-beta" }, { text = "spastik", lang = "de", source = "label-alpha" }]',
      "lists 'spastik' twice"),
     ('[{ text = "Spastik", lang = "de", source = "nowhere" }]', "a translation cites source 'nowhere', which is not defined"),
