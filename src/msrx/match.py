@@ -181,7 +181,16 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         # Nor is a word of a known compound: "tv station" is no statin,
         # "motor neuron" no Neurontin, "allium sativum" no Valium.
         typos = [] if query.settled else [p for p in unknown if not is_drug(query.words[p])]
-    for p in typos[:4]:
+    # A spelling search per unknown word costs: the first four unknown words get one. A
+    # long sentence has more, and the name it holds is seldom among its first four
+    # ("Przez 3 dni podawano mi sterydy", "... la fallida prueba con el baclofeno
+    # intratecal"): after them, two more, the longest of the words most like a name (no
+    # English word, six letters or more: a short everyday word of another language is
+    # too close to some brand, French "étais" to Betanis).
+    later = sorted((p for p in typos[4:] if len(query.words[p]) >= 6 and not is_english(query.words[p])),
+                   key=lambda p: -len(query.words[p]))[:2]
+    typos = typos[:4] + sorted(later)
+    for p in typos:
         # Read as the start of a longer word only where the person may have
         # stopped typing: no word msrx does not know comes after it.
         last = not any(u > p for u in unknown)

@@ -861,6 +861,11 @@ def test_questions_in_more_languages_answer_with_the_field_asked(query: str, tre
     assert (first["id"], first["topic"]["field"]) == (treatment, field)
 
 
+def test_a_name_late_in_a_long_sentence_in_another_language_is_found() -> None:
+    first = search("Pudimos hablar de la fallida prueba con el baclofeno intratecal")[0]
+    assert (first["id"], first["matched"]["field"]) == ("baclofen-intrathecal", "name")
+
+
 def test_a_name_spelt_as_another_language_does_is_found_in_a_sentence() -> None:
     first = search("O medicamento mais comum chama-se metilprednisolona")[0]
     assert (first["id"], first["matched"]["field"]) == ("methylprednisolone-iv", "name")

@@ -389,6 +389,22 @@ def test_a_whole_phrase_typo_needs_every_word_to_look_like_the_phrases(write_dat
     assert search(ds, index, "jerky leggs")[0].symptom == "spasticity"
 
 
+@pytest.mark.parametrize(("query", "first"), [
+    ("Przez 3 dni podawano mi sterydy", "methylprednisolone-iv"),  # the 5th unknown word
+    ("Pudimos hablar de la fallida prueba con el baclofeno intratecal", "baclofen-intrathecal"),  # the 5th and 6th
+])
+def test_a_name_late_in_a_long_sentence_is_still_read(bundled: tuple[Dataset, SearchIndex], query: str, first: str) -> None:
+    ds, index = bundled
+    assert [h.treatment.id for h in search(ds, index, query)][:1] == [first]
+
+
+def test_only_long_words_late_in_a_sentence_are_read_as_names(bundled: tuple[Dataset, SearchIndex]) -> None:
+    # "étais" (was) is close to the brand Betanis; a short everyday word late in a sentence is not tried.
+    ds, index = bundled
+    query = "j’ai eu de plus en plus de mal à me concentrer sur ce que j’étais en train de faire"
+    assert not any(h.value == "Betanis" for h in search(ds, index, query))
+
+
 def test_a_letter_typed_twice_is_read_once(bundled: tuple[Dataset, SearchIndex]) -> None:
     ds, index = bundled
     # "slur" (of "slurred", "slurring") is too short for the spelling vocabulary.
