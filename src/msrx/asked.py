@@ -80,6 +80,16 @@ def _its_own_symptom(index: SearchIndex, t: Treatment, stems: list[str]) -> bool
 
 
 _FAILURE = stem("failure")
+# Words a warning says around its harm, not the harm: when ("within 3 days", "in one
+# case almost 4 years after"), who ("people", "patients"), how it was learned
+# ("reported", "recommended", "withdrawn from the market"). Said beside a name, they
+# ask nothing of its warnings: "Lemtrada on a day case basis", "two treatment courses
+# twelve months apart" are how it is given.
+_AROUND_A_HARM = frozenset(stem(w) for w in (
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "time", "times", "last", "first", "case",
+    "cases", "course", "courses", "basis", "people", "person", "patient", "patients", "adult", "adults", "report",
+    "reported", "recommend", "recommended", "market", "against", "system",
+))
 
 
 def _harm_named(t: Treatment, stems: list[str], index: SearchIndex) -> str | None:
@@ -89,7 +99,10 @@ def _harm_named(t: Treatment, stems: list[str], index: SearchIndex) -> str | Non
     dexamethasone's "trouble sleeping", both words of the sleep symptom.
     "Failure" alone is the treatment failing ("Rebif failure"); an organ's failure is
     said with the organ ("heart failure on Rebif"), whose word still finds the warning."""
-    stems = [s for s in stems if len(s) >= 3 and s != _FAILURE]
+    # A word of a treatment's name or class is no harm either: "interferon" of "small blood
+    # clots ... with interferon beta products" names the drug, not what it does.
+    stems = [s for s in stems if len(s) >= 3 and s != _FAILURE and s not in _AROUND_A_HARM
+             and not any(index.fields[k] in (*IDENTITY_FIELDS, "drug_class") for k in index.words_of(s))]
     if not stems:
         return None
     # Short words keep their plural in stem() ("eyes"); the labels say "eye exam".

@@ -210,6 +210,8 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                       r"|life ?savers?|game ?changers?|benefits?|beneficial|(?:more|less|most|very|highly|as|quite) effective"
                       r"|(?:do|does|did|doing|done) (?:me |you |us |him |her |them )?(?:no |any |much |some )?(?:more )?good"
                       r"|(?:take|takes|took|taking) the edge off"
+                      # "Lemtrada should reboot the immune system", "HSCT resets it": what it is given to do.
+                      r"|reboot\w*|re ?set(?:s|ting)? (?:the|my|your|their|his|her) immune"
                       # "I started on Gilenya ..., and what a difference it has made", "made a huge difference".
                       r"|what a difference|(?:made|makes|make|making) (?:a |such a |all the )?(?:huge |big |real |massive )?difference"
                       r"|reduction in (?:relapses?|relapse rate)|relapse reduction"
@@ -241,6 +243,8 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                        r"|\d+ ?(?:mg|mcg|ug|iu|ml|micrograms?|milligrams?|units|gr|grams?|gramm|grammes?|gramos?|grammi)"
                        # "Copaxone comes with an auto injector", "Lemtrada ... a two year treatment".
                        r"|auto ?injectors?|pre ?filled (?:pens?|syringes?)"
+                       # "anyone who has had Lemtrada on a day case basis": where it is given.
+                       r"|day ?cases?|(?:as an |an )?out ?patients?(?: basis)?"
                        r"|(?:one|two|three|four|five|1|2|3|4|5) years? (?:treatment|course|therapy|programme|program)"),
     # "Baclofen and alcohol", "can I drink on Tecfidera".
     ("warnings", r"alcohol|booze|drink(?:s|ing)?"),
@@ -282,6 +286,7 @@ _NAMED_HINTS = (
     "deuxieme", "troisieme", "segund", "tercer", "prim", "terz", "tweede", "derde", "round", "year", "how many", "titrat",
     "starter", "infusion", "mg", "mcg", "ug", "iu", "ml", "unit", "injector", "filled",
     "protocol", "gr", "bab", "newborn", "unborn", "alcohol", "booze", "drink", "concern", "worr", "pre", "before", "feed", "safe", "difference",
+    "reboot", "set", "case", "patient",
 )
 
 

@@ -861,6 +861,16 @@ def test_questions_in_more_languages_answer_with_the_field_asked(query: str, tre
     assert (first["id"], first["topic"]["field"]) == (treatment, field)
 
 
+@pytest.mark.parametrize(("query", "field"), [
+    ("After some practical advice from anyone who has had Lemtrada on a day case basis.", "administration"),
+    ("Lemtrada, my neurologist tells me, should reboot the immune system", "effectiveness"),
+    ("Mavenclad - a pill which is taken in two treatment courses, twelve months apart", "administration"),
+])
+def test_what_a_sentence_says_of_a_name_is_not_read_as_its_warnings(query: str, field: str) -> None:
+    first = search(query)[0]
+    assert first["topic"]["field"] == field
+
+
 def test_a_name_late_in_a_long_sentence_in_another_language_is_found() -> None:
     first = search("Pudimos hablar de la fallida prueba con el baclofeno intratecal")[0]
     assert (first["id"], first["matched"]["field"]) == ("baclofen-intrathecal", "name")

@@ -732,6 +732,7 @@ def _first_says(first: dict[str, Any], path: str) -> Any:
     ("gilenya raskaus", "fingolimod", "topic.field", "pregnancy"),
     ("pieczenie w nogach", None, "matched.symptom", "neuropathic-pain"),
     ("Przez 3 dni podawano mi sterydy", "methylprednisolone-iv", "matched.field", "drug_class"),
+    ("Lemtrada on a day case basis", "alemtuzumab", "topic.field", "administration"),
 ])
 def test_queries_in_more_words_and_languages_as_processes(query: str, first: str | None, path: str, value: str) -> None:
     result = msrx("search", query, "--json")

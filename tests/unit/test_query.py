@@ -411,6 +411,9 @@ def test_every_topic_is_a_field_of_the_table_and_of_the_schema(schema: dict[str,
     ("solu medrol is delivered through an iv", "administration"),
     ("a bolus of solu medrol", "administration"), ("3 jours de bolus de cortison", "administration"),
     ("five days of iv steroids", "administration"), ("too old for gilenya", "warnings"),
+    ("lemtrada should reboot the immune system", "effectiveness"), ("hsct resets the immune system", "effectiveness"),
+    ("lemtrada on a day case basis", "administration"), ("ocrevus as an outpatient", "administration"),
+    ("a set of keys", ""),
 ])
 def test_words_that_ask_a_topic_only_with_a_name(text: str, topic: str) -> None:
     from msrx.topics import named_topic

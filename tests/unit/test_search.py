@@ -405,6 +405,20 @@ def test_only_long_words_late_in_a_sentence_are_read_as_names(bundled: tuple[Dat
     assert not any(h.value == "Betanis" for h in search(ds, index, query))
 
 
+@pytest.mark.parametrize(("query", "topic"), [
+    # When, who and how a harm was reported are no harm: "courses" and "months" are in
+    # cladribine's warnings, but here they say how it is given.
+    ("Mavenclad (cladribine) - a pill which is taken. in two treatment courses, twelve months apart", "administration"),
+    # A treatment's own name in a warning ("... with interferon beta products") is no harm.
+    ("iniziai una classica terapia con interferone (Avonex), ma dopo un annetto", None),
+    ("Tysabri PML", "warnings"), ("Gilenya macular edema", "warnings"),  # what the warnings are about still asks
+])
+def test_only_a_harm_named_beside_a_name_asks_about_its_warnings(bundled: tuple[Dataset, SearchIndex], query: str,
+                                                                   topic: str | None) -> None:
+    ds, index = bundled
+    assert search(ds, index, query)[0].topic == topic
+
+
 def test_a_letter_typed_twice_is_read_once(bundled: tuple[Dataset, SearchIndex]) -> None:
     ds, index = bundled
     # "slur" (of "slurred", "slurring") is too short for the spelling vocabulary.
