@@ -197,6 +197,8 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         options, certainty = index.spellings(query.stems[p], last, query.words[p])
         if not options and query.words[p] != query.stems[p]:
             options, certainty = index.spellings(query.words[p], last)
+        if not options and (head := _compound_head(index, query.words[p])):
+            options, certainty = [head], 0.9
         for option in options:
             fixed = True
             fixed_to.setdefault(p, set()).add(option)
@@ -488,6 +490,21 @@ def phrases_over_intents(index: SearchIndex, q: str, parsed: Query) -> Query:
     if len(kept) == len(parsed.intents):
         return parsed
     return parsed._replace(intents=tuple(kept), words=tuple(words), stems=tuple(stem(w) for w in words))
+
+
+def _compound_head(index: SearchIndex, word: str) -> str | None:
+    """The name or class a compound word starts with, as German, Dutch and the Nordic
+    languages write them: "Tecfideratherapie", "Kortisonbehandlung", "Copaxonespritze"
+    (the longest such start, of six letters or more, with four or more letters after
+    it: "Eleva" and "immun" start too many words, "elevadores" and "Immunzellen").
+    None for an English word, or one that starts with no name."""
+    if len(word) < 10 or not word.isalpha() or is_english(word):
+        return None
+    for cut in range(len(word) - 4, 5, -1):
+        head = stem(word[:cut])
+        if any(index.fields[k] in (*IDENTITY_FIELDS, "drug_class") for k in index.words_of(head)):
+            return head
+    return None
 
 
 def _a_name_word(word: str) -> bool:

@@ -871,6 +871,15 @@ def test_what_a_sentence_says_of_a_name_is_not_read_as_its_warnings(query: str, 
     assert first["topic"]["field"] == field
 
 
+@pytest.mark.parametrize(("query", "treatment", "field"), [
+    ("Tecfideratherapie", "dimethyl-fumarate", "brand"), ("Kortisonbehandlung", "methylprednisolone-iv", "drug_class"),
+    ("Gilenyabehandling", "fingolimod", "brand"), ("Plasmaferes", "plasma-exchange", "name"),
+])
+def test_a_name_inside_a_compound_word_is_found(query: str, treatment: str, field: str) -> None:
+    first = search(query)[0]
+    assert (first["id"], first["matched"]["field"]) == (treatment, field)
+
+
 def test_a_name_late_in_a_long_sentence_in_another_language_is_found() -> None:
     first = search("Pudimos hablar de la fallida prueba con el baclofeno intratecal")[0]
     assert (first["id"], first["matched"]["field"]) == ("baclofen-intrathecal", "name")

@@ -733,6 +733,7 @@ def _first_says(first: dict[str, Any], path: str) -> Any:
     ("pieczenie w nogach", None, "matched.symptom", "neuropathic-pain"),
     ("Przez 3 dni podawano mi sterydy", "methylprednisolone-iv", "matched.field", "drug_class"),
     ("Lemtrada on a day case basis", "alemtuzumab", "topic.field", "administration"),
+    ("Copaxonespritzen", "glatiramer-acetate", "matched.value", "Copaxone"),
 ])
 def test_queries_in_more_words_and_languages_as_processes(query: str, first: str | None, path: str, value: str) -> None:
     result = msrx("search", query, "--json")

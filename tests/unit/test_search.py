@@ -419,6 +419,20 @@ def test_only_a_harm_named_beside_a_name_asks_about_its_warnings(bundled: tuple[
     assert search(ds, index, query)[0].topic == topic
 
 
+@pytest.mark.parametrize(("word", "head"), [
+    ("tecfideratherapie", "tecfidera"), ("copaxonespritzen", "copaxon"), ("kortisonbehandlung", "kortison"),
+    ("plasmaferes", "plasma"),
+    ("elevadores", None), ("immunzellen", None),  # "Eleva" and "immun" are too short a start
+    ("understanding", None), ("tecfidera", None),  # an English word; a name with nothing after it
+])
+def test_a_compound_is_read_by_the_name_it_starts_with(bundled: tuple[Dataset, SearchIndex], word: str,
+                                                      head: str | None) -> None:
+    from msrx.match import _compound_head
+
+    _ds, index = bundled
+    assert _compound_head(index, word) == head
+
+
 def test_a_letter_typed_twice_is_read_once(bundled: tuple[Dataset, SearchIndex]) -> None:
     ds, index = bundled
     # "slur" (of "slurred", "slurring") is too short for the spelling vocabulary.
