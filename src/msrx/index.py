@@ -370,6 +370,8 @@ class SearchIndex:
         hi = bisect_right(self.spell_lengths, int(len(word) / 0.72) + 1)
         window = self.spell_words.lines(lo, hi)
         best = process.extract(word, window, scorer=fuzz.ratio, score_cutoff=TOKEN_CUTOFF, limit=5)
+        # A short word two letters short of a name is another word: French "étais" is no Betanis.
+        best = [b for b in best if len(word) > 5 or abs(len(b[0]) - len(word)) <= 1]
         if best:
             # Equally close, the one that starts as the typo does: people seldom
             # get a name's first letters wrong ("oxcarbamazepine" is two edits

@@ -110,6 +110,12 @@ FILLER = _TREATMENT_WORDS | frozenset(
     "quelques mais sans andere anderes anderen einen einem einer aber oder ohne og och eller jeg jag er ar "
     "har det som att af av pa til till fra fran ikke inte meget mycket mitt mine mina min o na do od po za ze sie "
     "jest je jsem "
+    # Pronouns, prepositions and the commonest verbs of French, German, Italian, Spanish and
+    # Dutch ("Y a-t-il un autre traitement par voie orale avant de passer à une perfusion?").
+    # Not German "war" or "hat", English words, nor "die" (see above).
+    "il elle ils elles tu nous vous par sur dans chez avant apres ich du er sie es wir ihr mein meine meinen mir mich "
+    "auf bei nach vor zu zum zur ist sind habe lo gli mi ti si ci che sono ho ha se su yo muy cuando porque como "
+    "ik niet maar ook wel dat mijn op te voor "
     "problemas problema problemi problemes probleme problemen problemer trastornos trastorno disturbi disturbo "
     "troubles stoornissen storungen storung dificultad dificultades difficultes difficolta moeite beschwerden "
     "klachten".split()

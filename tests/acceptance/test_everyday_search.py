@@ -840,6 +840,11 @@ def test_a_drug_named_as_spanish_and_italian_write_it_finds_it(name: str, treatm
     assert (first["id"], first["matched"]["field"]) == (treatment, "name")
 
 
+def test_a_french_request_for_a_pill_before_an_infusion_lists_oral_dmts() -> None:
+    first = search("Y'a-t-il un autre traitement par voie orale avant de passer à un traitement par perfusion?")[0]
+    assert (first["category"], first["matched"]["value"]) == ("dmt", "voie orale")
+
+
 @pytest.mark.parametrize(("query", "said"), [
     ("sustituir las tres inyecciones semanales por alguna pastilla", "sustituir las tres inyecciones"),
     ("switch from injections to a pill", "pill"),

@@ -140,3 +140,11 @@ def test_a_name_spelt_as_another_language_does_is_found_in_a_sentence(bundled: t
     assert hits[0].field == "name"
     # A guessed spelling stands in for a name's first word only: "acetato" is the second of "Glatiramer acetate".
     assert search(ds, index, "chama-se acetato") == []
+
+
+def test_a_short_word_two_letters_short_of_a_name_is_another_word(bundled: tuple[Dataset, SearchIndex]) -> None:
+    # French "étais" (was) is within the spelling ratio of the brand Betanis, two letters longer.
+    ds, index = bundled
+    assert index.spellings("etais", True, "etais") == ([], 0.0)
+    assert not any(h.value == "Betanis" for h in search(ds, index, "il y a eu de plus en plus de mal et ce que j étais"))
+    assert index.spellings("lyrca", True, "lyrca")[0] == ["lyrica"]  # one letter short still is a typo

@@ -68,6 +68,8 @@ def test_intent_words_become_field_filters(text: str, expected: set[tuple[str, s
     ("jeg er i behandling med tysabri", ("tysabri",)),
     ("tabletki na stwardnienie rozsiane", ()),
     ("o medicamento mais comum", ("comum",)),
+    ("y a t il un autre traitement par voie orale avant de passer a un traitement par perfusion", ("t", "passer")),
+    ("ich habe es nach der spritze", ()),
 ])
 def test_joining_words_and_the_illness_in_other_languages_are_filler(text: str, words: tuple[str, ...]) -> None:
     assert parse(text).words == words
@@ -172,7 +174,7 @@ def test_an_interval_matches_within_about_a_fifth() -> None:
     # The same wrapping in other languages.
     ("problemas de equilibrio", ("equilibrio",)), ("troubles de la vessie", ("vessie",)),
     ("i want to die", ("want", "die")),  # the crisis message reads "die": it stays
-    ("other oral treatments", ()), ("un autre traitement par voie orale", ("par",)),
+    ("other oral treatments", ()), ("un autre traitement par voie orale", ()),
 ])
 def test_filler_and_doses_are_dropped(text: str, words: tuple[str, ...]) -> None:
     from msrx.wording import normalise
