@@ -82,9 +82,10 @@ def _its_own_symptom(index: SearchIndex, t: Treatment, stems: list[str]) -> bool
 _FAILURE = stem("failure")
 # Words a warning says around its harm, not the harm: when ("within 3 days", "in one
 # case almost 4 years after"), who ("people", "patients"), how it was learned
-# ("reported", "recommended", "withdrawn from the market"). Said beside a name, they
-# ask nothing of its warnings: "Lemtrada on a day case basis", "two treatment courses
-# twelve months apart" are how it is given.
+# ("reported", "recommended", "withdrawn from the market"), and what every immune
+# drug's warnings say of how it works ("the immune system ... against"). Said beside
+# a name, they ask nothing of its warnings: "Lemtrada on a day case basis", "two
+# treatment courses twelve months apart" are how it is given.
 _AROUND_A_HARM = frozenset(stem(w) for w in (
     "day", "days", "week", "weeks", "month", "months", "year", "years", "time", "times", "last", "first", "case",
     "cases", "course", "courses", "basis", "people", "person", "patient", "patients", "adult", "adults", "report",

@@ -504,7 +504,7 @@ def parse(text: str, topics: bool = True) -> Query:
         # "replace my injections with an infusion": the way said, not the one left, is asked for.
         intents = [x for x in intents if not (x[0] == "route" and x[2] in refused)]
     routes = [x for x in intents if x[0] == "route"]
-    if len(routes) >= 2 and topic_said.split()[:1] in (["switch"], ["switching"], ["switched"]) and topic_said.endswith("from"):
+    if len(routes) >= 2 and topic_said.split(" ", 1)[0] in _SWITCHING and topic_said.endswith(" from"):
         # "switch from injections to a pill": the topic reader took "switch from"; the first way is the one left.
         intents.remove(routes[0])
     words = [w for i, w in enumerate(content)
