@@ -218,7 +218,12 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                       # "un farmaco che riduce le ricadute del 52%", "reduces relapses by a third".
                       r"|(?:reduc(?:e|es|ed|ing)|riduce|riducono|reduit|reduisent|reduziert|verringert|reducen?)"
                       r" (?:\w+ ){0,2}?(?:relapses?|ricadute|rechutes|poussees|schube|brotes|recaidas)"
-                      r"|\d+ ?(?:%|percent) (?:reduction|fewer|less|lower|more effective)"),
+                      r"|\d+ ?(?:%|percent) (?:reduction|fewer|less|lower|more effective)"
+                      # "no relapses since", "haven't had any new lesions", "relapse-free", and
+                      # "Har ikke hatt noen atakker siden", "keine Schübe mehr": what it has done.
+                      r"|(?:no|zero|any|noen|ingen|keine|keinen|aucune?|sin|ningun|nessuna) (?:new |more |further |neue"
+                      r" |nouvelles? |nuevos? |nuove )?(?:relapses?|attacks?|flares?|lesions?|exacerbations?|atakker"
+                      r"|attakker|attakk|schube|poussees?|brotes|ricadute|recaidas)|(?:relapse|lesion) ?free"),
     # "first shot of Plegridy", "1st day of Tecfidera", "Lemtrada: round two": starting a course.
     ("administration", r"(?:delivered|given|administered) (?:through|by|via|as|into|intravenously|orally)"
                        # "a bolus of Solu-Medrol", "3 jours de bolus", "five days of IV steroids", "cicli di 10 giorni".
@@ -286,7 +291,8 @@ _NAMED_HINTS = (
     "deuxieme", "troisieme", "segund", "tercer", "prim", "terz", "tweede", "derde", "round", "year", "how many", "titrat",
     "starter", "infusion", "mg", "mcg", "ug", "iu", "ml", "unit", "injector", "filled",
     "protocol", "gr", "bab", "newborn", "unborn", "alcohol", "booze", "drink", "concern", "worr", "pre", "before", "feed", "safe", "difference",
-    "reboot", "set", "case", "patient",
+    "reboot", "set", "case", "patient", "relapse", "attack", "flare", "lesion", "exacerbation", "atakk", "attakk",
+    "schube", "poussee", "brotes", "ricadute", "recaidas",
 )
 
 

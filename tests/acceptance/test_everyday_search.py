@@ -870,8 +870,10 @@ def test_questions_in_more_languages_answer_with_the_field_asked(query: str, tre
     ("After some practical advice from anyone who has had Lemtrada on a day case basis.", "administration"),
     ("Lemtrada, my neurologist tells me, should reboot the immune system", "effectiveness"),
     ("Mavenclad - a pill which is taken in two treatment courses, twelve months apart", "administration"),
+    ("no relapses since starting Tysabri", "effectiveness"),
+    ("relapse free for 3 years on Copaxone", "effectiveness"),
 ])
-def test_what_a_sentence_says_of_a_name_is_not_read_as_its_warnings(query: str, field: str) -> None:
+def test_what_a_sentence_says_beside_a_name_asks_its_field(query: str, field: str) -> None:
     first = search(query)[0]
     assert first["topic"]["field"] == field
 

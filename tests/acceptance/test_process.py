@@ -735,6 +735,7 @@ def _first_says(first: dict[str, Any], path: str) -> Any:
     ("Lemtrada on a day case basis", "alemtuzumab", "topic.field", "administration"),
     ("Copaxonespritzen", "glatiramer-acetate", "matched.value", "Copaxone"),
     ("Y a-t-il un autre traitement par voie orale avant de passer à une perfusion", None, "category", "dmt"),
+    ("no relapses since starting Tysabri", "natalizumab", "topic.field", "effectiveness"),
 ])
 def test_queries_in_more_words_and_languages_as_processes(query: str, first: str | None, path: str, value: str) -> None:
     result = msrx("search", query, "--json")

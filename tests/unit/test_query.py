@@ -416,6 +416,9 @@ def test_every_topic_is_a_field_of_the_table_and_of_the_schema(schema: dict[str,
     ("lemtrada should reboot the immune system", "effectiveness"), ("hsct resets the immune system", "effectiveness"),
     ("lemtrada on a day case basis", "administration"), ("ocrevus as an outpatient", "administration"),
     ("a set of keys", ""),
+    ("no relapses since starting tysabri", "effectiveness"), ("i haven t had any new lesions on ocrevus", "effectiveness"),
+    ("relapse free for 3 years on copaxone", "effectiveness"), ("har ikke hatt noen atakker siden", "effectiveness"),
+    ("keine schube mehr seit tecfidera", "effectiveness"), ("does gilenya cause relapses", "side_effects"),
 ])
 def test_words_that_ask_a_topic_only_with_a_name(text: str, topic: str) -> None:
     from msrx.topics import named_topic
