@@ -8,7 +8,7 @@ this module reads, for each, which of its fields the question is about.
 
 from __future__ import annotations
 
-from msrx.index import IDENTITY_FIELDS, SearchIndex
+from msrx.index import IDENTITY_FIELDS, NAMING_FIELDS, SearchIndex
 from msrx.match import SYMPTOM_KEYS
 from msrx.model import Treatment
 from msrx.query import Query, says_an_aim
@@ -39,7 +39,7 @@ def _topic_asked(t: Treatment, field: str, relation: str | None, words: tuple[st
         # A treatment found by name answers even with "not stated"; one found otherwise only
         # if it records the field: a symptom drug found for "doses of laxative" stays a plain result.
         return parsed.topic if field in IDENTITY_FIELDS or getattr(t, _answering(t, parsed.topic)) else None
-    if field in IDENTITY_FIELDS or field == "drug_class":
+    if field in NAMING_FIELDS:
         asked, said = named_topic(parsed.text)
         if said and set(said.split()) <= set(words):
             asked = ""  # words of the name itself ("Dayhist Allergy") ask nothing of it
@@ -103,7 +103,7 @@ def _harm_named(t: Treatment, stems: list[str], index: SearchIndex) -> str | Non
     # A word of a treatment's name or class is no harm either: "interferon" of "small blood
     # clots ... with interferon beta products" names the drug, not what it does.
     stems = [s for s in stems if len(s) >= 3 and s != _FAILURE and s not in _AROUND_A_HARM
-             and not any(index.fields[k] in (*IDENTITY_FIELDS, "drug_class") for k in index.words_of(s))]
+             and not index.names_a_treatment(s)]
     if not stems:
         return None
     # Short words keep their plural in stem() ("eyes"); the labels say "eye exam".

@@ -23,6 +23,8 @@ from msrx.query import matches_interval
 from msrx.wording import stem
 
 IDENTITY_FIELDS = ("name", "id", "brand", "alias", "device")
+# The fields that name a treatment or its class: what a question is asked of.
+NAMING_FIELDS = (*IDENTITY_FIELDS, "drug_class")
 # Symptom keys read as typed: patients' phrases and a symptom's names in other
 # languages. Never a target for typos, a fuzzy phrase or a suggestion.
 AS_TYPED = ("phrase", "translation")
@@ -297,6 +299,10 @@ class SearchIndex:
     def words_of(self, word: str) -> Sequence[int]:
         return _lookup(self.word_list, self.word_ids, word)
 
+    def names_a_treatment(self, word: str) -> bool:
+        """Whether a stem is a word of a treatment's name, brand, alias or class."""
+        return any(self.fields[k] in NAMING_FIELDS for k in self.words_of(word))
+
     def spellings(self, word: str, last: bool = True, typed: str = "") -> tuple[list[str], float]:
         """Index words a query word may have meant, and how sure that is (0-1).
 
@@ -468,9 +474,10 @@ def _latin(word: str) -> str:
 
 
 def _romance_forms(stem: str) -> tuple[str, ...]:
-    """The spellings an international drug name may stand for, as Spanish, Italian
-    and Portuguese write it without its last vowel: itself, Italian "ss" for
-    "x" ("fluossetin": fluoxetine), and a silent "h" restored ("idrossizin": hydroxyzine)."""
+    """The spellings an international drug name may stand for, as another language
+    writes it (Spanish, Italian and Portuguese without their last vowel; Czech, Polish
+    and the Nordic languages as written): itself, Italian "ss" for "x" ("fluossetin":
+    fluoxetine), and a silent "h" restored ("idrossizin": hydroxyzine)."""
     forms = [stem, stem.replace("ss", "x")]
     if stem[0] in "aeiou":
         forms += ["h" + f for f in forms]

@@ -502,7 +502,7 @@ def _compound_head(index: SearchIndex, word: str) -> str | None:
         return None
     for cut in range(len(word) - 4, 5, -1):
         head = stem(word[:cut])
-        if any(index.fields[k] in (*IDENTITY_FIELDS, "drug_class") for k in index.words_of(head)):
+        if index.names_a_treatment(head):
             return head
     return None
 

@@ -35,7 +35,7 @@ from typing import Any, NamedTuple
 
 from msrx.asked import topic_of, warning_parts
 from msrx.english import is_compound, is_drug, is_english
-from msrx.index import IDENTITY_FIELDS, SearchIndex, StringTable, sound
+from msrx.index import IDENTITY_FIELDS, NAMING_FIELDS, SearchIndex, StringTable, sound
 from msrx.intents import intents_answer, said_in_passing
 from msrx.match import (
     FIELD_RANK,
@@ -260,7 +260,6 @@ def search(
 
 
 HARMS = ("side_effects", "warnings")
-NAMING = (*IDENTITY_FIELDS, "drug_class")  # fields that name what a question is asked of
 
 
 def _about_the_named(hits: list[Hit], parsed: Query) -> list[Hit]:
@@ -268,11 +267,11 @@ def _about_the_named(hits: list[Hit], parsed: Query) -> list[Hit]:
     make you sleepy" asks of baclofen, not for a sleep drug, and "heart failure
     on Rebif" for no antidepressant ("feel like a failure"); "do steroids cause
     insomnia" asks of the steroids. Another name said stays."""
-    named = [h for h in hits if h.field in NAMING and h.topic in HARMS]
+    named = [h for h in hits if h.field in NAMING_FIELDS and h.topic in HARMS]
     if not named:
         return hits
     rest = set(parsed.words).difference(*(h.words for h in named))
-    return [h for h in hits if h.field in NAMING or not set(h.words) <= rest]
+    return [h for h in hits if h.field in NAMING_FIELDS or not set(h.words) <= rest]
 
 
 def _beside_a_name(hits: list[Hit]) -> list[Hit]:
