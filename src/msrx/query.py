@@ -303,7 +303,7 @@ def read_interval(text: str) -> tuple[int | None, str, str]:
 # "reduce" is not "reduced sensation". "stop a relapse" is not here: that is
 # treating an attack.
 _PURPOSE_HINTS = ("prevent", "reduc", "fewer", "less", "slow", "delay", "halt", "stop", "lower", "decreas",
-                  "itself", "disease", "long term", "switch", "chang")
+                  "itself", "disease", "long term", "switch", "chang", " for ")
 
 
 _NOT_A_WALL_SWITCH = "".join(f"(?<!{w} )" for w in ("light", "power", "wall", "flip a", "flipped a", "flips a",
@@ -345,6 +345,9 @@ def _purpose_pattern() -> re.Pattern[str]:
         rf"|\bchang(?:e|es|ing|ed) (?:to )?(?:a |an |my )?(?:new|different|another|other) (?:one|{took}|{treat}|dmts?)\b"
         # "when to consider changing treatments", "change of medication", "changing my DMT".
         rf"|\bchang(?:e|es|ing|ed) (?:of |my |your |our )?(?:{took}|{treat}|dmts?)\b"
+        # A medicine "for my MS" that the sentence ends on ("... choose what medicine to take for my
+        # multiple sclerosis"): the illness is what it treats. Not "... for MS fatigue".
+        rf"|\b(?:{took}|{treat})(?: \w+){{0,3}} for (?:my |your |his |her |their |our |the )?(?:ms|multiple sclerosis)$"
     )
 
 

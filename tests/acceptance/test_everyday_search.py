@@ -845,6 +845,12 @@ def test_a_french_request_for_a_pill_before_an_infusion_lists_oral_dmts() -> Non
     assert (first["category"], first["matched"]["value"]) == ("dmt", "voie orale")
 
 
+def test_a_long_sentence_ending_on_a_medicine_for_ms_lists_the_dmts() -> None:
+    data = search("Once again, the day has come for me to choose what medicine to take for my multiple sclerosis.")
+    assert data and all(d["category"] == "dmt" for d in data)
+    assert data[0]["matched"]["value"] == "medicine to take for my multiple sclerosis"
+
+
 @pytest.mark.parametrize(("query", "said"), [
     ("sustituir las tres inyecciones semanales por alguna pastilla", "sustituir las tres inyecciones"),
     ("switch from injections to a pill", "pill"),

@@ -138,6 +138,24 @@ def test_switching_medicines_asks_for_a_dmt_and_a_new_one_is_no_trial(text: str)
     assert intents(text) == {("category", "dmt")}
 
 
+@pytest.mark.parametrize("text", [
+    "the day has come for me to choose what medicine to take for my multiple sclerosis",
+    "which drug should i start for ms", "looking for the best treatment for my ms",
+])
+def test_a_medicine_for_ms_that_a_sentence_ends_on_asks_for_a_dmt(text: str) -> None:
+    said, rest = read_purpose(text)
+    assert said.endswith(("ms", "multiple sclerosis")) and said not in rest
+    assert ("category", "dmt") in intents(text)
+
+
+@pytest.mark.parametrize("text", [
+    "medication for ms fatigue",  # the symptom, not the illness, is what it is for
+    "i went for a walk",  # no medicine said
+])
+def test_a_medicine_for_something_said_after_ms_asks_for_no_dmt(text: str) -> None:
+    assert read_purpose(text)[0] == ""
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("how to stop a relapse", {("category", "relapse")}),  # treating an attack, not preventing one
     ("my brain slows down", set()), ("reduced sensation", set()), ("less pain", set()), ("lower back pain", set()),
