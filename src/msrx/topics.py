@@ -102,7 +102,9 @@ _IN_OTHER_LANGUAGES = {
                   r"|badania krwi|rezonans\w*|krevni test\w*|odber krve",
     "stopping": r"absetz\w*|abgesetzt|ausschleich\w*|auszuschleichen|arreter|arret|sospendere|smettere"
                 r"|dejar de tomar|stoppen met|parar de tomar|suspender|interromper|stoppe med|stopper med|sluta med"
-                r"|slutade med|lopettaa|lopetin|odstawic|odstawienie|przerwac leczenie|vysadit|vysazeni",
+                r"|slutade med|lopettaa|lopetin|odstawic|odstawienie|przerwac leczenie|vysadit|vysazeni"
+                # "decidi abandonar o interferon", "dejé de tomar", "ho interrotto il Tysabri".
+                r"|abandon(?:ar|ei|ou|e|o|amos|aron)|deje de|deixei de|interromp(?:ere|ido|u)|interrott[oa]|sospes[oa]",
     "effectiveness": r"wirksamkeit|wirkt|hilft|funktioniert|efficacite|efficace|efficacia|eficacia|werkzaamheid"
                      r"|werkt|funciona|virker|virkning\w*|effekt\w*|fungerar|tehoaa|tehoava|tehokas|skutecznosc"
                      r"|skuteczn\w*|ucinnost|ucinny|funguje",
@@ -110,10 +112,14 @@ _IN_OTHER_LANGUAGES = {
                     r"|effett[oi] collateral[ei]|bijwerking\w*|biverkning\w*|bivirkning\w*"
                     r"|efeitos? (?:secundarios?|colatera(?:is|l)|adversos?)|sivuvaikutu\w*|haittavaiku\w*"
                     r"|skutki uboczne|skutkow ubocznych|dzialania niepozadane|efekty uboczne|nezadouci ucinky"
-                    r"|vedlejsi ucinky",
+                    r"|vedlejsi ucinky"
+                    # Downsides: "el inconveniente del cannabis", "die Nachteile", "de nadelen", "gli svantaggi".
+                    r"|inconvenientes?|nachteile?|nadelen|svantaggi|desvantage(?:m|ns)",
     "administration": r"dosierung|posologie|posologia|wie oft|combien de fois|tous les combien|cada cuanto"
                       r"|ogni quanto|hoe vaak|hur ofta|hvor ofte|dosagem|de quanto em quanto|quantas vezes|dosering"
-                      r"|annostus|kuinka usein|dawkowanie|jak czesto|davkovani|jak casto",
+                      r"|annostus|kuinka usein|dawkowanie|jak czesto|davkovani|jak casto"
+                      # How it is given: "de manier van toedienen", "Verabreichung", "la somministrazione".
+                      r"|toedien\w*|verabreich\w*|somministr\w*|administracion|administracao",
     "warnings": r"risiko|risiken|risques?|riesgos?|rischio|rischi|gefahr\w*|dangereux|dangereuse|peligros[oa]"
                 r"|pericolos[oa]|gevaarlijk|riscos?|perigos[oa]|farlig|farligt|riski|riskit|vaarallinen|ryzyko"
                 r"|niebezpieczn\w*|riziko|rizika|nebezpecn\w*",
@@ -152,6 +158,8 @@ _TOPIC_HINTS = (
     "virk", "effekt", "fungerar", "teho", "skuteczn", "ucinn", "funguje", "efeito", "sivuvaik", "haittavaik", "uboczn",
     "niepozadan", "nezadouc", "vedlejsi", "quanto em", "quantas", "annost", "kuinka", "dawkow", "czesto", "davkov",
     "jak cast", "risco", "perigos", "farlig", "vaarallin", "ryzyk", "niebezpiecz", "rizik", "nebezpec",
+    "abandon", "deje de", "deixei de", "interrott", "sospes", "inconvenient", "nachteil", "nadelen", "svantagg",
+    "desvantage", "toedien", "verabreich", "somministr", "administrac",
 )
 
 

@@ -867,6 +867,8 @@ def test_a_pill_asked_for_in_more_ways_lists_the_oral_dmts(query: str, said: str
     ("ocrevus efeitos secundarios", "ocrelizumab", "side_effects"),
     ("gilenya raskaus", "fingolimod", "pregnancy"),
     ("kesimpta dawkowanie", "ofatumumab", "administration"),
+    ("Na het zien van de manier van toedienen voelde ik angst voor de Avonex", "interferon-beta-1a", "administration"),
+    ("abandonei o Copaxone", "glatiramer-acetate", "stopping"),
     # What a sentence says beside a name: not its warnings' words around a harm.
     ("After some practical advice from anyone who has had Lemtrada on a day case basis.", "alemtuzumab", "administration"),
     ("Lemtrada, my neurologist tells me, should reboot the immune system", "alemtuzumab", "effectiveness"),

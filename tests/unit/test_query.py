@@ -331,6 +331,12 @@ def test_a_letter_after_a_pronoun_or_a_negation_is_a_contraction_else_a_name() -
     ("fampyra uten effekt", "effectiveness", ("fampyra", "uten")), ("ocrevus vaksine", "vaccines", ("ocrevus",)),
     ("aubagio odstawienie", "stopping", ("aubagio",)), ("lemtrada riziko", "warnings", ("lemtrada",)),
     ("mavenclad verikokeet", "monitoring", ("mavenclad",)), ("kesimpta dawkowanie", "administration", ("kesimpta",)),
+    # Stopping, downsides and how it is given, in more words (stop 50).
+    ("abandonei o copaxone", "stopping", ("copaxone",)), ("ho interrotto il tysabri", "stopping", ("tysabri",)),
+    ("tysabri nachteile", "side_effects", ("tysabri",)), ("el inconveniente del cannabis", "side_effects", ("cannabis",)),
+    ("de nadelen van ocrevus", "side_effects", ("ocrevus",)),
+    ("de manier van toedienen van avonex", "administration", ("manier", "avonex")),
+    ("ocrevus verabreichung", "administration", ("ocrevus",)),
     # The premedication of an infusion is how it is given.
     ("allergy medication before ocrevus", "administration", ("ocrevus",)),
     ("ocrelizumab antihistaminico", "administration", ("ocrelizumab",)),
