@@ -46,8 +46,13 @@ def is_drug(word: str) -> bool:
     return line in _words("drug_words.txt") or line in _words("other_drugs.txt")
 
 
+@functools.cache
 def is_english(word: str) -> bool:
-    """Whether `word` (lower case) is a common English word or a regular inflection of one."""
+    """Whether `word` (lower case) is a common English word or a regular inflection of one.
+
+    Cached: matching asks it of the same word once per key that holds it (a
+    word of every language's name for fatigue asks 14 times), and each ask
+    scans the whole list up to three times."""
     words = _words()
     if f"\n{word}\n" in words:
         return True

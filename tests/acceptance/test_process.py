@@ -47,7 +47,7 @@ def test_python_dash_m(tmp_path: Path) -> None:
 
 
 def run_noting_rich(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run msrx in a fresh interpreter; stderr ends with RICH=True or RICH=False (was rich imported?)."""
+    """Run msrx in a fresh interpreter; stderr ends with RICH=, NUMPY= and JSON= True or False (was it imported?)."""
     code = textwrap.dedent(
         f"""
         import sys
@@ -59,6 +59,7 @@ def run_noting_rich(*args: str) -> subprocess.CompletedProcess[str]:
             pass
         sys.stderr.write("RICH=%s\\n" % any(m == "rich" or m.startswith("rich.") for m in sys.modules))
         sys.stderr.write("NUMPY=%s\\n" % ("numpy" in sys.modules))
+        sys.stderr.write("JSON=%s\\n" % ("json" in sys.modules))
         """
     )
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
@@ -68,6 +69,7 @@ def test_json_path_never_imports_rich() -> None:
     result = run_noting_rich("search", "fatigue", "--json")
     assert "RICH=False" in result.stderr, result.stderr
     assert "NUMPY=False" in result.stderr, result.stderr  # a whole symptom word: no reading for meaning
+    assert "JSON=False" in result.stderr, result.stderr  # msrx.render_json writes it: the module costs a millisecond
     json.loads(result.stdout)
 
 
