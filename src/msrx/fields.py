@@ -128,7 +128,8 @@ STATUS_ONLY: tuple[Field, ...] = tuple(f for f in FIELDS if f.statuses)
 _BLOCKS: tuple[tuple[int, Field], ...] = tuple(
     (model.Treatment._fields.index(f.name), f) for f in FIELDS if f.kind in ("block", "blocks")
 )
-_REVISION = re.compile(r"^[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?$")
+# A pattern string, compiled (and cached by re) on first use: only a dataset read from TOML, not the cache, is checked.
+_REVISION = r"^[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?$"
 
 # A problem found by `check`: the path to the value (field names, and
 # 0-based item numbers inside arrays of tables) and what is wrong with it.
@@ -164,7 +165,7 @@ def check(f: Field, value: Any, cite: Callable[[str], str | None], path: tuple[s
     if f.kind == "revision":
         if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
             return value.isoformat(), []
-        if isinstance(value, str) and _REVISION.match(value) and _valid_revision(value):
+        if isinstance(value, str) and re.match(_REVISION, value) and _valid_revision(value):
             return value, []
         return None, [(here, f"must be a date as YYYY-MM-DD or YYYY-MM, not {value!r}")]
     if f.kind == "str":

@@ -84,10 +84,11 @@ def closer_in_meaning(index: SearchIndex, query: str, parsed: Query, symptom: st
 # constipation", "my MS has stopped my gut working"), the name of the illness
 # tells no symptom from another, but it draws the sentence's meaning towards
 # the few phrases that hold it ("MS fatigue", "MS hug").
-MS_SAID = re.compile(r"\b(?:multiple sclerosis|m\.s\.?|ms)(?!\w)", re.IGNORECASE)
+# A pattern string: re compiles and caches it on first use, which most runs never reach.
+MS_SAID = r"\b(?:multiple sclerosis|m\.s\.?|ms)(?!\w)"
 
 
 def without_ms(query: str) -> str:
     """The query without the name of the illness, for reading its meaning (or as it was, if that is all)."""
-    rest = " ".join(MS_SAID.sub(" ", query).split())
+    rest = " ".join(re.sub(MS_SAID, " ", query, flags=re.IGNORECASE).split())
     return rest or query

@@ -18,9 +18,8 @@ import unicodedata
 # characters that change how text is displayed (bidi embeddings, overrides
 # and isolates, zero-width joiners and marks, BOM), and the Unicode line and
 # paragraph separators, which some tools split lines on.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
-)
+# A pattern string, compiled (and cached by re) on first use: most text is plain ASCII and never needs it.
+_UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -32,7 +31,7 @@ def safe(text: str) -> str:
     """Text with every display-changing character made visible."""
     if text.isascii() and text.isprintable():
         return text
-    text = _UNSAFE.sub(_escape, text)
+    text = re.sub(_UNSAFE, _escape, text)
     # Anything else Unicode calls a control or format character.
     if not all(c.isprintable() or c in "\t\n" for c in text):
         text = "".join(
