@@ -303,7 +303,7 @@ def read_interval(text: str) -> tuple[int | None, str, str]:
 # "reduce" is not "reduced sensation". "stop a relapse" is not here: that is
 # treating an attack.
 _PURPOSE_HINTS = ("prevent", "reduc", "fewer", "less", "slow", "delay", "halt", "stop", "lower", "decreas",
-                  "itself", "disease", "long term", "switch", "chang", " for ")
+                  "itself", "disease", "long term", "switch", "chang")
 
 
 _NOT_A_WALL_SWITCH = "".join(f"(?<!{w} )" for w in ("light", "power", "wall", "flip a", "flipped a", "flips a",
@@ -322,40 +322,46 @@ def says_an_aim(said: str) -> bool:
     return bool(re.match(rf"(?:{_AIM}|{_HALT})\b", said))  # re caches the compiled pattern
 
 
+_TREAT = "treat|treats|treating|treatment|treatments|therapy|therapies"
+_TOOK = "medication|medications|medicine|medicines|meds|drug|drugs"
+
+
 @functools.cache
 def _purpose_pattern() -> re.Pattern[str]:
     between = r"(?:(?:the|my|its|your|their|a|of|down|new|future|number|rate|frequency|risk|chance|chances|ms|disease|"
     between += r"further|more|any) )*"
     goals = "relapses|progression|progressing|progress|lesions|disability|disease|ms|flares|attacks"
     tail = r"(?: (?:from )?(?:getting|get) worse| worsening| itself| from progressing| progressing)?"
-    treat = "treat|treats|treating|treatment|treatments|therapy|therapies"
-    took = "medication|medications|medicine|medicines|meds|drug|drugs"
     return re.compile(
         rf"\b(?:{_AIM}) {between}(?:relapse rate|relapse|{goals}){tail}\b"
         rf"|\b(?:{_HALT}) {between}(?:{goals}){tail}\b"  # "stop a relapse" is treating one: not here
-        rf"|\b(?:(?:{treat}) (?:of |for )?)?(?:the )?(?:disease|ms) itself\b"
-        rf"|\b(?:{treat}) (?:of |for )?the disease\b"
-        rf"|\blong term (?:{treat}|{took})\b"
+        rf"|\b(?:(?:{_TREAT}) (?:of |for )?)?(?:the )?(?:disease|ms) itself\b"
+        rf"|\b(?:{_TREAT}) (?:of |for )?the disease\b"
+        rf"|\blong term (?:{_TREAT}|{_TOOK})\b"
         # Switching medicines, in MS, is switching DMTs: "should I switch or stick with what I have",
         # "switch to a new one" (a new medicine, not a drug in trials), "changing to a different medication".
         # Not "switch off" or "switch on" (a brain that switches off), nor "switch from X" (stopping X),
         # nor the thing on a wall ("like I touched a light switch", "as if someone flipped a switch").
         rf"|{_NOT_A_WALL_SWITCH}\bswitch(?:es|ing|ed)?\b(?! (?:off|on|from)\b)"
-        rf"(?: (?:to|over to) (?:a |an )?(?:new|different|another|other)(?: (?:one|{took}|{treat}|dmts?))?)?"
-        rf"|\bchang(?:e|es|ing|ed) (?:to )?(?:a |an |my )?(?:new|different|another|other) (?:one|{took}|{treat}|dmts?)\b"
+        rf"(?: (?:to|over to) (?:a |an )?(?:new|different|another|other)(?: (?:one|{_TOOK}|{_TREAT}|dmts?))?)?"
+        rf"|\bchang(?:e|es|ing|ed) (?:to )?(?:a |an |my )?(?:new|different|another|other) (?:one|{_TOOK}|{_TREAT}|dmts?)\b"
         # "when to consider changing treatments", "change of medication", "changing my DMT".
-        rf"|\bchang(?:e|es|ing|ed) (?:of |my |your |our )?(?:{took}|{treat}|dmts?)\b"
-        # A medicine "for my MS" that the sentence ends on ("... choose what medicine to take for my
-        # multiple sclerosis"): the illness is what it treats. Not "... for MS fatigue".
-        rf"|\b(?:{took}|{treat})(?: \w+){{0,3}} for (?:my |your |his |her |their |our |the )?(?:ms|multiple sclerosis)$"
+        rf"|\bchang(?:e|es|ing|ed) (?:of |my |your |our )?(?:{_TOOK}|{_TREAT}|dmts?)\b"
     )
+
+
+# A medicine "for my MS" that the sentence ends on ("... choose what medicine to take for my
+# multiple sclerosis"): the illness is what it treats. Not "... for MS fatigue". Apart from
+# the pattern above, whose compiling (about 2 ms) a query saying "for" should not pay.
+_FOR_THE_ILLNESS = (rf"\b(?:{_TOOK}|{_TREAT})(?: \w+){{0,3}} for (?:my |your |his |her |their |our |the )?"
+                    r"(?:ms|multiple sclerosis)$")
 
 
 def read_purpose(text: str) -> tuple[str, str]:
     """(the words that ask for a disease-modifying therapy, the text without them); ("", text) if none."""
-    if not any(hint in text for hint in _PURPOSE_HINTS):
-        return "", text
-    m = _purpose_pattern().search(text)
+    m = _purpose_pattern().search(text) if any(hint in text for hint in _PURPOSE_HINTS) else None
+    if m is None and text.endswith((" ms", " multiple sclerosis")):
+        m = re.search(_FOR_THE_ILLNESS, text)  # re compiles and caches it on first use
     if m is None:
         return "", text
     return m.group(0), _cut(text, m)
