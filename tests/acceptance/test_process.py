@@ -742,6 +742,7 @@ def _first_says(first: dict[str, Any], path: str) -> Any:
     ("the day has come to choose what medicine to take for my multiple sclerosis", None, "category", "dmt"),
     ("Solu-Moderin", "methylprednisolone-iv", "matched.field", "alias"),
     ("Tysabri Nachteile", "natalizumab", "topic.field", "side_effects"),
+    ("stopping interferon", "interferon-beta-1b", "topic.field", "stopping"),
 ])
 def test_queries_in_more_words_and_languages_as_processes(query: str, first: str | None, path: str, value: str) -> None:
     result = msrx("search", query, "--json")

@@ -106,6 +106,14 @@ def test_every_fda_approved_dmt_is_present_with_its_year_and_label(ds: Dataset) 
         assert any(s.startswith("label-") for s in t.sources), f"{tid} must cite its FDA label"
 
 
+@pytest.mark.parametrize("block", ["administration", "monitoring", "pregnancy", "breastfeeding", "vaccines",
+                                   "effectiveness", "stopping"])
+def test_every_fda_approved_dmt_answers_each_living_on_it_question(ds: Dataset, block: str) -> None:
+    # "stopping copaxone" found the drug and said nothing of stopping until stop 50.
+    missing = [tid for tid in FDA_APPROVED_DMTS if not getattr(ds.get(tid), block)]
+    assert missing == [], f"approved DMTs with no {block} block: {missing}"
+
+
 def test_no_unlisted_approved_dmt(ds: Dataset) -> None:
     approved = {t.id for t in ds.treatments if t.status == "approved" and t.category == "dmt"}
     assert approved == set(FDA_APPROVED_DMTS)
