@@ -915,7 +915,7 @@ def test_a_word_that_only_sounds_like_a_drug_in_another_language_is_none() -> No
     ("Clairyg", "ivig"), ("Tegeline", "ivig"), ("Solu-Moderín", "methylprednisolone-iv"), ("Bedranol", "propranolol"),
     ("Setofilm", "ondansetron"), ("Desunin", "high-dose-vitamin-d"), ("ispaghula husk", "psyllium"),
     ("CEP-10953", "armodafinil"), ("ICP-022", "orelabrutinib"), ("MK-733", "simvastatin"), ("Ocrevus SC", "ocrelizumab-hyaluronidase"),
-    ("PRN2246", "tolebrutinib"), ("Glatect", "glatiramer-acetate"),
+    ("PRN2246", "tolebrutinib"), ("Glatect", "glatiramer-acetate"), ("GP2013", "rituximab"), ("E2020", "donepezil"),
 ])
 def test_brands_sold_outside_the_us_name_their_treatment(brand: str, treatment: str) -> None:
     first = search(brand)[0]
