@@ -870,6 +870,7 @@ def test_a_pill_asked_for_in_more_ways_lists_the_oral_dmts(query: str, said: str
     ("Na het zien van de manier van toedienen voelde ik angst voor de Avonex", "interferon-beta-1a", "administration"),
     ("abandonei o Copaxone", "glatiramer-acetate", "stopping"),
     ("Decidi abandonar foi o interferon!", "interferon-beta-1b", "stopping"),  # the class, now that it records stopping
+    ("steroids while pregnant", "methylprednisolone-iv", "pregnancy"),  # the class, now that the steroids record pregnancy
     # What a sentence says beside a name: not its warnings' words around a harm.
     ("After some practical advice from anyone who has had Lemtrada on a day case basis.", "alemtuzumab", "administration"),
     ("Lemtrada, my neurologist tells me, should reboot the immune system", "alemtuzumab", "effectiveness"),

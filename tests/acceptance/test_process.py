@@ -743,6 +743,7 @@ def _first_says(first: dict[str, Any], path: str) -> Any:
     ("Solu-Moderin", "methylprednisolone-iv", "matched.field", "alias"),
     ("Tysabri Nachteile", "natalizumab", "topic.field", "side_effects"),
     ("stopping interferon", "interferon-beta-1b", "topic.field", "stopping"),
+    ("acthar taper", "corticotropin", "topic.field", "stopping"),
 ])
 def test_queries_in_more_words_and_languages_as_processes(query: str, first: str | None, path: str, value: str) -> None:
     result = msrx("search", query, "--json")
