@@ -48,27 +48,26 @@ def _write(obj: Any, parts: list[str], indent: int | None, level: int) -> None:
     elif isinstance(obj, float):
         parts.append("NaN" if obj != obj else _FLOATS.get(obj) or float.__repr__(obj))
     elif isinstance(obj, (list, tuple, dict)):
+        is_dict = isinstance(obj, dict)
         if not obj:
-            parts.append("{}" if isinstance(obj, dict) else "[]")
+            parts.append("{}" if is_dict else "[]")
             return
         if indent is None:
             inner, sep, close = "", ", ", ""
         else:
             inner = "\n" + " " * (indent * (level + 1))
             sep, close = "," + inner, "\n" + " " * (indent * level)
-        parts.append("{" + inner if isinstance(obj, dict) else "[" + inner)
-        if isinstance(obj, dict):
-            for i, (key, value) in enumerate(obj.items()):
+        parts.append(("{" if is_dict else "[") + inner)
+        for i, item in enumerate(obj.items() if is_dict else obj):
+            if i:
+                parts.append(sep)
+            if is_dict:
+                key, item = item
                 if not isinstance(key, str):
                     raise TypeError(f"keys must be str, not {type(key).__name__}")
-                parts.append((sep if i else "") + _quote(key) + ": ")
-                _write(value, parts, indent, level + 1)
-        else:
-            for i, value in enumerate(obj):
-                if i:
-                    parts.append(sep)
-                _write(value, parts, indent, level + 1)
-        parts.append(close + ("}" if isinstance(obj, dict) else "]"))
+                parts.append(_quote(key) + ": ")
+            _write(item, parts, indent, level + 1)
+        parts.append(close + ("}" if is_dict else "]"))
     else:
         raise TypeError(f"Object of type {type(obj).__name__} is not JSON serializable")
 

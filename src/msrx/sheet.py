@@ -63,9 +63,9 @@ def text(treatments: list[Treatment], dataset: Dataset, fmt: str = "markdown", a
     """The sheet as JSON, a printable HTML page (fmt "html") or Markdown."""
     data = build(treatments, dataset)
     if as_json:
-        import json
+        from msrx.render_json import dumps  # the one JSON writer every --json output shares
 
-        return json.dumps(data, indent=2, ensure_ascii=True) + "\n"
+        return dumps(data, indent=2) + "\n"
     from msrx import render_sheet
 
     return render_sheet.page(data) if fmt == "html" else render_sheet.markdown(data)
