@@ -58,7 +58,7 @@ def _write(obj: Any, parts: list[str], indent: int | None, level: int) -> None:
             inner = "\n" + " " * (indent * (level + 1))
             sep, close = "," + inner, "\n" + " " * (indent * level)
         parts.append(("{" if is_dict else "[") + inner)
-        for i, item in enumerate(obj.items() if is_dict else obj):
+        for i, item in enumerate(obj.items() if isinstance(obj, dict) else obj):
             if i:
                 parts.append(sep)
             if is_dict:
