@@ -9,7 +9,7 @@ this module reads, for each, which of its fields the question is about.
 from __future__ import annotations
 
 from msrx.index import IDENTITY_FIELDS, NAMING_FIELDS, SearchIndex
-from msrx.match import SYMPTOM_KEYS
+from msrx.keys_said import SYMPTOM_KEYS
 from msrx.model import Treatment
 from msrx.query import Query, says_an_aim
 from msrx.topics import STANDS_IN, named_topic

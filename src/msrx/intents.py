@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from msrx.english import is_english
 from msrx.index import SearchIndex
-from msrx.match import WHOLE_KEY, Candidate
+from msrx.keys_said import WHOLE_KEY
+from msrx.match import Candidate
 from msrx.query import Query
 
 # Content words nothing matched beyond which a query's route and interval words

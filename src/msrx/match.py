@@ -1,17 +1,17 @@
-"""Matching a read query against the index: which keys it names, and what
-that offers each treatment (its best match, the query words it explains).
-Ranking those candidates into hits is msrx.search's job.
+"""Matching a read query against the index: what the keys it names (msrx.keys_said)
+offer each treatment (its best match, the query words it explains), and a symptom
+guessed when nothing matched. Ranking those candidates into hits is msrx.search's job.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
-from msrx.english import is_drug, is_english  # each list is read on a rule's first question, not on import
-from msrx.index import AS_TYPED, IDENTITY_FIELDS, SHORT, SearchIndex
+from msrx.index import AS_TYPED, SHORT, SearchIndex
+from msrx.keys_said import GENERIC, SYMPTOM_KEYS, WHOLE_KEY, keys_said, read_words
 from msrx.query import Query, is_filler
-from msrx.wording import normalise, stem, stems_of
+from msrx.wording import stem
 
 # Field ranks: on equal scores a name beats a brand beats a class word.
 FIELD_RANK = {
@@ -19,40 +19,7 @@ FIELD_RANK = {
     "symptom": 4, "route": 6, "status": 6, "interval": 6, "use": 7, "side_effects": 8,
 }
 
-WHOLE_KEY = 97.0  # a key said in full: the most a word match scores (an exact key scores 98-100)
 GUESS_SCORE = 50.0  # a symptom guessed from the query's words when nothing matched: below any real match
-
-# The index fields whose keys name a symptom: its words, and patients' phrases.
-SYMPTOM_KEYS = ("symptom", "phrase")
-# The keys that name a symptom when said: those, and its names in other
-# languages ("translation": left out of SYMPTOM_KEYS, which the sentence
-# encoder and the one-word guess read, both English).
-NAMING_KEYS = (*SYMPTOM_KEYS, "translation")
-
-
-def _head(index: SearchIndex, k: int) -> str:
-    """The stem of a key's first word, if it is long enough to name something ("act" of ACT-128800 is not)."""
-    head = normalise(index.values[k]).split(" ", 1)[0]
-    return stem(head) if len(head) > SHORT else "\0"
-
-
-def said_whole(key: str, text: str) -> bool:
-    """Whether one of a key and a query holds the other's words in a row, stemmed:
-    how an English compound ("bone marrow", "essential tremor") names a key.
-    Filler counts here: "cannot feel the floor" is not said by "ground floor"."""
-    a = stems_of(key)
-    b = [stem(w) for w in text.split()]
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
-
-
-_PARTICLES = frozenset(("up", "down"))
-
-
-def _all_said(key: str, text: str) -> bool:
-    """Whether the query holds every word of a key, stemmed, filler included, in any order."""
-    said = {stem(w) for w in text.split()}
-    return all(stem(w) in said for w in normalise(key).split())
 
 
 class Candidate:
@@ -149,159 +116,9 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
 
     if query.only_filler:
         return found  # "the", "what helps": only an exact key may answer
-    # Words: which query words each key holds.
-    per_key: dict[int, dict[int, float]] = {}  # key -> {query position: certainty}
-    unknown: list[int] = []
-    postings = [index.words_of(w) for w in query.stems]
-    # Two unknown neighbours may be one word split: "air stopper" is
-    # "airstopper", "fty 720" is "FTY720". The second half counts as said
-    # but not as a word of its own.
-    glued: set[int] = set()
-    for p in range(len(postings) - 1):
-        if not postings[p] and not postings[p + 1] and p not in glued:
-            joined = index.words_of(stem(query.words[p] + query.words[p + 1]))
-            if joined:
-                postings[p] = joined
-                glued.add(p + 1)
-    for p, posting in enumerate(postings):
-        if p in glued:
-            continue
-        if not posting:
-            unknown.append(p)
-            continue
-        for k in posting:
-            per_key.setdefault(k, {})[p] = 1.0
-            if p + 1 in glued:
-                per_key[k][p + 1] = 1.0
-    fixed = False
-    fixed_to: dict[int, set[str]] = {}  # query position -> the index words its spelling was read as
-    typos = unknown
-    if unknown:
-        # Another drug's name is no misspelling of one msrx holds: "lorazepam" is not clonazepam.
-        # Nor is a word of a known compound: "tv station" is no statin,
-        # "motor neuron" no Neurontin, "allium sativum" no Valium.
-        typos = [] if query.settled else [p for p in unknown if not is_drug(query.words[p])]
-    # A spelling search per unknown word costs: the first four unknown words get one. A
-    # long sentence has more, and the name it holds is seldom among its first four
-    # ("Przez 3 dni podawano mi sterydy", "... la fallida prueba con el baclofeno
-    # intratecal"): after them, two more, the longest of the words most like a name (no
-    # English word, six letters or more: a short everyday word of another language is
-    # too close to some brand, French "étais" to Betanis).
-    later = sorted((p for p in typos[4:] if len(query.words[p]) >= 6 and not is_english(query.words[p])),
-                   key=lambda p: -len(query.words[p]))[:2]
-    typos = typos[:4] + sorted(later)
-    for p in typos:
-        # Read as the start of a longer word only where the person may have
-        # stopped typing: no word msrx does not know comes after it.
-        last = not any(u > p for u in unknown)
-        options, certainty = index.spellings(query.stems[p], last, query.words[p])
-        if not options and query.words[p] != query.stems[p]:
-            options, certainty = index.spellings(query.words[p], last)
-        if not options and (head := _compound_head(index, query.words[p])):
-            options, certainty = [head], 0.9
-        for option in options:
-            fixed = True
-            fixed_to.setdefault(p, set()).add(option)
-            for k in index.words_of(option):
-                per_key.setdefault(k, {}).setdefault(p, certainty)
-    unexplained = any(not any(p in hits for hits in per_key.values()) for p in unknown)
-    named, sure = _symptoms_named(index, query.stems, postings)
-    phrases = _phrases_said(index, query, per_key, glued)
-    # In a compound, the everyday words (asked once, not once per key they name).
-    everyday = {p for p, w in enumerate(query.words) if is_english(w)} if query.settled else set()
-    query_words = len(query.words) - len(glued)  # the query's words, a split word's halves as one
-    numbers = {w for w in query.text.split() if w.isdigit()}  # "4" of "4-aminopyridine (4-ap)"
-    for k, hits in per_key.items():
-        n = _words_said(query, hits, glued)
-        length = index.key_lengths[k]
-        if numbers and n < length and index.fields[k] in IDENTITY_FIELDS:
-            n += _numbers_said(index.values[k], numbers)
-        whole_key = n >= length  # every word of the key is in the query
-        # Every query word is in the key ("BTK" -> "BTK inhibitor"); never
-        # when some query word is unknown: "up" alone is not "flare up".
-        whole_query = n >= query_words and not unexplained
-        named_key = index.fields[k] in NAMING_KEYS
-        if index.fields[k] == "translation" and any(
-                is_english(query.words[p]) and (not whole_key or query.words[p] not in normalise(index.values[k]).split())
-                for p in hits):
-            # English "march" is no half of French "marche instable" (both stem to "march"), nor
-            # all of "problèmes de marche" (whose other words are filler): only as written.
-            continue
-        if index.fields[k] in AS_TYPED and not whole_key:
-            # A patient's phrase is made of everyday words, and so is a name in
-            # another language: one of them alone ("patch" of "a bad patch of
-            # symptoms") names nothing.
-            whole_query = whole_query and n >= 2
-        if whole_query and not whole_key and n == 1 and min(hits.values()) < 1.0 and named_key:
-            # A guessed spelling names a symptom's key only whole ("fatige"
-            # is fatigue): "Activia" may sound like "activity", but that is
-            # no reason to answer with "avoiding social activities". A name's
-            # first word still does ("Demotabs": Desmotabs Melt).
-            whole_query = False
-        # A compound of everyday words means itself: "polo stick" is no
-        # "walking stick", "fire truck" no "on fire". A technical word keeps
-        # its meaning in one ("retrobulbar neuritis" is optic neuritis).
-        idiom = query.settled and all(p in everyday for p in hits)
-        # Half of a symptom phrase still names the symptom ("laughing or
-        # crying" -> "sudden crying"), at a lower score: through a word that
-        # belongs to that symptom alone, or two words of the phrase together
-        # ("foot ... floor" of "foot catches on the floor", though each word
-        # alone is in other symptoms' phrases too).
-        # Not "up" of "flare up", and not a guessed spelling ("clinic" is no "clinical").
-        half_symptom = (not idiom and named_key and length >= 2 and 2 * n >= length
-                        and any(len(query.words[p]) > SHORT or query.stems[p] in sure for p in hits)
-                        and min(hits.values()) == 1.0
-                        and (index.owners[k] in named or n >= 2)
-                        # One everyday word of a phrase beside a word msrx does not know, and
-                        # nothing more: the unknown word says what it is about ("festival of
-                        # books"). A medical word keeps its meaning ("retrobulbar neuritis").
-                        and (n >= 2 or not unexplained or query_words > 2
-                             or not all(is_english(query.words[p]) for p in hits)))
-        # "significant" of "significant worsening" says how much, not what; "symptoms" of "new
-        # symptoms" is what every symptom is ("the symptoms of MS"); "symptoms got worse" says more.
-        if (not whole_key and named_key
-                and any(all(query.stems[p] in said for p in hits) for said in (_DEGREE, GENERIC))):
-            half_symptom = whole_query = False
-        # The first word of a name said with words msrx does not know:
-        # "methylprednisolone and nursing 3 month old" is Methylprednisolone
-        # (intravenous) and (oral), however unknown "month" is. So is the name
-        # as another language spells it ("chama-se metilprednisolona"): a spelling
-        # read as the name's first word, never as any other of its words.
-        head = _head(index, k)
-        half_name = (not (whole_key or whole_query or half_symptom) and index.fields[k] in IDENTITY_FIELDS
-                     and length >= 2
-                     and all(c == 1.0 or head in fixed_to.get(p, ()) for p, c in hits.items())
-                     and any((query.stems[p] == head or head in fixed_to.get(p, ())) and _a_name_word(query.words[p])
-                             for p in hits))
-        if not (whole_key or whole_query or half_symptom or half_name):
-            continue
-        if phrases and _inside_a_phrase(index, k, hits, phrases):
-            continue  # "restless legs" is sleep: its "restless" names no anxiety
-        if idiom and not said_whole(index.values[k], query.text):
-            continue  # "fire truck" is no "on fire", "melt down" no "feeling down"
-        if all(query.words[p] in _PARTICLES for p in hits) and not _all_said(index.values[k], query.text):
-            # "Up" or "down" alone names no key it is half of: "can't get it up" is no
-            # "flare up", "can't keep food down" no "feeling down" (its "feeling" is
-            # filler); "I feel so down" says every word of it.
-            continue
-        if n == 1 and not whole_key:
-            # One very short word alone says too little of a key: a letter
-            # names nothing ("b" of "b-12" is no "B cell"), and a two-letter
-            # word not in a longer sentence ("go" is half of "need to go", but
-            # "what I was going to do" is no bladder symptom).
-            longest = max(len(query.stems[p]) for p in hits)
-            if longest == 1 or (longest == 2 and query_words >= 3):
-                continue
-        certainty = min(hits.values())
-        if whole_key and whole_query:
-            score = WHOLE_KEY
-        elif whole_query:
-            score = 88.0 + 8.0 * min(n, length) / length
-        elif whole_key:
-            score = WHOLE_KEY  # the key is fully said; how much of the query it explains is scored later
-        else:
-            score = WHOLE_KEY - 20.0 * (1.0 - n / length)
-        give(k, score * certainty, hits.keys())  # certainty is 1.0 unless a spelling was guessed
+    read = read_words(index, query)
+    for k, score, hits in keys_said(index, query, read):
+        give(k, score, hits.keys())
     if found or not query.words or query.settled:
         return found
     q = " ".join(query.words)
@@ -309,7 +126,7 @@ def match_keys(index: SearchIndex, query: Query, cands: dict[int, Candidate],
         # Only when nothing matched: a typo cannot beat an exact answer, and
         # skipping it keeps exact lookups cheap at any size.
         index.prefixes(q, lambda k, s: give(k, s, everything))
-        if not found and len(query.words) > 1 and not fixed:
+        if not found and len(query.words) > 1 and not read.fixed_to:
             index.whole_key_typos(q, lambda k, s: give(k, s, everything))
     elif len(q) == 3 and q.isalpha():
         # Forum shorthand for brands: "tec", "tys", "cop" for Tecfidera,
@@ -381,87 +198,6 @@ _WHEN = frozenset(stem(w) for w in (
 ))
 
 
-# The word every symptom is: alone it names none ("the symptoms of MS").
-GENERIC = frozenset(stem(w) for w in ("symptom", "symptoms", "sign", "signs"))
-# Words that say how much or how suddenly, never what: "significant" alone is
-# not half of "significant worsening" ("my significant other"), "sudden" not
-# half of "sudden crying". The word that says what still names its half.
-_DEGREE = frozenset(stem(w) for w in (
-    "significant", "sudden", "suddenly", "severe", "extreme", "extremely", "constant", "constantly", "mild",
-    "slight", "increased", "decreased", "excessive", "frequent", "persistent", "occasional", "general", "overall",
-    "intense", "major", "minor", "serious", "total", "complete", "partial", "chronic", "acute",
-))
-
-
-def _numbers_said(key: str, numbers: set[str]) -> int:
-    """How many of a name's numbers the query says: a query's numbers are no
-    content words (a dose, "10mg"), but "4" is part of "4-aminopyridine", so
-    "4-aminopyridine (4-AP)" says both names whole."""
-    return sum(1 for w in normalise(key).split() if w in numbers)
-
-
-def _words_said(query: Query, hits: dict[int, float], glued: set[int]) -> int:
-    """How many of a key's words the query says, each once: "we're ... we're" is
-    not two words of "like you're spinning", nor the glued half of a split word one."""
-    return len({query.stems[p] for p in hits if p not in glued})
-
-
-def _phrases_said(index: SearchIndex, query: Query, per_key: dict[int, dict[int, float]],
-                  glued: set[int]) -> list[tuple[frozenset[int], int, int]]:
-    """The symptom keys of two or more words the query says whole, in a row and
-    spelled right, as (query positions, owner, length)."""
-    said = []
-    for k, hits in per_key.items():
-        length = index.key_lengths[k]
-        if (length >= 2 and index.fields[k] in NAMING_KEYS and min(hits.values()) == 1.0
-                and _words_said(query, hits, glued) >= length
-                and said_whole(index.values[k], query.text)):
-            said.append((frozenset(hits), index.owners[k], length))
-    return said
-
-
-def _inside_a_phrase(index: SearchIndex, k: int, hits: dict[int, float],
-                     phrases: list[tuple[frozenset[int], int, int]]) -> bool:
-    """Whether a symptom key's words all lie inside a longer phrase of another
-    symptom that the query says whole: the phrase is what they mean there
-    ("emotional incontinence" is no bladder problem, "nerve pain" no general pain)."""
-    if index.fields[k] not in NAMING_KEYS:
-        return False
-    mine = set(hits)
-    return any(mine < where and owner != index.owners[k] and length > index.key_lengths[k]
-               for where, owner, length in phrases)
-
-
-def _symptoms_named(index: SearchIndex, stems: Sequence[str],
-                    postings: Sequence[Sequence[int]]) -> tuple[set[int], set[str]]:
-    """The symptoms (as key owners) some query word belongs to alone: a word in
-    one symptom's phrases and no other's. Half a phrase names a symptom only
-    when one of these does: "crying" is half of "sudden crying" and "fecal
-    leakage" is bowel, but "legs" (stiff legs, weak legs) is half of nothing.
-
-    Also the words that say it twice over (in two or more of that symptom's
-    phrases): a short one of these ("dim" of "dim vision", "dimming of
-    colours"; "fog") may name half a phrase too, where "up" may not.
-    """
-    named: set[int] = set()
-    sure: set[str] = set()
-    for word, posting in zip(stems, postings, strict=True):
-        # A name in another language counts only for a word that is no English
-        # word ("cansancio", not "march" of "marche").
-        keys = [k for k in posting if index.fields[k] in SYMPTOM_KEYS
-                or (index.fields[k] == "translation" and not is_english(word))]
-        owners = {index.owners[k] for k in keys}
-        # One phrase may name two symptoms ("optic neuritis": vision, and a relapse);
-        # a word of it alone still names both. (Only asked when a word has two owners.)
-        names_owners = len(owners) == 1 or (len(owners) > 1 and len({index.values[k].casefold() for k in keys}) == 1)
-        # A word of patients' phrases only counts once two phrases share it.
-        if names_owners and (len(keys) >= 2 or index.fields[keys[0]] == "symptom"):
-            named |= owners
-            if len(owners) == 1 and len(keys) >= 2:
-                sure.add(word)
-    return named, sure
-
-
 def phrases_over_intents(index: SearchIndex, q: str, parsed: Query) -> Query:
     """Intent words that are part of a known phrase in the query belong to the
     phrase: "panic attacks" is anxiety, not a relapse; "pins and needles" is
@@ -490,25 +226,3 @@ def phrases_over_intents(index: SearchIndex, q: str, parsed: Query) -> Query:
     if len(kept) == len(parsed.intents):
         return parsed
     return parsed._replace(intents=tuple(kept), words=tuple(words), stems=tuple(stem(w) for w in words))
-
-
-def _compound_head(index: SearchIndex, word: str) -> str | None:
-    """The name or class a compound word starts with, as German, Dutch and the Nordic
-    languages write them: "Tecfideratherapie", "Kortisonbehandlung", "Copaxonespritze"
-    (the longest such start, of six letters or more, with four or more letters after
-    it: "Eleva" and "immun" start too many words, "elevadores" and "Immunzellen").
-    None for an English word, or one that starts with no name."""
-    if len(word) < 10 or not word.isalpha() or is_english(word):
-        return None
-    for cut in range(len(word) - 4, 5, -1):
-        head = stem(word[:cut])
-        if index.names_a_treatment(head):
-            return head
-    return None
-
-
-def _a_name_word(word: str) -> bool:
-    """Whether a word can be the first word of a name said alone: not an everyday word
-    ("low" of "low-dose naltrexone"), unless it is a drug's name that dictionaries also
-    hold ("prednisone" of "Prednisone (high-dose oral)")."""
-    return not is_english(word) or is_drug(word)

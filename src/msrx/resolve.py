@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from msrx.english import is_drug, is_english
 from msrx.index import IDENTITY_FIELDS, SearchIndex, words_alike
-from msrx.match import GENERIC
+from msrx.keys_said import GENERIC
 from msrx.model import Dataset, Treatment
 from msrx.search import Hit, search
 from msrx.wording import normalise, stem

@@ -37,16 +37,8 @@ from msrx.asked import topic_of, warning_parts
 from msrx.english import is_compound, is_drug, is_english
 from msrx.index import IDENTITY_FIELDS, NAMING_FIELDS, SearchIndex, StringTable, sound
 from msrx.intents import intents_answer, said_in_passing
-from msrx.match import (
-    FIELD_RANK,
-    GENERIC,
-    WHOLE_KEY,
-    Candidate,
-    guess,
-    match_keys,
-    phrases_over_intents,
-    said_whole,
-)
+from msrx.keys_said import GENERIC, WHOLE_KEY, said_whole
+from msrx.match import FIELD_RANK, Candidate, guess, match_keys, phrases_over_intents
 from msrx.meaning import closer_in_meaning, weak_symptom
 from msrx.model import STATUSES, Dataset, Treatment
 from msrx.query import Query, is_filler, parse, treatment_word

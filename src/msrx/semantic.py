@@ -228,7 +228,7 @@ def encoder() -> Encoder:
 # -- Symptoms by meaning --------------------------------------------------------
 
 def _symptom_keys(index: SearchIndex) -> list[int]:
-    from msrx.match import SYMPTOM_KEYS
+    from msrx.keys_said import SYMPTOM_KEYS
 
     # Not a name in another language ("Schwindel", field "translation"): the
     # encoder reads English, and would draw English sentences to word pieces.

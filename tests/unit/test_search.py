@@ -427,7 +427,7 @@ def test_only_a_harm_named_beside_a_name_asks_about_its_warnings(bundled: tuple[
 ])
 def test_a_compound_is_read_by_the_name_it_starts_with(bundled: tuple[Dataset, SearchIndex], word: str,
                                                       head: str | None) -> None:
-    from msrx.match import _compound_head
+    from msrx.keys_said import _compound_head
 
     _ds, index = bundled
     assert _compound_head(index, word) == head
