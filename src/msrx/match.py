@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from msrx.index import AS_TYPED, SHORT, SearchIndex
 from msrx.keys_said import GENERIC, SYMPTOM_KEYS, WHOLE_KEY, keys_said, read_words
-from msrx.query import Query, is_filler
+from msrx.query import Query
 from msrx.wording import stem
 
 # Field ranks: on equal scores a name beats a brand beats a class word.
@@ -196,33 +196,3 @@ _WHEN = frozenset(stem(w) for w in (
     "rarely", "once", "twice", "early", "earlier", "late", "later", "lately", "soon", "recently", "today",
     "yesterday", "tomorrow",
 ))
-
-
-def phrases_over_intents(index: SearchIndex, q: str, parsed: Query) -> Query:
-    """Intent words that are part of a known phrase in the query belong to the
-    phrase: "panic attacks" is anxiety, not a relapse; "pins and needles" is
-    nerve pain, not an injection; a whole query that is a name is that name."""
-    raw = q.split()
-    if index.exact(q):
-        return parsed._replace(intents=(), words=tuple(raw), stems=tuple(stem(w) for w in raw))
-    kept = []
-    words = list(parsed.words)
-    for intent in parsed.intents:
-        said = intent[2].split()
-        phrase = None
-        for i in range(len(raw) - len(said) + 1):
-            if raw[i : i + len(said)] != said:
-                continue
-            for lo, hi in ((i - 1, i + len(said)), (i, i + len(said) + 1), (i - 2, i + len(said)), (i, i + len(said) + 2)):
-                if lo >= 0 and hi <= len(raw) and index.exact(" ".join(raw[lo:hi])):
-                    phrase = raw[lo:hi]
-                    break
-            if phrase:
-                break
-        if phrase is None:
-            kept.append(intent)
-        else:
-            words += [w for w in phrase if w not in words and not is_filler(w)]
-    if len(kept) == len(parsed.intents):
-        return parsed
-    return parsed._replace(intents=tuple(kept), words=tuple(words), stems=tuple(stem(w) for w in words))

@@ -14,7 +14,8 @@ from msrx.index import SearchIndex
 from msrx.match import match_keys
 from msrx.model import Dataset, Symptom
 from msrx.query import REFLEXIVE, Query, is_filler, parse
-from msrx.search import Hit, reading
+from msrx.reading import reading
+from msrx.search import Hit
 from msrx.wording import normalise, stem
 
 

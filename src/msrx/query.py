@@ -191,11 +191,17 @@ _ELSEWHERE = {
     ("route", "oral"): "tablette|tabletten|tablettenform|pille|pillen|comprime|comprimes|pastilla|pastillas|comprimido"
                        "|comprimidos|compressa|compresse|pastiglia|pastiglie|pil|voie orale|via oral|via orale|per os"
                        "|pilula|pilulas|tabletter|tablett|piller|tabletti|tabletit|tabletka|tabletki|doustnie|tableta"
-                       "|tablety|tabletky|peroralne|peroralni",
+                       "|tablety|tabletky|peroralne|peroralni"
+                       # "corticoides orales", "des traitements oraux", "farmaci orali", "medicamentos orais"
+                       "|orales|oraux|orali|orais",
     ("route", "injection"): "spritze|spritzen|injektion|injektionen|piqure|piqures|inyeccion|inyecciones|pinchazo"
                             "|pinchazos|iniezione|iniezioni|puntura|punture|injectie|injecties|injecao|injecoes|injetavel"
                             "|injetaveis|injektioner|sprojte|sprojter|injeksjon|injeksjoner|sproyte|sproyter|spruta"
-                            "|sprutor|pistos|pistokset|injektio|injektiot|zastrzyk|zastrzyki|zastrzykow|injekce|injekci",
+                            "|sprutor|pistos|pistokset|injektio|injektiot|zastrzyk|zastrzyki|zastrzykow|injekce|injekci"
+                            # To inject (oneself): "mij elke dag te laten inspuiten", "sich selbst spritzen" (above),
+                            # "inyectarme", "m'injecter", "iniettarmi", "injetar-me", "injicere", "injisere", "injicera".
+                            "|inspuiten|injecteren|injizieren|inyectar|inyectarme|inyectarse|injecter|iniettare|iniettarmi"
+                            "|iniettarsi|injetar|injicere|injisere|injicera",
     ("route", "infusion"): "infusionen|perfusion|perfusions|infusiones|infusione|infusioni|infuus|infusao|infusoes"
                            "|infusioner|infusjon|infusjoner|infuusio|infuusiot|tiputus|wlew|wlewy|wlewu|kroplowka|infuze"
                            "|infuzi",

@@ -34,14 +34,15 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from msrx.asked import topic_of, warning_parts
-from msrx.english import is_compound, is_drug, is_english
+from msrx.english import is_drug, is_english
 from msrx.index import IDENTITY_FIELDS, NAMING_FIELDS, SearchIndex, StringTable, sound
 from msrx.intents import intents_answer, said_in_passing
 from msrx.keys_said import GENERIC, WHOLE_KEY, said_whole
-from msrx.match import FIELD_RANK, Candidate, guess, match_keys, phrases_over_intents
+from msrx.match import FIELD_RANK, Candidate, guess, match_keys
 from msrx.meaning import closer_in_meaning, weak_symptom
 from msrx.model import STATUSES, Dataset, Treatment
 from msrx.query import Query, is_filler, parse, treatment_word
+from msrx.reading import reading, without_a_measured_low
 from msrx.wording import normalise, stem, stems_of
 
 __all__ = [
@@ -110,6 +111,8 @@ def search(
     q = normalise(query)
     if not q:
         return []
+    if (plain := without_a_measured_low(index, q)) != q:
+        query = q = plain  # read as if unsaid, meaning included: "low blood pressure" is no low mood
     parsed = parse(q)
     if parsed.topic and index.exact(q):
         parsed = parse(q, topics=False)  # a known phrase that holds a topic word: "never pass a sobriety test"
@@ -430,22 +433,3 @@ def _untreated_said_whole(index: SearchIndex, named: list[str], whole: dict[str,
 def topic_asked(query: str) -> str:
     """The words a query asks a treatment's topic with ("pregnant", "how often"), or ""."""
     return parse(normalise(query)).topic_said
-
-
-def reading(index: SearchIndex, q: str, parsed: Query) -> Query:
-    """A parsed query as search matches it: an intent word inside a known phrase
-    belongs to the phrase ("panic attacks", "pseudo relapse"), then settled."""
-    return _settled(index, q, phrases_over_intents(index, q, parsed) if parsed.intents else parsed)
-
-
-def _settled(index: SearchIndex, q: str, parsed: Query) -> Query:
-    """The query marked settled when it is an English compound msrx does not
-    hold: it means itself ("polo stick" is no walking stick, "tv station" no
-    statin; scripts/english_compounds.py). So do its content words when the
-    rest only asks a route or a group: "blood pressure tablets" is no "blood
-    on my nails" of itching."""
-    words = " ".join(parsed.words)
-    for said in (q, words) if parsed.intents else (q,):
-        if " " in said and not index.exact(said) and is_compound(said):
-            return parsed._replace(settled=True)
-    return parsed

@@ -61,7 +61,9 @@ TOPICS: tuple[tuple[str, str], ...] = (
                       # "will Campath definitely work in the long term"
                       r"(?: (?:in|over) the long (?:term|run)| long ?term)?$|(?= for \w))"),
     ("side_effects", r"side ?(?:e|a)ffects?|adverse (?:effects?|reactions?|events?)|downsides?|drawbacks?"
-                     r"|negative (?:parts?|sides?|aspects?|effects?)"),
+                     r"|negative (?:parts?|sides?|aspects?|effects?)"
+                     # "I couldn't tolerate Tecfidera", "intolerance to interferon"
+                     r"|tolerat\w*|intoleran\w*"),
     # After the side effects: "how long do Ocrevus side effects last" asks about them, not a dose.
     ("administration", r"how (?:often|frequent\w*|long)|how (?:is|are) (?:it|they) (?:given|taken|administered|done)"
                        r"|how (?:do|to|should|would) (?:you |i |we )?(?:take|use|inject|give)|dos(?:e|es|ing|age)"
@@ -114,7 +116,9 @@ _IN_OTHER_LANGUAGES = {
                     r"|skutki uboczne|skutkow ubocznych|dzialania niepozadane|efekty uboczne|nezadouci ucinky"
                     r"|vedlejsi ucinky"
                     # Downsides: "el inconveniente del cannabis", "die Nachteile", "de nadelen", "gli svantaggi".
-                    r"|inconvenientes?|nachteile?|nadelen|svantaggi|desvantage(?:m|ns)",
+                    r"|inconvenientes?|nachteile?|nadelen|svantaggi|desvantage(?:m|ns)"
+                    # "qué tal toleráis los corticoides", "non tollero l'interferone", "vertrage ich nicht".
+                    r"|toler(?:ar|o|a|as|ais|amos|an|ei|ou)|toller\w*|vertrag\w*|verdraag\w*",
     "administration": r"dosierung|posologie|posologia|wie oft|combien de fois|tous les combien|cada cuanto"
                       r"|ogni quanto|hoe vaak|hur ofta|hvor ofte|dosagem|de quanto em quanto|quantas vezes|dosering"
                       r"|annostus|kuinka usein|dawkowanie|jak czesto|davkovani|jak casto"
@@ -156,7 +160,7 @@ _TOPIC_HINTS = (
     "rokot", "szczepi", "ockovani", "vakcin", "sangue", "ressonanc", "blodprov", "verik", "magneettikuv", "krwi",
     "rezonans", "krve", "parar de", "interromp", "sluta", "lopet", "odstaw", "przerwac", "vysad", "vysaz", "funciona",
     "virk", "effekt", "fungerar", "teho", "skuteczn", "ucinn", "funguje", "efeito", "sivuvaik", "haittavaik", "uboczn",
-    "niepozadan", "nezadouc", "vedlejsi", "quanto em", "quantas", "annost", "kuinka", "dawkow", "czesto", "davkov",
+    "niepozadan", "nezadouc", "toler", "toller", "vertrag", "verdraag", "vedlejsi", "quanto em", "quantas", "annost", "kuinka", "dawkow", "czesto", "davkov",
     "jak cast", "risco", "perigos", "farlig", "vaarallin", "ryzyk", "niebezpiecz", "rizik", "nebezpec",
     "abandon", "deje de", "deixei de", "interrott", "sospes", "inconvenient", "nachteil", "nadelen", "svantagg",
     "desvantage", "toedien", "verabreich", "somministr", "administrac",

@@ -921,3 +921,26 @@ def test_a_word_that_only_sounds_like_a_drug_in_another_language_is_none() -> No
 def test_brands_sold_outside_the_us_name_their_treatment(brand: str, treatment: str) -> None:
     first = search(brand)[0]
     assert (first["id"], first["matched"]["field"]) == (treatment, "alias")
+
+
+@pytest.mark.parametrize("query", ["low platelets", "low blood pressure", "low lymphocyte count", "low sodium"])
+def test_a_low_test_result_answers_with_what_may_cause_it_not_low_mood(query: str) -> None:
+    hits = search(query)
+    assert hits and {h["matched"]["relation"] for h in hits} == {"causes"}
+    assert all(h["matched"]["field"] == "side_effects" for h in hits)
+    assert search("low mood")[0]["matched"]["symptom"] == "depression"
+
+
+@pytest.mark.parametrize(("query", "first", "path", "value"), [
+    ("No sé vosotros qué tal toleráis los corticoides", "methylprednisolone-iv", "topic.field", "side_effects"),
+    ("I couldn't tolerate Tecfidera", "dimethyl-fumarate", "topic.field", "side_effects"),
+    ("tomar corticoides orales en casa", "methylprednisolone-oral", "matched.also.0.field", "route"),
+    ("inspuiten", "interferon-beta-1b", "matched.field", "route"),
+])
+def test_tolerating_a_treatment_and_more_words_for_how_it_is_taken(query: str, first: str, path: str, value: str) -> None:
+    hit = search(query)[0]
+    assert hit["id"] == first
+    said: Any = hit
+    for key in path.split("."):
+        said = said[int(key)] if key.isdigit() else said[key]
+    assert said == value

@@ -744,6 +744,10 @@ def _first_says(first: dict[str, Any], path: str) -> Any:
     ("Tysabri Nachteile", "natalizumab", "topic.field", "side_effects"),
     ("stopping interferon", "interferon-beta-1b", "topic.field", "stopping"),
     ("acthar taper", "corticotropin", "topic.field", "stopping"),
+    # Stop 51.
+    ("low platelets", None, "matched.relation", "causes"),
+    ("toleráis los corticoides", "methylprednisolone-iv", "topic.field", "side_effects"),
+    ("corticoides orales", "methylprednisolone-oral", "matched.also.0.field", "route"),
 ])
 def test_queries_in_more_words_and_languages_as_processes(query: str, first: str | None, path: str, value: str) -> None:
     result = msrx("search", query, "--json")

@@ -57,6 +57,11 @@ def intents(text: str) -> set[tuple[str, str]]:
     ("switch from pills to injections", {("route", "injection")}),
     ("instead of pills an infusion", {("route", "infusion")}), ("not a pill", set()),
     ("pain from injections", {("route", "injection")}),  # "from" leaves a way only after a verb of switching
+    # Stop 51: plural "oral" and "to inject" in other languages.
+    ("corticoides orales", {("route", "oral")}), ("des traitements oraux", {("route", "oral")}),
+    ("farmaci orali", {("route", "oral")}), ("medicamentos orais", {("route", "oral")}),
+    ("elke dag inspuiten", {("route", "injection"), ("interval", "1")}), ("m injecter", {("route", "injection")}),
+    ("inyectarme", {("route", "injection")}), ("iniettare", {("route", "injection")}),
 ])
 def test_intent_words_become_field_filters(text: str, expected: set[tuple[str, str]]) -> None:
     assert intents(text) == expected
@@ -350,6 +355,12 @@ def test_a_letter_after_a_pronoun_or_a_negation_is_a_contraction_else_a_name() -
     ("when should i take baclofen", "administration", ("baclofen",)),
     ("what time of day should i take tecfidera", "administration", ("tecfidera",)),
     ("best time to take gabapentin", "administration", ("gabapentin",)),
+    # Tolerating it is about its side effects (stop 51).
+    ("i couldn t tolerate tecfidera", "side_effects", ("tecfidera",)),
+    ("intolerance to interferon", "side_effects", ("interferon",)),
+    ("no se vosotros que tal tolerais los corticoides", "side_effects", ("vosotros", "tal", "corticoides")),
+    ("non tollero l interferone", "side_effects", ("non", "l", "interferone")),
+    ("ich vertrage copaxone nicht", "side_effects", ("copaxone", "nicht")),
 ])
 def test_a_question_about_a_treatment_names_the_field_it_asks_about(text: str, topic: str, words: tuple[str, ...]) -> None:
     parsed = parse(normalise(text))

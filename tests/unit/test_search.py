@@ -1288,3 +1288,28 @@ def test_a_sentence_in_another_language_keeps_the_symptom_its_words_name(bundled
     ds, index = bundled
     hits = search(ds, index, "Depuis des mois j'ai des vertiges le matin au réveil, surtout quand je me lève")
     assert hits and hits[0].symptom == "dizziness"
+
+
+# -- "low" said of a test result (stop 51) ------------------------------------
+
+
+@pytest.mark.parametrize(("query", "plain"), [
+    ("low platelets", "platelets"), ("low blood pressure", "blood pressure"), ("low sodium", "sodium"),
+    ("tecfidera and low lymphocytes", "tecfidera and lymphocytes"),
+    # Keys that hold both words, "low" said alone, "low" before a word of when: unchanged.
+    ("low mood", "low mood"), ("low energy", "low energy"), ("low libido", "low libido"), ("low back pain", "back pain"),
+    ("low dose naltrexone", "low dose naltrexone"), ("feeling low", "feeling low"),
+    ("feeling low and tired", "feeling low and tired"), ("feeling low today", "feeling low today"), ("low", "low"),
+])
+def test_low_said_of_a_test_result_is_read_as_unsaid(bundled: tuple[Dataset, SearchIndex], query: str, plain: str) -> None:
+    from msrx.reading import without_a_measured_low
+
+    assert without_a_measured_low(bundled[1], query) == plain
+
+
+@pytest.mark.parametrize("query", ["low platelets", "low blood pressure", "low sodium", "low white count"])
+def test_a_low_test_result_finds_no_antidepressant(bundled: tuple[Dataset, SearchIndex], query: str) -> None:
+    ds, index = bundled
+    hits = search(ds, index, query)
+    assert hits and all(h.relation == "causes" for h in hits)
+    assert search(ds, index, "feeling " + query.split()[0])[0].symptom == "depression"
