@@ -51,6 +51,10 @@ TOPICS: tuple[tuple[str, str], ...] = (
                       r"|(?:is|are|was|were|s|re) (?:it |they |this |that )?"
                       r"(?:even |really |still |apparently |definitely |actually |clearly )?working"
                       r"|(?:a |the )?cure"
+                      # Said of how it went: "the walking drug works for me", "it worked wonders",
+                      # "the benefits of Ocrevus"; not "works at" or "my brain works slower".
+                      r"|work(?:s|ed) (?:(?:so |really |very )?well |great |wonders |brilliantly )?for (?:me|him|her|us|them|you)"
+                      r"|work(?:s|ed) (?:wonders|brilliantly|a treat)|benefits?|beneficial"
                       # "does Tecfidera really work", "how long does it take Ocrevus to work", "how
                       # long until Tysabri kicks in": the name between stays in the query
                       r"|(?:does|do|did|will|would|can|(?:takes?|took|until|till|before)(?: (?:it|they|for))?)"
@@ -108,6 +112,8 @@ _IN_OTHER_LANGUAGES = {
                 # "decidi abandonar o interferon", "dejé de tomar", "ho interrotto il Tysabri".
                 r"|abandon(?:ar|ei|ou|e|o|amos|aron)|deje de|deixei de|interromp(?:ere|ido|u)|interrott[oa]|sospes[oa]",
     "effectiveness": r"wirksamkeit|wirkt|hilft|funktioniert|efficacite|efficace|efficacia|eficacia|werkzaamheid"
+                     # "les effets bénéfiques", "i benefici", "los beneficios", "die Vorteile", "de voordelen"
+                     r"|benefiques?|benefici\w*|vorteile?|voordel\w*"
                      r"|werkt|funciona|virker|virkning\w*|effekt\w*|fungerar|tehoaa|tehoava|tehokas|skutecznosc"
                      r"|skuteczn\w*|ucinnost|ucinny|funguje",
     "side_effects": r"nebenwirkung\w*|effets? (?:secondaires?|indesirables?)|efectos? (?:secundarios?|adversos?)"
@@ -142,7 +148,7 @@ STANDS_IN: dict[str, str] = {"effectiveness": "evidence"}
 _TOPIC_HINTS = (
     "pregnan", "conce", "fertil", "ttc", "baby", "famil", "breast", "nursing", "lactat", "feed", "vaccin", "immuni", "jab",
     "shot", "booster", "blood", "lab", "monitor", "check", "exam", "screening", "test", "stop", "off", "wash",
-    "discontinu", "quit", "switch", "well", "work", "success", "kick", "how", "dos",
+    "discontinu", "quit", "switch", "well", "work", "success", "kick", "how", "dos", "benefi", "vorteil", "voordel",
     "schedule", "regimen", "training", "site", "inject", "cure", "end", "break", "effect", "affect", "adverse", "risk", "warning",
     "dangerous", "safe", "black box", "child", "kids", "down", "drawback", "negative", "withdrawal", "taper", "wean",
     "mri", "scan", "premed", "medicat", "antihistamin", "allergy", "food", "meal", "stomach", "take", "given", "administered", "infused",

@@ -936,8 +936,11 @@ def test_a_low_test_result_answers_with_what_may_cause_it_not_low_mood(query: st
     ("I couldn't tolerate Tecfidera", "dimethyl-fumarate", "topic.field", "side_effects"),
     ("tomar corticoides orales en casa", "methylprednisolone-oral", "matched.also.0.field", "route"),
     ("inspuiten", "interferon-beta-1b", "matched.field", "route"),
+    ("Tysabri worked wonders", "natalizumab", "topic.field", "effectiveness"),
+    ("Vorteile von Kesimpta", "ofatumumab", "topic.field", "effectiveness"),
+    ("les effets bénéfiques du Sativex", "nabiximols", "topic.field", "evidence"),  # its evidence stands in
 ])
-def test_tolerating_a_treatment_and_more_words_for_how_it_is_taken(query: str, first: str, path: str, value: str) -> None:
+def test_tolerating_a_treatment_how_it_went_and_more_words_for_how_it_is_taken(query: str, first: str, path: str, value: str) -> None:
     hit = search(query)[0]
     assert hit["id"] == first
     said: Any = hit

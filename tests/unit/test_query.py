@@ -361,6 +361,10 @@ def test_a_letter_after_a_pronoun_or_a_negation_is_a_contraction_else_a_name() -
     ("no se vosotros que tal tolerais los corticoides", "side_effects", ("vosotros", "tal", "corticoides")),
     ("non tollero l interferone", "side_effects", ("non", "l", "interferone")),
     ("ich vertrage copaxone nicht", "side_effects", ("copaxone", "nicht")),
+    # How it went, said: it works for me, its benefits (stop 51).
+    ("baclofen works for me", "effectiveness", ("baclofen",)), ("tysabri worked wonders", "effectiveness", ("tysabri",)),
+    ("the benefits of ocrevus", "effectiveness", ("ocrevus",)), ("vorteile von kesimpta", "effectiveness", ("von", "kesimpta")),
+    ("les effets benefiques du sativex", "effectiveness", ("effets", "sativex")),
 ])
 def test_a_question_about_a_treatment_names_the_field_it_asks_about(text: str, topic: str, words: tuple[str, ...]) -> None:
     parsed = parse(normalise(text))
@@ -375,6 +379,7 @@ def test_a_question_about_a_treatment_names_the_field_it_asks_about(text: str, t
     "taperdex", "withdrawing from life", "it takes time to take in", "how is life going",
     "copaxone injection site reactions", "injection site pain",  # what it does there: side effects, read by search
     "i haven t stopped feeling lousy", "she stopped talking to me",  # stopping a feeling or a deed, not a treatment
+    "she works at a bank", "my brain works slower",  # working, not a treatment working
 ])
 def test_words_that_only_look_like_a_topic_ask_none(text: str) -> None:
     assert parse(text).topic == ""
@@ -436,7 +441,7 @@ def test_every_topic_is_a_field_of_the_table_and_of_the_schema(schema: dict[str,
     ("jaimie got fat thanks amitriptyline", "side_effects"), ("gained weight on gilenya", "side_effects"),
     ("iv steroids were brutal", "side_effects"), ("gilenya was hard on my body", "side_effects"),
     ("issues with rituxan", "side_effects"), ("i react badly to copaxone", "side_effects"),
-    ("tysabri works for me", "effectiveness"), ("the only drug that ever worked", "effectiveness"),
+    ("the only drug that ever worked", "effectiveness"),  # "works for me" is read everywhere since stop 51
     ("gabapentin didn t work", "effectiveness"), ("i work for the council", ""), ("a brutal winter", ""),
     ("worried about how ocrevus was going to affect the baby", "pregnancy"), ("tysabri newborn", "pregnancy"),
     ("ocrevus allergy", "side_effects"), ("me diese alergia el ocrelizumab", "side_effects"),
