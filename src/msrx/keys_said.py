@@ -14,6 +14,8 @@ from msrx.index import AS_TYPED, IDENTITY_FIELDS, SHORT, SearchIndex
 from msrx.query import Query
 from msrx.wording import normalise, stem, stems_of
 
+# How alike (rapidfuzz ratio) an inflected word without its ending and a name must be spelt.
+NAME_ALIKE = 80.0
 WHOLE_KEY = 97.0  # a key said in full: the most a word match scores (an exact key scores 98-100)
 
 # The index fields whose keys name a symptom: its words, and patients' phrases.
@@ -85,6 +87,8 @@ def read_words(index: SearchIndex, query: Query) -> WordHits:
             options, certainty = index.spellings(query.words[p], last)
         if not options and (head := _compound_head(index, query.words[p])):
             options, certainty = [head], 0.9
+        if not options:
+            options, certainty = _inflected_name(index, query.words[p])
         for option in options:
             fixed_to.setdefault(p, set()).add(option)
             for k in index.words_of(option):
@@ -315,6 +319,25 @@ def _compound_head(index: SearchIndex, word: str) -> str | None:
         if index.names_a_treatment(head):
             return head
     return None
+
+
+def _inflected_name(index: SearchIndex, word: str) -> tuple[list[str], float]:
+    """A misspelt name with a case ending, as Polish, Czech and other languages inflect a
+    name ("baklofenu", "sulmedrolu": baclofen, Solu-Medrol): the word without its last one
+    or two letters, read as a spelling of a treatment's name, brand, alias or class. Not an
+    English word, nor one of fewer than eight letters."""
+    if len(word) < 8 or not word.isalpha() or is_english(word):
+        return [], 0.0
+    from rapidfuzz import fuzz  # loaded already: a spelling was just searched
+
+    for cut in (1, 2):
+        base = word[:-cut]
+        options, certainty = index.spellings(base, False, base)
+        # Spelt alike, not only the same letters moved about ("aposentar" is no Aptensio).
+        named = [w for w in options if index.names_a_treatment(w) and fuzz.ratio(base, w) >= NAME_ALIKE]
+        if named:
+            return named, certainty * 0.95
+    return [], 0.0
 
 
 def _a_name_word(word: str) -> bool:

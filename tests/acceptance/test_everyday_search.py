@@ -947,3 +947,9 @@ def test_tolerating_a_treatment_how_it_went_and_more_words_for_how_it_is_taken(q
     for key in path.split("."):
         said = said[int(key)] if key.isdigit() else said[key]
     assert said == value
+
+
+@pytest.mark.parametrize(("query", "treatment"), [("baklofenu", "baclofen"), ("vysoké dávky sulmedrolu", "methylprednisolone-iv")])
+def test_a_misspelt_name_inflected_as_polish_or_czech_do_is_found(query: str, treatment: str) -> None:
+    first = search(query)[0]
+    assert first["id"] == treatment and first["matched"]["field"] in ("id", "name", "brand")

@@ -1313,3 +1313,19 @@ def test_a_low_test_result_finds_no_antidepressant(bundled: tuple[Dataset, Searc
     hits = search(ds, index, query)
     assert hits and all(h.relation == "causes" for h in hits)
     assert search(ds, index, "feeling " + query.split()[0])[0].symptom == "depression"
+
+
+# -- a misspelt name with a case ending (stop 51) -------------------------------
+
+
+@pytest.mark.parametrize(("query", "treatment"), [
+    ("baklofenu", "baclofen"), ("baklofenem", "baclofen"), ("sulmedrolu", "methylprednisolone-iv"),
+    ("Dali mi okamžitě vysoké dávky sulmedrolu", "methylprednisolone-iv"), ("Dimethlyfumarsäure", "dimethyl-fumarate"),
+])
+def test_a_misspelt_name_with_a_case_ending_is_found(bundled: tuple[Dataset, SearchIndex], query: str, treatment: str) -> None:
+    assert names(bundled, query)[0] == treatment
+
+
+def test_an_inflected_word_only_as_near_a_name_as_letters_moved_about_is_none(bundled: tuple[Dataset, SearchIndex]) -> None:
+    # "aposent(ar)" holds the letters of "aptensio" moved about: no spelling of Aptensio XR.
+    assert names(bundled, "Tenho esclerose múltipla, posso me aposentar?") == []
