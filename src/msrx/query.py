@@ -136,6 +136,9 @@ _INTENTS: list[tuple[str, str, str]] = [
     ("jab", "route", "injection"), ("jabs", "route", "injection"), ("shot", "route", "injection"),
     ("shots", "route", "injection"), ("pen", "route", "injection"), ("pens", "route", "injection"),
     ("injector", "route", "injection"),
+    # "I hate needles", "jab a needle into myself": the needle of an injection; not in
+    # "pins and needles", a phrase of nerve pain (see parse).
+    ("needle", "route", "injection"), ("needles", "route", "injection"),
     ("infusion", "route", "infusion"), ("infusions", "route", "infusion"), ("infused", "route", "infusion"),
     ("needle free", "route", "oral"),
     ("drip", "route", "infusion"), ("iv", "route", "infusion"), ("intravenous", "route", "infusion"),
@@ -442,6 +445,8 @@ _NEW_OF_THE_ILLNESS = frozenset(
 # "none that involve needles", "no more injections", "pills instead of shots",
 # "non-injectable" all ask for a medicine taken by mouth. Not "pins and needles".
 _REFUSING = frozenset("no not none without avoid avoiding instead never nothing non don dont "
+                      # "I hate needles", "scared of injections": a way a person would rather not take.
+                      "hate hates hated scared terrified phobic "
                       # The same in the other languages of the symptoms' names ("pero no pinchazos", "sans piqûres").
                       "sin sans pas ohne kein keine keinen senza zonder geen sem nao uten utan uden ilman bez nie".split())
 # The same words in the other languages of the symptoms' names ("no pinchazos o cualquier
@@ -494,6 +499,8 @@ def parse(text: str, topics: bool = True) -> Query:
             if phrase in (("new",), ("newest",)) and i + 1 < len(raw) and raw[i + 1] in _NEW_OF_THE_ILLNESS:
                 i += 1  # "a new relapse" asks about the relapse, not about drugs in trials
                 break
+            if phrase in (("needle",), ("needles",)) and raw[max(0, i - 2) : i] == ["pins", "and"]:
+                continue  # "pins and needles" is nerve pain: its needles ask for no injection
             spoken = phrase
             if (found and found[0] == "route") or (n == 1 and phrase[0] in _NEEDLES):
                 refusal = _refusal(raw, i)

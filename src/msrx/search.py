@@ -235,7 +235,7 @@ def search(
     elif untreated:
         pass  # a symptom no medicine treats, said whole: its note answers, not another symptom's meaning
     elif (not ranked and len(parsed.text.split()) >= SENTENCE_WORDS and not set(parsed.stems) <= GENERIC
-            and not _in_another_language(parsed)):
+            and not _says_a_route(parsed) and not _in_another_language(parsed)):
         closer = closer_in_meaning(index, query, parsed, None)
     if closer is not None:
         # The closer symptom may be one no treatment is for ("weakness"): then, as
@@ -428,6 +428,13 @@ def _untreated_said_whole(index: SearchIndex, named: list[str], whole: dict[str,
     if not named or named[0] not in whole or not index.treats_none(named[0]):
         return set()
     return whole[named[0]]
+
+
+def _says_a_route(parsed: Query) -> bool:
+    """Whether a query says how a medicine is taken ("jab a needle into myself", "my monthly
+    infusion"): such a sentence describes no symptom, and its meaning is not read for one
+    (the encoder would read a needle as pins and needles)."""
+    return any(field == "route" for field, _value, _said in parsed.intents)
 
 
 def topic_asked(query: str) -> str:

@@ -953,3 +953,16 @@ def test_tolerating_a_treatment_how_it_went_and_more_words_for_how_it_is_taken(q
 def test_a_misspelt_name_inflected_as_polish_or_czech_do_is_found(query: str, treatment: str) -> None:
     first = search(query)[0]
     assert first["id"] == treatment and first["matched"]["field"] in ("id", "name", "brand")
+
+
+@pytest.mark.parametrize("query", ["i hate needles", "scared of needles",
+                                   "the idea of not having to routinely jab a needle into myself is too wonderful"])
+def test_needles_said_alone_are_injections_not_pins_and_needles(query: str) -> None:
+    assert all(h["matched"].get("symptom") != "neuropathic-pain" for h in search(query))
+
+
+def test_pins_and_needles_is_still_nerve_pain_and_no_needles_asks_for_a_pill() -> None:
+    assert search("pins and needles in my hands")[0]["matched"]["symptom"] == "neuropathic-pain"
+    first = search("no needles please")[0]
+    assert first["category"] == "dmt" and first["matched"] == {
+        "field": "route", "value": "no needles", "words": ["no needles"], "relation": None}

@@ -750,6 +750,7 @@ def _first_says(first: dict[str, Any], path: str) -> Any:
     ("corticoides orales", "methylprednisolone-oral", "matched.also.0.field", "route"),
     ("Tysabri worked wonders for me", "natalizumab", "topic.field", "effectiveness"),
     ("sulmedrolu", "methylprednisolone-iv", "matched.field", "brand"),
+    ("needles", None, "matched.field", "route"),
 ])
 def test_queries_in_more_words_and_languages_as_processes(query: str, first: str | None, path: str, value: str) -> None:
     result = msrx("search", query, "--json")

@@ -62,6 +62,9 @@ def intents(text: str) -> set[tuple[str, str]]:
     ("farmaci orali", {("route", "oral")}), ("medicamentos orais", {("route", "oral")}),
     ("elke dag inspuiten", {("route", "injection"), ("interval", "1")}), ("m injecter", {("route", "injection")}),
     ("inyectarme", {("route", "injection")}), ("iniettare", {("route", "injection")}),
+    ("jab a needle into myself", {("route", "injection")}), ("needles", {("route", "injection")}),
+    # A way a person would rather not take: a needle hated asks for a pill.
+    ("scared of needles", {("route", "oral")}), ("i hate injections", {("route", "oral")}),
 ])
 def test_intent_words_become_field_filters(text: str, expected: set[tuple[str, str]]) -> None:
     assert intents(text) == expected
