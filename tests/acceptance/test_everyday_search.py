@@ -917,6 +917,9 @@ def test_a_word_that_only_sounds_like_a_drug_in_another_language_is_none() -> No
     ("Setofilm", "ondansetron"), ("Desunin", "high-dose-vitamin-d"), ("ispaghula husk", "psyllium"),
     ("CEP-10953", "armodafinil"), ("ICP-022", "orelabrutinib"), ("MK-733", "simvastatin"), ("Ocrevus SC", "ocrelizumab-hyaluronidase"),
     ("PRN2246", "tolebrutinib"), ("Glatect", "glatiramer-acetate"), ("GP2013", "rituximab"), ("E2020", "donepezil"),
+    # Stop 51: names checked one by one on primary pages.
+    ("Ebexantron", "mitoxantrone"), ("Novantron", "mitoxantrone"), ("Teberif", "interferon-beta-1a"),
+    ("BCD-033", "interferon-beta-1a"), ("Vistabel", "onabotulinumtoxina"),
 ])
 def test_brands_sold_outside_the_us_name_their_treatment(brand: str, treatment: str) -> None:
     first = search(brand)[0]
