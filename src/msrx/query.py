@@ -445,8 +445,6 @@ _NEW_OF_THE_ILLNESS = frozenset(
 # "none that involve needles", "no more injections", "pills instead of shots",
 # "non-injectable" all ask for a medicine taken by mouth. Not "pins and needles".
 _REFUSING = frozenset("no not none without avoid avoiding instead never nothing non don dont "
-                      # "I hate needles", "scared of injections": a way a person would rather not take.
-                      "hate hates hated scared terrified phobic "
                       # The same in the other languages of the symptoms' names ("pero no pinchazos", "sans piqûres").
                       "sin sans pas ohne kein keine keinen senza zonder geen sem nao uten utan uden ilman bez nie".split())
 # The same words in the other languages of the symptoms' names ("no pinchazos o cualquier
@@ -463,11 +461,20 @@ _LEAVING = frozenset("replace replacing replaced swap swapping swapped sustituir
 _SWITCHING = frozenset("switch switching switched move moving moved change changing changed go going went".split())
 
 
+# A way a person would rather not take, said right before it: "I hate needles", "scared of
+# injections", "terrified of the infusion"; not "I hate that the infusion takes so long".
+_DREADING = frozenset("hate hates hated scared afraid terrified frightened phobic".split())
+_OF_THEM = frozenset("the my all those these".split())
+
+
 def _refusal(raw: list[str], i: int) -> int:
     """How many words before raw[i] refuse or leave it ("none that involve" needles: 3),
     counted from the furthest such word among the three before it; 0 if none."""
     for j in range(max(0, i - 3), i):
         if raw[j] in _REFUSING or raw[j] in _LEAVING or (raw[j] == "from" and j and raw[j - 1] in _SWITCHING):
+            return i - j
+        between = raw[j + 1 : i]
+        if raw[j] in _DREADING and (not between or (between[0] == "of" and all(w in _OF_THEM for w in between[1:]))):
             return i - j
     return 0
 

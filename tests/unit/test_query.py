@@ -65,6 +65,10 @@ def intents(text: str) -> set[tuple[str, str]]:
     ("jab a needle into myself", {("route", "injection")}), ("needles", {("route", "injection")}),
     # A way a person would rather not take: a needle hated asks for a pill.
     ("scared of needles", {("route", "oral")}), ("i hate injections", {("route", "oral")}),
+    ("terrified of the infusion", {("route", "oral")}),
+    # ... said right before the way, or with "of": otherwise the feeling is about something else.
+    ("i hate that the infusion takes so long", {("route", "infusion")}),
+    ("i m afraid the infusion made me sick", {("route", "infusion")}),
 ])
 def test_intent_words_become_field_filters(text: str, expected: set[tuple[str, str]]) -> None:
     assert intents(text) == expected
