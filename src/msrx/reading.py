@@ -67,6 +67,8 @@ def phrases_over_intents(index: SearchIndex, q: str, parsed: Query) -> Query:
 
 # Words that say when, after which "low" is still the mood: "feeling low today".
 _WHEN = frozenset(("today", "tonight", "lately", "recently", "again", "sometimes", "often", "now", "still"))
+# "Lie low", "lay low for the day": resting out of sight, no low mood.
+_LYING = frozenset(("lie", "lies", "lying", "lay", "lays", "laying", "layed"))
 
 
 def without_a_measured_low(index: SearchIndex, q: str) -> str:
@@ -78,10 +80,11 @@ def without_a_measured_low(index: SearchIndex, q: str) -> str:
     energy", "low libido" (sexual problems' "low desire" and "libido"), "low-dose
     naltrexone". "feeling low and tired" says "low" alone."""
     said = q.split()
-    if "low" not in said[:-1]:
+    if "low" not in said:
         return q
     lows = {index.owners[k] for k in index.words_of("low")}
     kept = [w for i, w in enumerate(said)
-            if not (w == "low" and i + 1 < len(said) and said[i + 1] not in _WHEN and not is_filler(said[i + 1])
-                    and lows.isdisjoint(index.owners[k] for k in index.words_of(stem(said[i + 1]))))]
+            if not (w == "low" and ((i and said[i - 1] in _LYING) or (
+                i + 1 < len(said) and said[i + 1] not in _WHEN and not is_filler(said[i + 1])
+                and lows.isdisjoint(index.owners[k] for k in index.words_of(stem(said[i + 1]))))))]
     return " ".join(kept) if kept else q

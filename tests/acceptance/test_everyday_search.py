@@ -969,3 +969,8 @@ def test_pins_and_needles_is_still_nerve_pain_and_no_needles_asks_for_a_pill() -
     first = search("no needles please")[0]
     assert first["category"] == "dmt" and first["matched"] == {
         "field": "route", "value": "no needles", "words": ["no needles"], "relation": None}
+
+
+def test_lying_low_is_no_low_mood() -> None:
+    said = "On the days that I know I will be tackling a new recipe for dinner, I lay low for the day."
+    assert all(h["matched"].get("symptom") != "depression" for h in search(said))

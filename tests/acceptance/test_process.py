@@ -825,3 +825,8 @@ def test_a_german_brand_as_a_process() -> None:
     assert result.returncode == 0 and json.loads(result.stdout)["id"] == "amantadine", result.stderr
     steroid = msrx("show", "Urbason", "--json")  # the German brand of methylprednisolone
     assert steroid.returncode == 0 and json.loads(steroid.stdout)["id"] == "methylprednisolone-iv", steroid.stderr
+
+
+def test_lying_low_in_a_sentence_is_no_low_mood_as_a_process() -> None:
+    result = msrx("search", "On the days I know I will be tackling a new recipe, I lay low for the day.", "--json")
+    assert result.returncode == 1 and json.loads(result.stdout) == []

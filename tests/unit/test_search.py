@@ -1300,6 +1300,7 @@ def test_a_sentence_in_another_language_keeps_the_symptom_its_words_name(bundled
     ("low mood", "low mood"), ("low energy", "low energy"), ("low libido", "low libido"), ("low back pain", "back pain"),
     ("low dose naltrexone", "low dose naltrexone"), ("feeling low", "feeling low"),
     ("feeling low and tired", "feeling low and tired"), ("feeling low today", "feeling low today"), ("low", "low"),
+    ("i lay low for the day", "i lay for the day"), ("lying low", "lying"),
 ])
 def test_low_said_of_a_test_result_is_read_as_unsaid(bundled: tuple[Dataset, SearchIndex], query: str, plain: str) -> None:
     from msrx.reading import without_a_measured_low
