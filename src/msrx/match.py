@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from msrx.index import AS_TYPED, SHORT, SearchIndex
 from msrx.keys_said import GENERIC, SYMPTOM_KEYS, WHOLE_KEY, keys_said, read_words
-from msrx.query import Query
+from msrx.query import WHEN, Query
 from msrx.wording import stem
 
 # Field ranks: on equal scores a name beats a brand beats a class word.
@@ -189,10 +189,6 @@ def offer_symptom(index: SearchIndex, cands: dict[int, Candidate], k: int, score
     return index.symptom_ids[j]
 
 
-# Words that say when or how often, never what: "never" of "never pass a sobriety
-# test" is no reason to guess a walking problem in "I will never be able to watch".
-_WHEN = frozenset(stem(w) for w in (
-    "never", "always", "ever", "again", "sometimes", "often", "usually", "still", "already", "anymore", "seldom",
-    "rarely", "once", "twice", "early", "earlier", "late", "later", "lately", "soon", "recently", "today",
-    "yesterday", "tomorrow",
-))
+# "never" of "never pass a sobriety test" is no reason to guess a walking problem
+# in "I will never be able to watch".
+_WHEN = frozenset(stem(w) for w in WHEN)

@@ -53,6 +53,13 @@ def treatment_word(text: str) -> str | None:
 # urgent phrase needs its pronoun: "kill myself" is not "kill the pain" (msrx.notes).
 REFLEXIVE = frozenset("myself yourself himself herself itself ourselves yourselves themselves".split())
 
+# Words that say when or how often, never what (msrx.match's guess, msrx.reading's "low").
+WHEN = frozenset((
+    "never", "always", "ever", "again", "sometimes", "often", "usually", "still", "already", "anymore", "seldom",
+    "rarely", "once", "twice", "early", "earlier", "late", "later", "lately", "soon", "recently", "today",
+    "tonight", "now", "yesterday", "tomorrow",
+))
+
 # Words people wrap around what they mean. Dropped from matching unless the
 # query is nothing but these words.
 FILLER = _TREATMENT_WORDS | frozenset(

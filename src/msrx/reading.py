@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from msrx.english import is_compound
 from msrx.index import SearchIndex
-from msrx.query import Query, is_filler
+from msrx.query import WHEN, Query, is_filler
 from msrx.wording import stem
 
 
@@ -65,8 +65,6 @@ def phrases_over_intents(index: SearchIndex, q: str, parsed: Query) -> Query:
     return parsed._replace(intents=tuple(kept), words=tuple(words), stems=tuple(stem(w) for w in words))
 
 
-# Words that say when, after which "low" is still the mood: "feeling low today".
-_WHEN = frozenset(("today", "tonight", "lately", "recently", "again", "sometimes", "often", "now", "still"))
 # "Lie low", "lay low for the day": resting out of sight, no low mood.
 _LYING = frozenset(("lie", "lies", "lying", "lay", "lays", "laying", "layed"))
 
@@ -78,13 +76,13 @@ def without_a_measured_low(index: SearchIndex, q: str) -> str:
     answers, from side effects), not low mood ("feeling low"). A symptom or treatment
     with a key holding "low" and another holding the word keeps it: "low mood", "low
     energy", "low libido" (sexual problems' "low desire" and "libido"), "low-dose
-    naltrexone". "feeling low and tired" says "low" alone."""
+    naltrexone". "feeling low and tired" and "feeling low today" say "low" alone."""
     said = q.split()
     if "low" not in said:
         return q
     lows = {index.owners[k] for k in index.words_of("low")}
     kept = [w for i, w in enumerate(said)
             if not (w == "low" and ((i and said[i - 1] in _LYING) or (
-                i + 1 < len(said) and said[i + 1] not in _WHEN and not is_filler(said[i + 1])
+                i + 1 < len(said) and said[i + 1] not in WHEN and not is_filler(said[i + 1])
                 and lows.isdisjoint(index.owners[k] for k in index.words_of(stem(said[i + 1]))))))]
     return " ".join(kept) if kept else q
