@@ -114,6 +114,14 @@ def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
 
 
 
+def value_at(record: dict[str, Any], path: str) -> Any:
+    """A JSON record's value at a dotted path ("topic.field", "matched.also.0.field")."""
+    value: Any = record
+    for key in path.split("."):
+        value = value[int(key)] if key.isdigit() else value[key]
+    return value
+
+
 def load_script(name: str) -> ModuleType:
     """A maintainer script (scripts/NAME.py) as a module, for testing it offline."""
     spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")

@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from msrx.cli import app
+from tests.conftest import value_at
 
 runner = CliRunner()
 
@@ -946,10 +947,7 @@ def test_a_low_test_result_answers_with_what_may_cause_it_not_low_mood(query: st
 def test_tolerating_a_treatment_how_it_went_and_more_words_for_how_it_is_taken(query: str, first: str, path: str, value: str) -> None:
     hit = search(query)[0]
     assert hit["id"] == first
-    said: Any = hit
-    for key in path.split("."):
-        said = said[int(key)] if key.isdigit() else said[key]
-    assert said == value
+    assert value_at(hit, path) == value
 
 
 @pytest.mark.parametrize(("query", "treatment"), [("baklofenu", "baclofen"), ("vysoké dávky sulmedrolu", "methylprednisolone-iv")])

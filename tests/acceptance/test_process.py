@@ -8,11 +8,10 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.conftest import MINI, ROOT
+from tests.conftest import MINI, ROOT, value_at
 
 SCRIPT = Path(sys.executable).with_name("msrx.exe" if os.name == "nt" else "msrx")
 
@@ -705,14 +704,6 @@ def test_steroids_in_german_as_a_process() -> None:
     assert result.returncode == 0 and json.loads(result.stdout)[0]["category"] == "relapse"
 
 
-def _first_says(first: dict[str, Any], path: str) -> Any:
-    """A first result's value at a dotted path ("topic.field", "matched.symptom")."""
-    value: Any = first
-    for key in path.split("."):
-        value = value[int(key)] if key.isdigit() else value[key]
-    return value
-
-
 # Readings of stops 47 to 49, each as a process: (query, the first result's id or None, a path in it, its value).
 @pytest.mark.parametrize(("query", "first", "path", "value"), [
     ("ständiger Harndrang", None, "matched.symptom", "bladder"),
@@ -757,7 +748,7 @@ def test_queries_in_more_words_and_languages_as_processes(query: str, first: str
     data = json.loads(result.stdout)
     assert result.returncode == 0 and data, result.stderr
     assert first is None or data[0]["id"] == first
-    assert _first_says(data[0], path) == value
+    assert value_at(data[0], path) == value
 
 
 def test_a_question_in_german_as_a_process() -> None:
