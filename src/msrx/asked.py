@@ -17,9 +17,11 @@ from msrx.wording import stem, stems_of
 
 
 def topic_of(t: Treatment, field: str, relation: str | None, words: tuple[str, ...], parsed: Query,
-             index: SearchIndex) -> str | None:
-    """The field a hit answers the question with, or None."""
-    asked = _topic_asked(t, field, relation, words, parsed, index)
+             index: SearchIndex, said_whole: frozenset[str] = frozenset()) -> str | None:
+    """The field a hit answers the question with, or None. `said_whole` holds the
+    symptoms a key of which the query says whole in words that are not common
+    English: another language's ("Depressionen"), or an inflection."""
+    asked = _topic_asked(t, field, relation, words, parsed, index, said_whole)
     return _answering(t, asked) if asked else None
 
 
@@ -31,7 +33,7 @@ def _answering(t: Treatment, topic: str) -> str:
 
 
 def _topic_asked(t: Treatment, field: str, relation: str | None, words: tuple[str, ...], parsed: Query,
-                 index: SearchIndex) -> str | None:
+                 index: SearchIndex, said_whole: frozenset[str]) -> str | None:
     """The topic a question asks of a hit's treatment, or None."""
     if relation == "causes":
         return None
@@ -54,7 +56,7 @@ def _topic_asked(t: Treatment, field: str, relation: str | None, words: tuple[st
             # "Does Gilenya cause PML": a cause asked of a risk its label warns of, not a side effect.
             # How it is given is part of the harm here ("terrible after infusions": infusion reactions).
             given = [stem(w) for f, _v, said_as in parsed.intents if f == "route" for w in said_as.split()]
-            return _harm_named(t, rest + given, index) or asked
+            return _harm_named(t, rest + given, index, said_whole) or asked
         if field == "drug_class":
             # A class asks only in words ("interferons don't help"): "anticholinergic
             # bladder" wants the class for the symptom, not the bladder in its warnings.
@@ -68,7 +70,7 @@ def _topic_asked(t: Treatment, field: str, relation: str | None, words: tuple[st
         # A name said with how it is given ("a DMT called Ovrelizumab, carried out through an
         # infusion", "prescribe intravenous methylprednisolone") asks how it is given, after any
         # harm said beside it ("Ocrevus infusion reaction").
-        return (asked or ("administration" if "interval" in intent_fields else "") or _harm_named(t, rest, index)
+        return (asked or ("administration" if "interval" in intent_fields else "") or _harm_named(t, rest, index, said_whole)
                 or ("effectiveness" if aimed else None) or ("administration" if "route" in intent_fields else None))
     return None
 
@@ -93,7 +95,8 @@ _AROUND_A_HARM = frozenset(stem(w) for w in (
 ))
 
 
-def _harm_named(t: Treatment, stems: list[str], index: SearchIndex) -> str | None:
+def _harm_named(t: Treatment, stems: list[str], index: SearchIndex,
+                said_whole: frozenset[str] = frozenset()) -> str | None:
     """A name said with a word of its side effects or warnings ("Tysabri PML", "Copaxone
     lipoatrophy") asks about them: the field that holds the word, side effects first.
     A harm said in other words of the same symptom asks too: "insomnia" of
@@ -106,13 +109,17 @@ def _harm_named(t: Treatment, stems: list[str], index: SearchIndex) -> str | Non
              and not index.names_a_treatment(s)]
     if not stems:
         return None
+    # A symptom said whole in other words or another language ("Depressionen" beside
+    # Betaferon) is one of its side effects when a side effect says that symptom too;
+    # not one it is given for ("Ampyra and my walking").
+    other = {-1 - index.symptom_ids.index(sid) for sid in said_whole - set(t.symptoms) if sid in index.symptom_ids}
     # Short words keep their plural in stem() ("eyes"); the labels say "eye exam".
     stems += [s[:-1] for s in stems if len(s) <= 4 and s.endswith("s") and not s.endswith("ss")]
     for name, texts in (("side_effects", t.side_effects), ("warnings", [warning_parts(w)[1] for w in t.warnings])):
         each = [stems_of(text) for text in texts]  # read once: both tests below use them
         if not set(stems).isdisjoint(s for words in each for s in words):
             return name
-        if (name == "side_effects" and each and (named := _symptoms_said(index, stems))
+        if (name == "side_effects" and each and (named := _symptoms_said(index, stems) | other)
                 and any(named & _symptoms_said(index, words) for words in each)):
             return name
     return None

@@ -247,9 +247,13 @@ def search(
         ranked = ranked[:limit]
     # Only the records that are shown are decoded (see store.LazyTreatments).
     hits = []
+    # A symptom said whole in words English does not hold ("Depressionen" beside Betaferon):
+    # the English ones ("low") are read by asked.py from the words themselves.
+    whole_symptoms = frozenset(sid for sid, at in whole.items()
+                               if any(not is_english(parsed.words[p]) for p in at if p < len(parsed.words)))
     for order, (field, value, symptom, words, relation, also) in ranked:
         tr = dataset.treatments[order[-1]]
-        topic = topic_of(tr, field, relation, words, parsed, index)
+        topic = topic_of(tr, field, relation, words, parsed, index, whole_symptoms)
         hits.append(Hit(tr, -order[1], field, value, symptom, tuple(words), relation, also, topic))
     return _about_another_drug(_beside_a_name(_about_the_named(hits, parsed)), parsed, index)
 

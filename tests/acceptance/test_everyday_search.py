@@ -972,3 +972,14 @@ def test_pins_and_needles_is_still_nerve_pain_and_no_needles_asks_for_a_pill() -
 def test_lying_low_is_no_low_mood() -> None:
     said = "On the days that I know I will be tackling a new recipe for dinner, I lay low for the day."
     assert all(h["matched"].get("symptom") != "depression" for h in search(said))
+
+
+def test_a_side_effect_said_in_german_beside_betaferon_asks_about_its_side_effects() -> None:
+    first = search("Betaferon verstärkte bei ihr auch krankheitsbedingte Depressionen")[0]
+    assert (first["id"], first["topic"]["field"]) == ("interferon-beta-1b", "side_effects")
+
+
+def test_dentro_inside_is_no_misspelt_brand() -> None:
+    # Portuguese, Spanish and Italian "inside" is two letters from Detrol (tolterodine).
+    assert all(h["id"] != "tolterodine" for h in search("dores neuropáticas que queimam, formigam e rasgam por dentro"))
+    assert search("dentro") == []

@@ -742,6 +742,8 @@ def test_steroids_in_german_as_a_process() -> None:
     ("Tysabri worked wonders for me", "natalizumab", "topic.field", "effectiveness"),
     ("sulmedrolu", "methylprednisolone-iv", "matched.field", "brand"),
     ("needles", None, "matched.field", "route"),
+    # Stop 52.
+    ("Betaferon Depressionen", "interferon-beta-1b", "topic.field", "side_effects"),
 ])
 def test_queries_in_more_words_and_languages_as_processes(query: str, first: str | None, path: str, value: str) -> None:
     result = msrx("search", query, "--json")

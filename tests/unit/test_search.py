@@ -419,6 +419,33 @@ def test_only_a_harm_named_beside_a_name_asks_about_its_warnings(bundled: tuple[
     assert search(ds, index, query)[0].topic == topic
 
 
+@pytest.mark.parametrize(("query", "topic"), [
+    # A symptom said in another language that a side effect of the named drug also says.
+    ("Betaferon verstärkte bei ihr auch krankheitsbedingte Depressionen", "side_effects"),
+    ("Betaferon Depressionen", "side_effects"),
+    # "low" is English: read from the word itself, and "low-level" is no low mood of mitoxantrone's.
+    ("The first time I asked about Novantrone, a low-level chemotherapy drug", None),
+    # What the drug is for is no harm of it, in any language.
+    ("Fampyra und mein Gehen", None),
+])
+def test_a_side_effect_said_in_another_language_beside_a_name_asks_about_side_effects(
+        bundled: tuple[Dataset, SearchIndex], query: str, topic: str | None) -> None:
+    ds, index = bundled
+    assert search(ds, index, query)[0].topic == topic
+
+
+def test_a_harm_said_whole_only_counts_when_another_symptom_than_the_drugs_own(bundled: tuple[Dataset, SearchIndex]) -> None:
+    from msrx.asked import _harm_named
+
+    ds, index = bundled
+    ifn = next(t for t in ds.treatments if t.id == "interferon-beta-1b")
+    bupropion = next(t for t in ds.treatments if t.id == "bupropion")
+    assert _harm_named(ifn, ["verstarkt"], index) is None
+    assert _harm_named(ifn, ["verstarkt"], index, frozenset({"depression"})) == "side_effects"
+    assert "depression" in bupropion.symptoms
+    assert _harm_named(bupropion, ["verstarkt"], index, frozenset({"depression"})) is None
+
+
 @pytest.mark.parametrize(("word", "head"), [
     ("tecfideratherapie", "tecfidera"), ("copaxonespritzen", "copaxon"), ("kortisonbehandlung", "kortison"),
     ("plasmaferes", "plasma"),
