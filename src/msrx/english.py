@@ -8,7 +8,9 @@ shirt" is not "short term memory". The list (english_words.txt, from WordNet
 to be made, which most queries never reach. drug_words.txt (WordNet's drug
 names, same script) and other_drugs.txt (24,000 names from a drug dictionary,
 written by scripts/other_drugs.py) hold names of other drugs, which are never
-fixed at all.
+fixed at all. common_words.txt (scripts/common_words.py) holds the commonest
+words of the other languages msrx reads, which are never read as a misspelt
+name of a treatment.
 """
 
 from __future__ import annotations
@@ -64,6 +66,13 @@ def is_english(word: str) -> bool:
             if not replacement and len(base) > 2 and base[-1] == base[-2] and f"\n{base[:-1]}\n" in words:
                 return True  # "stopped" -> "stopp" -> "stop"
     return False
+
+
+def is_common_abroad(word: str) -> bool:
+    """Whether `word` (normalised) is one of the commonest words of another language
+    msrx reads (common_words.txt, from wordfreq: scripts/common_words.py): French
+    "savoir" is no misspelt Avloire, Portuguese "dentro" no Detrol."""
+    return f"\n{word}\n" in _words("common_words.txt")
 
 
 def is_compound(phrase: str) -> bool:

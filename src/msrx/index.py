@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar
 
 from msrx import dosing
-from msrx.english import is_english  # the word list is read on the first question, not on import
+from msrx.english import is_common_abroad, is_english  # the word lists is read on the first question, not on import
 from msrx.model import Dataset, for_form
 from msrx.query import matches_interval
 from msrx.wording import stem
@@ -326,6 +326,8 @@ class SearchIndex:
         if longer and is_english(typed or word):
             # A finished word, not the start of a name: "interfere" is no interferon.
             longer = [w for w in longer if a_form_of(word, w)]
+        elif longer and is_common_abroad(typed or word):
+            longer = [w for w in longer if not self.names_a_treatment(w)]  # Spanish "copa" is no Copaxone
         if longer:
             return longer, 0.92
         options, certainty = self._closest(word)
@@ -336,6 +338,10 @@ class SearchIndex:
             # "injection", "station" no statin), only of a form of itself
             # ("laughers", "laugh").
             options = [w for w in options if a_form_of(word, w)]
+        elif options and is_common_abroad(typed or word):
+            # Nor is another language's everyday word a misspelt name: French
+            # "savoir" is no Avloire. Its symptom words may still be meant.
+            options = [w for w in options if not self.names_a_treatment(w)]
         return (options, certainty) if options else ([], 0.0)
 
     def _closest(self, word: str) -> tuple[list[str], float]:

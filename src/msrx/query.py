@@ -122,7 +122,7 @@ FILLER = _TREATMENT_WORDS | frozenset(
     # Not German "war" or "hat", English words, nor "die" (see above).
     "il elle ils elles tu nous vous par sur dans chez avant apres ich du er sie es wir ihr mein meine meinen mir mich "
     "auf bei nach vor zu zum zur ist sind habe lo gli mi ti si ci che sono ho ha se su yo muy cuando porque como "
-    "ik niet maar ook wel dat mijn op te voor "
+    "ik niet maar ook wel dat mijn op te voor nicht "
     "problemas problema problemi problemes probleme problemen problemer trastornos trastorno disturbi disturbo "
     "troubles stoornissen storungen storung dificultad dificultades difficultes difficolta moeite beschwerden "
     "klachten".split()

@@ -983,3 +983,12 @@ def test_dentro_inside_is_no_misspelt_brand() -> None:
     # Portuguese, Spanish and Italian "inside" is two letters from Detrol (tolterodine).
     assert all(h["id"] != "tolterodine" for h in search("dores neuropáticas que queimam, formigam e rasgam por dentro"))
     assert search("dentro") == []
+
+
+@pytest.mark.parametrize(("query", "wrong"), [
+    ("un autre problème qui me suit depuis plus d'un an, à savoir que j'ai les pieds brulants", "carbamazepine"),
+    ("achar um medico", "corticotropin"),
+    ("konnte ich mit dem rechten Bein nicht mehr so richtig laufen", "melatonin"),
+])
+def test_an_everyday_word_of_another_language_names_no_treatment(query: str, wrong: str) -> None:
+    assert all(h["id"] != wrong for h in search(query))

@@ -759,6 +759,14 @@ def test_a_question_in_german_as_a_process() -> None:
     assert result.returncode == 0 and data[0]["id"] == "teriflunomide" and data[0]["topic"]["field"] == "stopping"
 
 
+def test_an_everyday_word_of_another_language_is_no_misspelt_name_as_a_process() -> None:
+    # Portuguese "achar" (to find) is two letters from Acthar; German "nicht" is no sleep word.
+    result = msrx("search", "achar um medico", "--json")
+    assert result.returncode == 1 and json.loads(result.stdout) == []
+    data = json.loads(msrx("search", "Seit 2014 nehme ich Aubagio nicht mehr", "--json").stdout)
+    assert [h["id"] for h in data] == ["teriflunomide"]
+
+
 def test_a_spine_is_no_spinning_as_a_process() -> None:
     result = msrx("search", "a metal rod for a spine", "--json")
     assert result.returncode == 1 and json.loads(result.stdout) == []
