@@ -96,7 +96,9 @@ TOPICS: tuple[tuple[str, str], ...] = (
 # Words no English query says, so they can take nothing from one.
 _IN_OTHER_LANGUAGES = {
     "pregnancy": r"schwanger\w*|grossesse|enceinte|embaraz\w*|gravidanza|incinta|zwanger\w*|graviditet|gravidez"
-                 r"|gravida|engravidar|raskaus|raskaana|raskauden|ciaza|ciazy|tehotenstvi|tehotna",
+                 r"|gravida|engravidar|raskaus|raskaana|raskauden|ciaza|ciazy|tehotenstvi|tehotna"
+                 # Wanting a child: "einen Kinderwunsch", "kinderwens".
+                 r"|kinderwunsch\w*|kinderwens\w*",
     "breastfeeding": r"stillen|stillzeit|allaitement|allaiter|lactancia|amamantar|allattamento|allattare"
                      r"|borstvoeding|amning|amamentacao|amamentar|amming|imetys|imettaa|karmienie piersia|kojeni"
                      r"|kojit",
@@ -110,7 +112,13 @@ _IN_OTHER_LANGUAGES = {
                 r"|dejar de tomar|stoppen met|parar de tomar|suspender|interromper|stoppe med|stopper med|sluta med"
                 r"|slutade med|lopettaa|lopetin|odstawic|odstawienie|przerwac leczenie|vysadit|vysazeni"
                 # "decidi abandonar o interferon", "dejé de tomar", "ho interrotto il Tysabri".
-                r"|abandon(?:ar|ei|ou|e|o|amos|aron)|deje de|deixei de|interromp(?:ere|ido|u)|interrott[oa]|sospes[oa]",
+                r"|abandon(?:ar|ei|ou|e|o|amos|aron)|deje de|deixei de|interromp(?:ere|ido|u)|interrott[oa]|sospes[oa]"
+                # "Gilenya abzusetzen"; no longer taking it: "nehme ich das Medikament (Aubagio) nicht mehr",
+                # "je ne prends plus", "ya no tomo", "ik neem het niet meer", "non prendo piu", "nao tomo mais".
+                # The verb alone is read where the name may sit before "nicht mehr": the name stays in the query.
+                r"|abzusetzen|(?:nehme|nimmt|nehmen|nahm)(?= (?:\w+ ){0,4}?nicht mehr)|ne (?:prends|prend|prenons|prennent) plus"
+                r"|ya no (?:tomo|toma|tomamos)|(?:neem|neemt|nemen)(?= (?:\w+ ){0,4}?niet meer)|non (?:prendo|prende|assumo) piu"
+                r"|nao (?:tomo|toma) mais",
     "effectiveness": r"wirksamkeit|wirkt|hilft|funktioniert|efficacite|efficace|efficacia|eficacia|werkzaamheid"
                      # "les effets bénéfiques", "i benefici", "los beneficios", "die Vorteile", "de voordelen"
                      r"|benefiques?|benefici\w*|vorteile?|voordel\w*"
@@ -169,7 +177,8 @@ _TOPIC_HINTS = (
     "niepozadan", "nezadouc", "toler", "toller", "vertrag", "verdraag", "vedlejsi", "quanto em", "quantas", "annost", "kuinka", "dawkow", "czesto", "davkov",
     "jak cast", "risco", "perigos", "farlig", "vaarallin", "ryzyk", "niebezpiecz", "rizik", "nebezpec",
     "abandon", "deje de", "deixei de", "interrott", "sospes", "inconvenient", "nachteil", "nadelen", "svantagg",
-    "desvantage", "toedien", "verabreich", "somministr", "administrac",
+    "desvantage", "toedien", "verabreich", "somministr", "administrac", "abzuset", "nicht mehr", "ne pren", "ya no",
+    "niet meer", "non pren", "non assum", "nao tom", "kinderw",
 )
 
 
@@ -199,7 +208,14 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                      r"|(?:was|were|is|are|been|so|very|really|pretty|quite) (?:harsh|brutal|nasty|hellish)"
                      r"|hard on (?:me|my|the|your|our) ?(?:body|stomach|system)?"
                      r"|(?:problems?|issues?|troubles?) (?:with|on|from)"
-                     r"|(?:respond|react)\w* (?:so |very |really )?(?:badly|horribly|terribly|poorly)"),
+                     r"|(?:respond|react)\w* (?:so |very |really )?(?:badly|horribly|terribly|poorly)"
+                     # Hair loss is no symptom of MS: said with a name, it is asked of the drug ("my hair
+                     # loss saga with Tecfidera", "trop de pertes de cheveux" on Gilenya, "Haarausfall").
+                     r"|hair ?loss|(?:losing|lost|lose|loses) (?:my |your |her |his |some |of (?:my |your )?)?hair"
+                     r"|hair (?:thinning|falling out|is falling out)|thinning hair|pertes? de(?:s)? cheveux"
+                     r"|chute de(?:s)? cheveux|caida del? (?:pelo|cabello)|perdida de (?:pelo|cabello)|queda de cabelo"
+                     r"|(?:perdita|caduta) (?:di|dei) capelli|haarausfall|haaruitval|haravfall|hartab|hiustenlahto"
+                     r"|wypadanie wlosow|vypadavani vlasu"),
     # "should I stop Tysabri", "can you safely stop Ocrevus"; not "does baclofen stop spasms".
     # "Rituxan is completely washed out": said of a drug; "I feel washed out" is fatigue.
     ("stopping", r"dropp(?:ed|ing)|(?:continue|keep) (?:taking|using|on|with)|(?:i|we|you|safely) stop|washed out"),
@@ -249,10 +265,12 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                        r"|(?:first|1st|second|2nd|third|3rd|next) (?:\w+ )?(?:shots?|jabs?|injections?|infusions?|doses?|days?"
                        r"|weeks?|years?|rounds?|courses?|treatments?|pills?|tablets?)|(?:rounds?|years?) (?:one|two|three|1|2|3)"
                        # The same elsewhere: "die erste Gabe von Ocrevus", "ma première perfusion de Tysabri".
-                       r"|(?:erste|ersten|zweite|zweiten|dritte|dritten|premiere|deuxieme|troisieme|primera|primer|segunda"
-                       r"|tercera|prima|primo|seconda|secondo|terza|eerste|tweede|derde) (?:\w+ )?(?:gabe|infusion|infusionen"
-                       r"|spritze|injektion|dosis|perfusion|injection|piqure|cure|infusione|iniezione|dose|infuus|injectie"
-                       r"|ciclo|zyklus|runde)"
+                       r"|(?:erste|ersten|erster|zweite|zweiten|dritte|dritten|premier|premiere|deuxieme|troisieme|primera"
+                       r"|primer|segunda|tercera|prima|primo|seconda|secondo|terza|eerste|tweede|derde) (?:\w+ )?(?:gabe"
+                       r"|infusion|infusionen|spritze|injektion|dosis|perfusion|injection|piqure|cure|infusione|iniezione"
+                       r"|dose|infuus|injectie|ciclo|zyklus|runde"
+                       # "Mi primer día con Copaxone", "mein erster Tag mit Tecfidera", "ma première semaine".
+                       r"|tag|tage|woche|jour|semaine|dia|semana|giorno|settimana|dag|week)"
                        # "how many Mavenclad tablets", "Ponvory titration", "Briumvi infusion time".
                        r"|how many (?:\w+ ){0,2}?(?:tablets?|pills?|capsules?|doses?|injections?|infusions?|shots?"
                        r"|courses?|rounds?|cycles?)"
@@ -310,7 +328,8 @@ _NAMED_HINTS = (
     "starter", "infusion", "mg", "mcg", "ug", "iu", "ml", "unit", "injector", "filled",
     "protocol", "gr", "bab", "newborn", "unborn", "alcohol", "booze", "drink", "concern", "worr", "pre", "before", "feed", "safe", "difference",
     "reboot", "set", "case", "patient", "relapse", "attack", "flare", "lesion", "exacerbation", "atakk", "attakk",
-    "schube", "poussee", "brotes", "ricadute", "recaidas",
+    "schube", "poussee", "brotes", "ricadute", "recaidas", "hair", "lose", "lost", "cheveux", "pelo", "cabel",
+    "capelli", "haaraus", "haaruit", "haravf", "hartab", "wlosow", "vlasu",
 )
 
 

@@ -992,3 +992,16 @@ def test_dentro_inside_is_no_misspelt_brand() -> None:
 ])
 def test_an_everyday_word_of_another_language_names_no_treatment(query: str, wrong: str) -> None:
     assert all(h["id"] != wrong for h in search(query))
+
+
+@pytest.mark.parametrize(("query", "first", "topic"), [
+    ("Mi primer día con Copaxone.", "glatiramer-acetate", "administration"),
+    ("Ensuite, j'ai eu Gilenya® mais j'ai eu trop de pertes de cheveux.", "fingolimod", "side_effects"),
+    ("my hair loss saga with Tecfidera", "dimethyl-fumarate", "side_effects"),
+    ("Seit September 2014 nehme ich das Medikament (Aubagio) nicht mehr.", "teriflunomide", "stopping"),
+    ("Wäre es denkbar, Gilenya abzusetzen?", "fingolimod", "stopping"),
+    ("ich nehme azathioprin und wir haben einen Kinderwunsch", "azathioprine", "pregnancy"),
+])
+def test_a_first_day_hair_loss_no_longer_taking_it_and_wanting_a_child_ask_their_topic(query: str, first: str, topic: str) -> None:
+    hit = search(query)[0]
+    assert (hit["id"], hit["topic"]["field"]) == (first, topic)

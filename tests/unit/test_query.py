@@ -372,6 +372,12 @@ def test_a_letter_after_a_pronoun_or_a_negation_is_a_contraction_else_a_name() -
     ("baclofen works for me", "effectiveness", ("baclofen",)), ("tysabri worked wonders", "effectiveness", ("tysabri",)),
     ("the benefits of ocrevus", "effectiveness", ("ocrevus",)), ("vorteile von kesimpta", "effectiveness", ("von", "kesimpta")),
     ("les effets benefiques du sativex", "effectiveness", ("effets", "sativex")),
+    # No longer taking it, wanting a child (stop 52); the name before "nicht mehr" stays.
+    ("seit 2014 nehme ich aubagio nicht mehr", "stopping", ("seit", "aubagio", "mehr")),
+    ("ik neem tecfidera niet meer", "stopping", ("tecfidera", "meer")),
+    ("je ne prends plus le tecfidera", "stopping", ("tecfidera",)),
+    ("gilenya abzusetzen", "stopping", ("gilenya",)),
+    ("azathioprin und kinderwunsch", "pregnancy", ("azathioprin",)),
 ])
 def test_a_question_about_a_treatment_names_the_field_it_asks_about(text: str, topic: str, words: tuple[str, ...]) -> None:
     parsed = parse(normalise(text))
@@ -466,6 +472,11 @@ def test_every_topic_is_a_field_of_the_table_and_of_the_schema(schema: dict[str,
     ("no relapses since starting tysabri", "effectiveness"), ("i haven t had any new lesions on ocrevus", "effectiveness"),
     ("relapse free for 3 years on copaxone", "effectiveness"), ("har ikke hatt noen atakker siden", "effectiveness"),
     ("keine schube mehr seit tecfidera", "effectiveness"), ("does gilenya cause relapses", "side_effects"),
+    # Hair loss, no MS symptom, and a first day (stop 52).
+    ("my hair loss saga with tecfidera", "side_effects"), ("trop de pertes de cheveux", "side_effects"),
+    ("haarausfall unter aubagio", "side_effects"), ("losing my hair on aubagio", "side_effects"),
+    ("mi primer dia con copaxone", "administration"), ("mein erster tag mit tecfidera", "administration"),
+    ("a hairy dog", ""),
 ])
 def test_words_that_ask_a_topic_only_with_a_name(text: str, topic: str) -> None:
     from msrx.topics import named_topic
