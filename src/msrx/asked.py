@@ -8,6 +8,7 @@ this module reads, for each, which of its fields the question is about.
 
 from __future__ import annotations
 
+from msrx.english import is_english
 from msrx.index import IDENTITY_FIELDS, NAMING_FIELDS, SearchIndex
 from msrx.keys_said import SYMPTOM_KEYS
 from msrx.model import Treatment
@@ -82,6 +83,7 @@ def _its_own_symptom(index: SearchIndex, t: Treatment, stems: list[str]) -> bool
 
 
 _FAILURE = stem("failure")
+COGNATE = 6  # the letters another language's word for a harm shares with the English one
 # Words a warning says around its harm, not the harm: when ("within 3 days", "in one
 # case almost 4 years after"), who ("people", "patients"), how it was learned
 # ("reported", "recommended", "withdrawn from the market"), and what every immune
@@ -115,9 +117,14 @@ def _harm_named(t: Treatment, stems: list[str], index: SearchIndex,
     other = {-1 - index.symptom_ids.index(sid) for sid in said_whole - set(t.symptoms) if sid in index.symptom_ids}
     # Short words keep their plural in stem() ("eyes"); the labels say "eye exam".
     stems += [s[:-1] for s in stems if len(s) <= 4 and s.endswith("s") and not s.endswith("ss")]
+    # Another language's form of a harm shares its start: "Lymphozyten" of "lymphocyte",
+    # "maculaødem" of "macular edema". Long words only, and no English word.
+    cognates = {s[:COGNATE] for s in stems if len(s) > COGNATE and not is_english(s)}
     for name, texts in (("side_effects", t.side_effects), ("warnings", [warning_parts(w)[1] for w in t.warnings])):
         each = [stems_of(text) for text in texts]  # read once: both tests below use them
         if not set(stems).isdisjoint(s for words in each for s in words):
+            return name
+        if cognates and any(w[:COGNATE] in cognates for words in each for w in words if len(w) >= COGNATE):
             return name
         if (name == "side_effects" and each and (named := _symptoms_said(index, stems) | other)
                 and any(named & _symptoms_said(index, words) for words in each)):

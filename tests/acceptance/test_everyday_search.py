@@ -977,6 +977,8 @@ def test_lying_low_is_no_low_mood() -> None:
 def test_a_side_effect_said_in_german_beside_betaferon_asks_about_its_side_effects() -> None:
     first = search("Betaferon verstärkte bei ihr auch krankheitsbedingte Depressionen")[0]
     assert (first["id"], first["topic"]["field"]) == ("interferon-beta-1b", "side_effects")
+    first = search("Mein Mann hat unter Tecfideratherapie ein starkes Absinken der Lymphozyten")[0]
+    assert (first["id"], first["topic"]["field"]) == ("dimethyl-fumarate", "side_effects")
 
 
 def test_dentro_inside_is_no_misspelt_brand() -> None:

@@ -434,6 +434,17 @@ def test_a_side_effect_said_in_another_language_beside_a_name_asks_about_side_ef
     assert search(ds, index, query)[0].topic == topic
 
 
+def test_another_languages_form_of_a_harm_shares_its_start(bundled: tuple[Dataset, SearchIndex]) -> None:
+    from msrx.asked import _harm_named
+
+    ds, index = bundled
+    dmf = next(t for t in ds.treatments if t.id == "dimethyl-fumarate")
+    fingolimod = next(t for t in ds.treatments if t.id == "fingolimod")
+    assert _harm_named(dmf, ["lymphozyten"], index) == "side_effects"  # "low lymphocyte count"
+    assert _harm_named(fingolimod, ["maculaodem"], index) == "warnings"  # "macular edema"
+    assert _harm_named(dmf, ["lympho"], index) is None  # six letters: too short to be read as a form
+
+
 def test_a_harm_said_whole_only_counts_when_another_symptom_than_the_drugs_own(bundled: tuple[Dataset, SearchIndex]) -> None:
     from msrx.asked import _harm_named
 
