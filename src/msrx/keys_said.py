@@ -6,6 +6,7 @@ treatments is msrx.match's job.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
@@ -89,6 +90,8 @@ def read_words(index: SearchIndex, query: Query) -> WordHits:
             options, certainty = [head], 0.9
         if not options:
             options, certainty = _inflected_name(index, query.words[p])
+        if not options:
+            options, certainty = _foreign_form(index, query.words[p])
         for option in options:
             fixed_to.setdefault(p, set()).add(option)
             for k in index.words_of(option):
@@ -338,6 +341,29 @@ def _inflected_name(index: SearchIndex, word: str) -> tuple[list[str], float]:
         if named:
             return named, certainty * 0.95
     return [], 0.0
+
+
+FORM_START = 6
+
+
+def _foreign_form(index: SearchIndex, word: str) -> tuple[list[str], float]:
+    """Another form of a symptom's word in another language: "krampfen" of
+    "krampfartigen", the words sharing their first six letters, read only when the
+    words of that start are all one symptom's translations. No English word."""
+    if len(word) <= FORM_START or not word.isalpha() or is_english(word):
+        return [], 0.0
+    head = word[:FORM_START]
+    words = index.word_list
+    pos = bisect_left(words, head)
+    found: list[str] = []
+    while pos < len(words) and words[pos].startswith(head) and len(found) < 20:
+        if not found or found[-1] != words[pos]:
+            found.append(words[pos])
+        pos += 1
+    keys = [k for w in found for k in index.words_of(w)]
+    if not keys or any(index.fields[k] != "translation" for k in keys) or len({index.owners[k] for k in keys}) != 1:
+        return [], 0.0
+    return found, 0.8
 
 
 def _a_name_word(word: str) -> bool:

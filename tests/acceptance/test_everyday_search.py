@@ -1007,3 +1007,12 @@ def test_an_everyday_word_of_another_language_names_no_treatment(query: str, wro
 def test_a_first_day_hair_loss_no_longer_taking_it_and_wanting_a_child_ask_their_topic(query: str, first: str, topic: str) -> None:
     hit = search(query)[0]
     assert (hit["id"], hit["topic"]["field"]) == (first, topic)
+
+
+@pytest.mark.parametrize(("query", "symptom"), [
+    ("Die Finger krampfen einfach fest", "spasticity"),
+    ("Soms is een broodje eten al fysiek uitputtend", "fatigue"),
+    ("Stolpernd, schwankend und humpelt bewege ich mich nach Hause.", "walking"),
+])
+def test_another_form_of_a_symptom_word_in_another_language_finds_the_symptom(query: str, symptom: str) -> None:
+    assert search(query)[0]["matched"]["symptom"] == symptom

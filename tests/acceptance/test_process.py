@@ -747,6 +747,7 @@ def test_steroids_in_german_as_a_process() -> None:
     ("nehme ich das Medikament (Aubagio) nicht mehr", "teriflunomide", "topic.field", "stopping"),
     ("trop de pertes de cheveux sous Gilenya", "fingolimod", "topic.field", "side_effects"),
     ("Tecfidera und Lymphozyten", "dimethyl-fumarate", "topic.field", "side_effects"),
+    ("Die Finger krampfen einfach fest", None, "matched.symptom", "spasticity"),
 ])
 def test_queries_in_more_words_and_languages_as_processes(query: str, first: str | None, path: str, value: str) -> None:
     result = msrx("search", query, "--json")

@@ -445,6 +445,20 @@ def test_another_languages_form_of_a_harm_shares_its_start(bundled: tuple[Datase
     assert _harm_named(dmf, ["lympho"], index) is None  # six letters: too short to be read as a form
 
 
+@pytest.mark.parametrize(("word", "read_as"), [
+    ("krampfen", ["krampfartigen"]), ("stolpernd", ["stolpern"]),  # German forms of spasticity and walking words
+    ("walking", []),  # an English word
+    ("muskelx", []),  # "muskel" starts words of more than one symptom
+    ("douleurs", []),  # a word msrx holds already: read as itself, not here
+])
+def test_another_form_of_a_symptom_word_in_another_language(bundled: tuple[Dataset, SearchIndex], word: str,
+                                                            read_as: list[str]) -> None:
+    from msrx.keys_said import _foreign_form
+
+    _ds, index = bundled
+    assert _foreign_form(index, word)[0] == read_as
+
+
 def test_a_harm_said_whole_only_counts_when_another_symptom_than_the_drugs_own(bundled: tuple[Dataset, SearchIndex]) -> None:
     from msrx.asked import _harm_named
 
