@@ -102,7 +102,9 @@ def _harm_named(t: Treatment, stems: list[str], index: SearchIndex,
     """A name said with a word of its side effects or warnings ("Tysabri PML", "Copaxone
     lipoatrophy") asks about them: the field that holds the word, side effects first.
     A harm said in other words of the same symptom asks too: "insomnia" of
-    dexamethasone's "trouble sleeping", both words of the sleep symptom.
+    dexamethasone's "trouble sleeping", both words of the sleep symptom; so does one
+    said in another language, whole (`said_whole`: "Depressionen") or as a form of
+    the English word ("Lymphozyten").
     "Failure" alone is the treatment failing ("Rebif failure"); an organ's failure is
     said with the organ ("heart failure on Rebif"), whose word still finds the warning."""
     # A word of a treatment's name or class is no harm either: "interferon" of "small blood
