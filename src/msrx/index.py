@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar
 
 from msrx import dosing
-from msrx.english import is_common_abroad, is_english  # the word lists is read on the first question, not on import
+from msrx.english import is_common_abroad, is_english  # the word lists are read on the first question, not on import
 from msrx.model import Dataset, for_form
 from msrx.query import matches_interval
 from msrx.wording import stem

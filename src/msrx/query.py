@@ -107,7 +107,7 @@ FILLER = _TREATMENT_WORDS | frozenset(
     # "problemas de equilibrio" is no half of "problemas de erección" (not "die": the
     # crisis message reads English "die").
     "de del des du la le les el los las di da dei della delle der das den dem het van een en et y e und "
-    "un une uno una ein eine con avec mit pour para por dentro "
+    "un une uno una ein eine con avec mit pour para por "
     # Which one and how many, the same way ("alguna pastilla", "otra pastilla, pero no pinchazos"),
     # and the joining words of Portuguese, the Scandinavian languages, Polish and Czech ("jeg er i
     # behandling med", "o medicamento", "tabletki na stwardnienie rozsiane"). Not "um", which a
