@@ -248,9 +248,12 @@ def search(
     # Only the records that are shown are decoded (see store.LazyTreatments).
     hits = []
     # A symptom said whole in words English does not hold ("Depressionen" beside Betaferon):
-    # the English ones ("low") are read by asked.py from the words themselves.
-    whole_symptoms = frozenset(sid for sid, at in whole.items()
-                               if any(not is_english(parsed.words[p]) for p in at if p < len(parsed.words)))
+    # the English ones ("low") are read by asked.py from the words themselves. Only a hit
+    # found by name reads it, so only then is the English word list consulted.
+    whole_symptoms: frozenset[str] = frozenset()
+    if any(field in NAMING_FIELDS for _order, (field, *_rest) in ranked):
+        whole_symptoms = frozenset(sid for sid, at in whole.items()
+                                   if any(not is_english(parsed.words[p]) for p in at if p < len(parsed.words)))
     for order, (field, value, symptom, words, relation, also) in ranked:
         tr = dataset.treatments[order[-1]]
         topic = topic_of(tr, field, relation, words, parsed, index, whole_symptoms)
