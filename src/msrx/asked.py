@@ -8,6 +8,8 @@ this module reads, for each, which of its fields the question is about.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from msrx.english import is_english
 from msrx.index import IDENTITY_FIELDS, NAMING_FIELDS, SearchIndex
 from msrx.keys_said import SYMPTOM_KEYS
@@ -78,8 +80,13 @@ def _topic_asked(t: Treatment, field: str, relation: str | None, words: tuple[st
 
 def _its_own_symptom(index: SearchIndex, t: Treatment, stems: list[str]) -> bool:
     """Whether one of these words is a word of a symptom the treatment is for."""
-    own = {-1 - index.symptom_ids.index(sid) for sid in t.symptoms if sid in index.symptom_ids}
+    own = _symptom_owners(index, t.symptoms)
     return any(index.owners[k] in own and index.fields[k] in SYMPTOM_KEYS for s in stems for k in index.words_of(s))
+
+
+def _symptom_owners(index: SearchIndex, sids: Iterable[str]) -> set[int]:
+    """The key owners of these symptoms: a symptom's keys are owned by -1 - its position."""
+    return {-1 - index.symptom_ids.index(sid) for sid in sids if sid in index.symptom_ids}
 
 
 _FAILURE = stem("failure")
@@ -116,7 +123,7 @@ def _harm_named(t: Treatment, stems: list[str], index: SearchIndex,
     # A symptom said whole in other words or another language ("Depressionen" beside
     # Betaferon) is one of its side effects when a side effect says that symptom too;
     # not one it is given for ("Ampyra and my walking").
-    other = {-1 - index.symptom_ids.index(sid) for sid in said_whole - set(t.symptoms) if sid in index.symptom_ids}
+    other = _symptom_owners(index, said_whole - set(t.symptoms))
     # Short words keep their plural in stem() ("eyes"); the labels say "eye exam".
     stems += [s[:-1] for s in stems if len(s) <= 4 and s.endswith("s") and not s.endswith("ss")]
     # Another language's form of a harm shares its start: "Lymphozyten" of "lymphocyte",

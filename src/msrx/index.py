@@ -317,12 +317,7 @@ class SearchIndex:
         """
         if len(word) <= SHORT or not word.isalpha():
             return [], 0.0
-        vocab = self.vocabulary
-        pos = bisect_left(vocab, word)
-        longer: list[str] = []
-        while last and pos < len(vocab) and vocab[pos].startswith(word) and len(longer) < 20:
-            longer.append(vocab[pos])
-            pos += 1
+        longer = starting_with(self.vocabulary, word) if last else []
         if longer and is_english(typed or word):
             # A finished word, not the start of a name: "interfere" is no interferon.
             longer = [w for w in longer if a_form_of(word, w)]
@@ -488,6 +483,17 @@ def _romance_forms(stem: str) -> tuple[str, ...]:
     if stem[0] in "aeiou":
         forms += ["h" + f for f in forms]
     return tuple(forms)
+
+
+def starting_with(table: StringTable, head: str, most: int = 20) -> list[str]:
+    """The distinct words of a sorted table that start with `head`, at most `most`."""
+    pos = bisect_left(table, head)
+    found: list[str] = []
+    while pos < len(table) and table[pos].startswith(head) and len(found) < most:
+        if not found or found[-1] != table[pos]:
+            found.append(table[pos])
+        pos += 1
+    return found
 
 
 def _lookup(sorted_keys: list[str] | StringTable, ids: Sequence[int], key: str) -> Sequence[int]:

@@ -6,12 +6,11 @@ treatments is msrx.match's job.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from msrx.english import is_drug, is_english  # each list is read on a rule's first question, not on import
-from msrx.index import AS_TYPED, IDENTITY_FIELDS, SHORT, SearchIndex
+from msrx.index import AS_TYPED, IDENTITY_FIELDS, SHORT, SearchIndex, starting_with
 from msrx.query import Query
 from msrx.wording import normalise, stem, stems_of
 
@@ -353,13 +352,7 @@ def _foreign_form(index: SearchIndex, word: str) -> tuple[list[str], float]:
     if len(word) <= FORM_START or not word.isalpha() or is_english(word):
         return [], 0.0
     head = word[:FORM_START]
-    words = index.word_list
-    pos = bisect_left(words, head)
-    found: list[str] = []
-    while pos < len(words) and words[pos].startswith(head) and len(found) < 20:
-        if not found or found[-1] != words[pos]:
-            found.append(words[pos])
-        pos += 1
+    found = starting_with(index.word_list, head)
     keys = [k for w in found for k in index.words_of(w)]
     if not keys or any(index.fields[k] != "translation" for k in keys) or len({index.owners[k] for k in keys}) != 1:
         return [], 0.0

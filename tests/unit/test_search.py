@@ -459,6 +459,15 @@ def test_another_form_of_a_symptom_word_in_another_language(bundled: tuple[Datas
     assert _foreign_form(index, word)[0] == read_as
 
 
+def test_the_words_a_sorted_table_holds_that_start_alike_are_read_once_each() -> None:
+    from msrx.index import StringTable, starting_with
+
+    table = StringTable(*StringTable.pack(["krampf", "krampfartig", "krampfartig", "krampfe", "kranz", "lauf"]))
+    assert starting_with(table, "krampf") == ["krampf", "krampfartig", "krampfe"]
+    assert starting_with(table, "krampf", most=2) == ["krampf", "krampfartig"]
+    assert starting_with(table, "zzz") == []
+
+
 def test_a_harm_said_whole_only_counts_when_another_symptom_than_the_drugs_own(bundled: tuple[Dataset, SearchIndex]) -> None:
     from msrx.asked import _harm_named
 
