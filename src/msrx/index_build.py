@@ -13,7 +13,7 @@ from array import array
 from typing import Any
 
 from msrx import dosing
-from msrx.index import AS_TYPED, IDENTITY_FIELDS, SHORT, StringTable, sound
+from msrx.index import AS_TYPED, IDENTITY_FIELDS, SHORT, IntLists, StringTable, sound
 from msrx.model import TRIAL_PHASES, Dataset
 from msrx.query import FILLER
 from msrx.topics import TOPICS
@@ -186,8 +186,8 @@ def build_data(dataset: Dataset) -> dict[str, Any]:
         "key_lengths": [_content_length(key, fields[k] in IDENTITY_FIELDS) for k, key in enumerate(keys)],
         "fields": fields,
         "values": StringTable.pack(values), "owners": owners,
-        "symptom_ids": symptom_ids, "symptom_members": symptom_members, "groups": groups,
-        "category_members": category_members,
+        "symptom_ids": symptom_ids, "symptom_members": IntLists.pack(symptom_members), "groups": IntLists.pack(groups),
+        "category_members": {c: array("q", m).tobytes() for c, m in category_members.items()},
         "exact_keys": StringTable.pack([e[0] for e in exact]), "exact_ids": [e[1] for e in exact],
         "word_list": StringTable.pack([w[0] for w in words]), "word_ids": [w[1] for w in words],
         "text_list": [p[0] for p in text_pairs], "text_ids": [p[1] for p in text_pairs],
@@ -205,7 +205,7 @@ def build_data(dataset: Dataset) -> dict[str, Any]:
         # Interned: the cache then stores each word once, not once per treatment.
         "statuses": [sys.intern(t.status) for t in dataset.treatments],
         "categories": [sys.intern(t.category) for t in dataset.treatments],
-        "sort_names": [t.name.casefold() for t in dataset.treatments],
+        "sort_names": StringTable.pack([t.name.casefold() for t in dataset.treatments]),
         "routes": [sys.intern(",".join(t.routes)) for t in dataset.treatments],
         "ms_forms": [sys.intern(",".join(t.ms_forms)) for t in dataset.treatments],
         "years": [t.fda_approval_year or 0 for t in dataset.treatments],

@@ -44,7 +44,7 @@ from msrx.fields import from_row, to_row
 from msrx.model import Change, Dataset, DatasetInfo, Phrase, Source, Symptom, Translation, Treatment
 from msrx.search import SearchIndex
 
-CACHE_FORMAT = 34
+CACHE_FORMAT = 35
 ROWS = "rows:"  # a cache part holding a table's rows (symptoms, sources, changes), not index tables
 MAGIC = b"MSRXc010"
 HEADER = 16  # magic (8) + metadata length (4) + metadata checksum (4)

@@ -468,6 +468,18 @@ def test_the_words_a_sorted_table_holds_that_start_alike_are_read_once_each() ->
     assert starting_with(table, "zzz") == []
 
 
+def test_lists_of_ints_packed_for_the_cache_read_back_as_they_were() -> None:
+    import marshal
+
+    from msrx.index import IntLists
+
+    lists = [[3, 1, 4], [], [1, 5], [9]]
+    table = IntLists(*marshal.loads(marshal.dumps(IntLists.pack(lists))))
+    assert [list(table[g]) for g in range(len(table))] == lists
+    assert list(table[-1]) == [9] and not table[1]
+    assert IntLists(*table.to_data()).to_data() == IntLists.pack(lists)
+
+
 def test_a_harm_said_whole_only_counts_when_another_symptom_than_the_drugs_own(bundled: tuple[Dataset, SearchIndex]) -> None:
     from msrx.asked import _harm_named
 
