@@ -68,11 +68,19 @@ def is_english(word: str) -> bool:
     return False
 
 
+# Endings that turn a common word of another language into another form of it
+# ("stimmt", "stimmte"): the list holds the commonest forms only.
+_ABROAD_ENDINGS = ("e", "s", "n", "en", "es", "er", "te", "ten")
+
+
 def is_common_abroad(word: str) -> bool:
     """Whether `word` (normalised) is one of the commonest words of another language
-    msrx reads (common_words.txt, from wordfreq: scripts/common_words.py): French
-    "savoir" is no misspelt Avloire, Portuguese "dentro" no Detrol."""
-    return f"\n{word}\n" in _words("common_words.txt")
+    msrx reads (common_words.txt, from wordfreq: scripts/common_words.py), or
+    such a word with an ending added: French "savoir" is no misspelt Avloire,
+    Portuguese "dentro" no Detrol, German "stimmte" (of "stimmt") no Stimate."""
+    words = _words("common_words.txt")
+    return f"\n{word}\n" in words or any(
+        word.endswith(end) and len(word) - len(end) >= 4 and f"\n{word[: -len(end)]}\n" in words for end in _ABROAD_ENDINGS)
 
 
 def is_compound(phrase: str) -> bool:

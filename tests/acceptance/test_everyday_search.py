@@ -991,6 +991,8 @@ def test_dentro_inside_is_no_misspelt_brand() -> None:
     ("un autre problème qui me suit depuis plus d'un an, à savoir que j'ai les pieds brulants", "carbamazepine"),
     ("achar um medico", "corticotropin"),
     ("konnte ich mit dem rechten Bein nicht mehr so richtig laufen", "melatonin"),
+    # German "stimmte" (of "stimmt", was right) is no misspelt Stimate (desmopressin).
+    ("die Standortangabe der Haltestelle stimmte nicht", "desmopressin"),
 ])
 def test_an_everyday_word_of_another_language_names_no_treatment(query: str, wrong: str) -> None:
     assert all(h["id"] != wrong for h in search(query))

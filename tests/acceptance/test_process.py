@@ -767,6 +767,8 @@ def test_an_everyday_word_of_another_language_is_no_misspelt_name_as_a_process()
     # Portuguese "achar" (to find) is two letters from Acthar; German "nicht" is no sleep word.
     result = msrx("search", "achar um medico", "--json")
     assert result.returncode == 1 and json.loads(result.stdout) == []
+    result = msrx("search", "das stimmte nicht", "--json")  # "stimmt" with an ending, no Stimate
+    assert result.returncode == 1 and json.loads(result.stdout) == []
     data = json.loads(msrx("search", "Seit 2014 nehme ich Aubagio nicht mehr", "--json").stdout)
     assert [h["id"] for h in data] == ["teriflunomide"]
 
