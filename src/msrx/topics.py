@@ -236,6 +236,11 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                       r"|(?:not|isn t|aren t|wasn t|no longer|stop(?:ped|s)?) working|success stor(?:y|ies)"
                       # "LDN seems a very promising treatment", "took Fampridine to see if it could ...".
                       r"|promising|(?:to )?see (?:if|whether) (?:it|they|this|that) (?:could|would|will|can|might|does|did)"
+                      # Helping, said elsewhere: "Tysabri ... kan hjælpe på permanente skader", "til hjælp
+                      # for", "hat mir geholfen", "me ayudó", "mi ha aiutato", "het helpt".
+                      r"|hjaelpe[rt]?|(?:til|till) (?:hjaelp|hjelp|hjalp)|hjelpe[rt]?|hjalpa|hjalpe[rt]|hjalpt|hjulpet"
+                      r"|geholfen|helfen|helpt|hielp|ayuda(?:do|r|n)?|ayudo|aiuta(?:to|re|no)?|ajuda(?:do|r|m)?|ajudou"
+                      r"|(?:m |me |t |nous |vous |l |les |lui )?(?:a |ont )?aide"
                       # "Provigil has been a life saver", "a positive benefit from Fampridine", "the Biotin will
                       # do me no more good", "Sativex took the edge off", "40% more effective than the Interferons",
                       # "claiming a 50% reduction in relapses".
@@ -291,6 +296,10 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
     ("warnings", r"alcohol|booze|drink(?:s|ing)?"),
     # "Too old for Gilenya?": who should not take it, and what changes with age.
     ("warnings", r"too (?:old|young)"),
+    # "can you die from Tysabri", "deaths on Lemtrada", "Tysabri kan man dø af": a risk asked of it.
+    ("warnings", r"(?:die|dies|died|dying|death|deaths) (?:from|of|on|after)|deadly|lethal"
+                 r"|(?:do|dode) af|(?:do|dode|dor|dog) av|sterben an|starb an|gestorben an|todlich|mourir de|mort(?:e|s|es)? de|mortel(?:le)?s?"
+                 r"|morir de|murio de|morire di|morto di|morta di|mortale|sterven aan|dodelijk|morrer de|morreu de"),
     # "Ocrevus and feeding my baby" asks about feeding; "worried about how Ocrevus was going to
     # affect the baby" about pregnancy: the baby, not the worry, is what is asked about.
     ("breastfeeding", r"feed(?:s|ing)?"),
@@ -322,7 +331,9 @@ _NAMED_HINTS = (
     "poorly", "lousy", "horrible", "rubbish", "crappy", "sick", "feel", "felt", "dropp", "continue", "keep", "stop",
     "harsh", "brutal", "nasty", "hellish", "hard on", "problem", "issue", "trouble", "respond", "react", "work",
     "washed", "improv", "fail", "report card", "review", "experiences", "help", "success",
-    "promising", "see if", "see whether", "saver", "changer", "benefi", "effective", "good", "edge off",
+    "promising", "see if", "see whether", "hjaelp", "hjelp", "hjalp", "hjulp", "helf", "geholf", "hielp", "ayud",
+    "ajud", "aide", "die", "dying", "death", "deadly", "lethal", "do af", "do av", "dor av", "dode a", "dog av", "dodel", "sterben",
+    "starb", "gestorben", "todlich", "mour", "mort", "morir", "murio", "sterven", "morre", "saver", "changer", "benefi", "effective", "good", "edge off",
     "%", "percent", "first", "1st", "second", "2nd", "third", "3rd", "next", "erste", "zweite", "dritte",
     "deuxieme", "troisieme", "segund", "tercer", "prim", "terz", "tweede", "derde", "round", "year", "how many", "titrat",
     "starter", "infusion", "mg", "mcg", "ug", "iu", "ml", "unit", "injector", "filled",

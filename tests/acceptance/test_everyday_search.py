@@ -1011,6 +1011,26 @@ def test_a_first_day_hair_loss_no_longer_taking_it_and_wanting_a_child_ask_their
     assert (hit["id"], hit["topic"]["field"]) == (first, topic)
 
 
+@pytest.mark.parametrize(("query", "first", "topic"), [
+    ("can you die from Tysabri", "natalizumab", "warnings"),
+    ("deaths on Lemtrada", "alemtuzumab", "warnings"),
+    ("Neurologen siger til min søn, at Tysabri kan man dø af", "natalizumab", "warnings"),
+    ("Tysabri kan hjælpe på permanente skader", "natalizumab", "effectiveness"),
+    ("Siponimod, som kan være til hjælp for mennesker med sekundær progressiv sclerose", "siponimod", "effectiveness"),
+    ("Fampyra me ayudó mucho", "dalfampridine", "evidence"),
+])
+def test_dying_of_a_drug_asks_its_risks_and_helping_in_another_language_how_well_it_works(
+        query: str, first: str, topic: str) -> None:
+    hit = search(query)[0]
+    assert (hit["id"], hit["topic"]["field"]) == (first, topic)
+
+
+@pytest.mark.parametrize(("query", "first"), [("die Tysabri Infusion", "natalizumab"), ("Die Aubagio", "teriflunomide")])
+def test_the_german_article_die_asks_no_risk(query: str, first: str) -> None:
+    hit = search(query)[0]
+    assert hit["id"] == first and (hit["topic"] or {}).get("field") != "warnings"
+
+
 @pytest.mark.parametrize(("query", "symptom"), [
     ("Die Finger krampfen einfach fest", "spasticity"),
     ("Soms is een broodje eten al fysiek uitputtend", "fatigue"),

@@ -748,6 +748,9 @@ def test_steroids_in_german_as_a_process() -> None:
     ("trop de pertes de cheveux sous Gilenya", "fingolimod", "topic.field", "side_effects"),
     ("Tecfidera und Lymphozyten", "dimethyl-fumarate", "topic.field", "side_effects"),
     ("Die Finger krampfen einfach fest", None, "matched.symptom", "spasticity"),
+    # Stop 53.
+    ("can you die from Tysabri", "natalizumab", "topic.field", "warnings"),
+    ("Tysabri kan hjælpe på permanente skader", "natalizumab", "topic.field", "effectiveness"),
 ])
 def test_queries_in_more_words_and_languages_as_processes(query: str, first: str | None, path: str, value: str) -> None:
     result = msrx("search", query, "--json")
