@@ -250,7 +250,42 @@ _UNITS_ELSEWHERE = {"tage": 1, "jours": 1, "dias": 1, "giorni": 1, "dagen": 1, "
 # Compiled on first use: most queries say no interval, and compiling these
 # patterns on every start cost about a millisecond.
 _INTERVAL_HINTS = ("every", "each", "day", "daily", "week", "month", "year", "annual", "fortnight",
-                   "alle ", "tous les", "toutes les", "cada ", "ogni ", "elke ", "iedere ")
+                   "alle ", "tous les", "toutes les", "cada ", "ogni ", "elke ", "iedere ",
+                   # _RHYTHMS_ELSEWHERE's words, each at a word's start: " mes" is in "mes", not in "times".
+                   " tag", "taglich", "woche", "jahr", "monat", " jour", "semaine", "mois", "par an", "mensuel",
+                   "semestr", "hebdo", "annuel", "quotid", " dia", "seman", " mes", " ano", "anual", "mensual",
+                   "mensal", "giorn", "settiman", "mensil", " anno", " dag", "maand", "jaar", " uge", " uke", " uka",
+                   "veck", "maned", "manad", "manatl", "aret", "arlig", "wekelijk", "gang")
+# How often, said in German, French, Spanish, Italian, Dutch, Portuguese and the
+# Scandinavian languages: "jeden zweiten Tag", "trois fois par semaine", "una vez al
+# mes", "a giorni alterni", "om de dag", "1x täglich". Only phrases that say a dose's
+# rhythm: a plural adjective ("tres inyecciones semanales") is left to the words.
+_RHYTHMS_ELSEWHERE = (
+    (r"(?:jeden|alle) zweiten tag|un jour sur deux|(?:a )?giorni alterni|un giorno si e (?:uno|un giorno) no"
+     r"|dias? alternos|dias alternados|dia (?:si|sim)(?: y| e)? dia no|dia sim dia nao|dia por medio"
+     r"|om de (?:andere )?dag|hver(?:t)? anden dag|annenhver dag|varannan dag", 2),
+    (r"(?:dreimal|drei mal|3 ?mal|3x) (?:pro |die |in der |je )?woche|(?:dreimal|3x) wochentlich"
+     r"|(?:trois|3) fois par semaine|(?:tres|3) veces (?:por|a la|a|cada|en la) semana"
+     r"|(?:tre|3) volte (?:a|alla|la|per|ogni|in una) settimana|(?:drie|3) keer (?:per|in de) week"
+     r"|(?:tre|3) gange om ugen|(?:tre|3) ganger (?:i|per|om) (?:uken|uka|uke|veckan)|(?:tres|3) vezes por semana", 2),
+    (r"(?:einmal|ein mal|zweimal|1 ?mal|2 ?mal|1x|2x) (?:am |pro |je )?(?:tag|taglich)|taglich|jeden tag"
+     r"|(?:une|deux) fois par jour|quotidiennement|(?:una vez|dos veces) al dia|todos los dias|diariamente"
+     r"|(?:una volta|due volte) al giorno|quotidianamente|(?:een|twee) keer per dag|dagelijks"
+     r"|en gang (?:om dagen|dagligt|per dag)|dagligen|dagligt|todos os dias|(?:uma vez|duas vezes) (?:por|ao) dia", 1),
+    (r"(?:einmal|ein mal|1 ?mal|1x) (?:pro |die |in der |je )?woche|wochentlich|jede woche|une fois par semaine"
+     r"|hebdomadaire|una vez (?:por|a la|a|cada|en la) semana|semanal|una volta (?:a|alla|la|per|ogni) settimana"
+     r"|settimanale|een keer (?:per|in de) week|wekelijks|en gang (?:om ugen|i uken|i uka|i veckan|per uke)"
+     r"|ugentlig|ukentlig|varje vecka|uma vez por semana", 7),
+    (r"(?:einmal|ein mal|1 ?mal|1x) (?:im |pro |je )monat|monatlich|jeden monat|une fois par mois|mensuel(?:le)?"
+     r"|una vez al mes|mensual|una volta al mese|mensile|een keer per maand|maandelijks"
+     r"|en gang (?:om maneden|i maneden|i manaden|per maned)|manedlig|manatlig|varje manad|mensal|uma vez por mes", 30),
+    (r"(?:zweimal|zwei mal|2 ?mal|2x) (?:im |pro |je )jahr|halbjahrlich|deux fois par an|semestriel(?:le)?"
+     r"|dos veces al ano|semestral|due volte (?:l |all |al )anno|semestrale|twee keer per jaar|halfjaarlijks"
+     r"|to gange om aret|to ganger i aret|tva ganger (?:per|om|i) ar(?:et)?|halvarlig|duas vezes por ano", 182),
+    (r"(?:einmal|ein mal|1 ?mal|1x) (?:im |pro |je )jahr|jahrlich|une fois par an|annuel(?:le)?|una vez al ano|anual"
+     r"|una volta (?:l |all |al )anno|annuale|een keer per jaar|jaarlijks|en gang (?:om|per|i) ar(?:et)?|arlig"
+     r"|uma vez por ano", 365),
+)
 
 
 @functools.cache
@@ -276,13 +311,15 @@ def _interval_patterns() -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[r
         # "5 days a month"): the course comes round once a year, once a month.
         (re.compile(r"\b(?:days|weeks) (?:a|per|each) year\b"), 365),
         (re.compile(r"\bdays (?:a|per|each) month\b"), 30),
+        *((re.compile(rf"\b(?:{words})\b"), days) for words, days in _RHYTHMS_ELSEWHERE),
     ]
     return every, n_ly, phrases
 
 
 def read_interval(text: str) -> tuple[int | None, str, str]:
     """(days, the words that said it, the text without them) for a normalised query."""
-    if not any(hint in text for hint in _INTERVAL_HINTS):
+    padded = f" {text}"
+    if not any(hint in padded for hint in _INTERVAL_HINTS):
         return None, "", text  # every pattern below needs one of these words
     every, n_ly, phrases = _interval_patterns()
     m = every.search(text)

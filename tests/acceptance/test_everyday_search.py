@@ -1025,6 +1025,21 @@ def test_dying_of_a_drug_asks_its_risks_and_helping_in_another_language_how_well
     assert (hit["id"], hit["topic"]["field"]) == (first, topic)
 
 
+@pytest.mark.parametrize(("query", "first", "topic"), [
+    ("prevedeva che mi iniettassi una siringa di Copaxone a giorni alterni", "glatiramer-acetate", "administration"),
+    ("Copaxone tres veces por semana", "glatiramer-acetate", "administration"),
+    ("Ocrevus zweimal im Jahr", "ocrelizumab", "administration"),
+])
+def test_how_often_in_another_language_asks_how_a_named_drug_is_given(query: str, first: str, topic: str) -> None:
+    hit = search(query)[0]
+    assert (hit["id"], hit["topic"]["field"]) == (first, topic)
+
+
+def test_a_weekly_injection_in_spanish_lists_the_weekly_interferon() -> None:
+    hit = search("inyección semanal")[0]
+    assert (hit["id"], hit["matched"]["field"]) == ("interferon-beta-1a", "interval")
+
+
 @pytest.mark.parametrize(("query", "first"), [("die Tysabri Infusion", "natalizumab"), ("Die Aubagio", "teriflunomide")])
 def test_the_german_article_die_asks_no_risk(query: str, first: str) -> None:
     hit = search(query)[0]

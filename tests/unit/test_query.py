@@ -115,6 +115,13 @@ def test_relapsing_after_a_form_of_be_is_an_attack_now(text: str) -> None:
     # The same said in other languages.
     ("alle drei monate", 90), ("alle 6 monate", 180), ("tous les six mois", 180), ("tous les jours", 1),
     ("cada 4 semanas", 28), ("cada mes", 30), ("ogni sei mesi", 180), ("elke maand", 30),
+    # A dose's rhythm said as a phrase (stop 53).
+    ("jeden zweiten tag", 2), ("a giorni alterni", 2), ("un jour sur deux", 2), ("om de dag", 2), ("varannan dag", 2),
+    ("dreimal pro woche", 2), ("trois fois par semaine", 2), ("tres veces por semana", 2), ("tre gange om ugen", 2),
+    ("1x taglich", 1), ("una vez al dia", 1), ("dagelijks", 1), ("einmal pro woche", 7), ("semanal", 7),
+    ("wekelijks", 7), ("ugentlig", 7), ("una vez al mes", 30), ("monatlich", 30), ("mensile", 30),
+    ("zweimal im jahr", 182), ("deux fois par an", 182), ("tva ganger per ar", 182), ("jahrlich", 365),
+    ("una volta all anno", 365), ("arlig", 365),
 ])
 def test_how_often_words_become_an_interval(text: str, days: int) -> None:
     found, said, rest = read_interval(text)
@@ -124,6 +131,9 @@ def test_how_often_words_become_an_interval(text: str, days: int) -> None:
 
 def test_every_in_another_language_needs_a_unit_of_time() -> None:
     assert read_interval("alle meine freunde") == (None, "", "alle meine freunde")
+    # A plural adjective says no dose's rhythm ("three weekly injections"), nor "mes" inside "times".
+    assert read_interval("tres inyecciones semanales")[0] is None
+    assert read_interval("sometimes three times")[0] is None
     assert read_interval("cada dia es diferente")[0] == 1  # "cada dia": each day, said as such
 
 
