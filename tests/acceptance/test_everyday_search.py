@@ -1035,6 +1035,13 @@ def test_how_often_in_another_language_asks_how_a_named_drug_is_given(query: str
     assert (hit["id"], hit["topic"]["field"]) == (first, topic)
 
 
+@pytest.mark.parametrize("query", ["toxina botulínica", "Mi è stato così proposto di provare la tossina botulinica.",
+                                   "inyecciones de toxina botulinica en la vejiga"])
+def test_botulinum_toxin_in_spanish_portuguese_and_italian_is_botox(query: str) -> None:
+    hit = search(query)[0]
+    assert (hit["id"], hit["matched"]["field"]) == ("onabotulinumtoxina", "alias")
+
+
 def test_a_weekly_injection_in_spanish_lists_the_weekly_interferon() -> None:
     hit = search("inyección semanal")[0]
     assert (hit["id"], hit["matched"]["field"]) == ("interferon-beta-1a", "interval")
