@@ -241,6 +241,9 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                       r"|hjaelpe[rt]?|(?:til|till) (?:hjaelp|hjelp|hjalp)|hjelpe[rt]?|hjalpa|hjalpe[rt]|hjalpt|hjulpet"
                       r"|geholfen|helfen|helpt|hielp|ayuda(?:do|r|n)?|ayudo|aiuta(?:to|re|no)?|ajuda(?:do|r|m)?|ajudou"
                       r"|(?:m |me |t |nous |vous |l |les |lui )?(?:a |ont )?aide"
+                      # Trying it "per vedere se può essere utile", "pour voir si", "um zu sehen, ob".
+                      r"|(?:per|para|pour) (?:vedere|ver|voir) (?:se|si)|um zu sehen ob|om te zien of"
+                      r"|useful|helpful|utile|utiles|util|nutzlich|hilfreich|nuttig"
                       # "Provigil has been a life saver", "a positive benefit from Fampridine", "the Biotin will
                       # do me no more good", "Sativex took the edge off", "40% more effective than the Interferons",
                       # "claiming a 50% reduction in relapses".
@@ -332,6 +335,7 @@ _NAMED_HINTS = (
     "harsh", "brutal", "nasty", "hellish", "hard on", "problem", "issue", "trouble", "respond", "react", "work",
     "washed", "improv", "fail", "report card", "review", "experiences", "help", "success",
     "promising", "see if", "see whether", "hjaelp", "hjelp", "hjalp", "hjulp", "helf", "geholf", "hielp", "ayud",
+    "vedere se", "ver si", "voir si", "ver se", "sehen ob", "zien of", "useful", "util", "hilfreich", "nutzlich", "nuttig",
     "ajud", "aide", "die", "dying", "death", "deadly", "lethal", "do af", "do av", "dor av", "dode a", "dog av", "dodel", "sterben",
     "starb", "gestorben", "todlich", "mour", "mort", "morir", "murio", "sterven", "morre", "saver", "changer", "benefi", "effective", "good", "edge off",
     "%", "percent", "first", "1st", "second", "2nd", "third", "3rd", "next", "erste", "zweite", "dritte",

@@ -1018,6 +1018,9 @@ def test_a_first_day_hair_loss_no_longer_taking_it_and_wanting_a_child_ask_their
     ("Tysabri kan hjælpe på permanente skader", "natalizumab", "effectiveness"),
     ("Siponimod, som kan være til hjælp for mennesker med sekundær progressiv sclerose", "siponimod", "effectiveness"),
     ("Fampyra me ayudó mucho", "dalfampridine", "evidence"),
+    ("la tossina botulinica, per vedere se può essere utile al mio caso", "onabotulinumtoxina", "evidence"),
+    ("Tysabri pour voir si ça marche", "natalizumab", "effectiveness"),
+    ("is Ampyra useful", "dalfampridine", "evidence"),
 ])
 def test_dying_of_a_drug_asks_its_risks_and_helping_in_another_language_how_well_it_works(
         query: str, first: str, topic: str) -> None:

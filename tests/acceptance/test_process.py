@@ -754,6 +754,7 @@ def test_steroids_in_german_as_a_process() -> None:
     ("Copaxone tres veces por semana", "glatiramer-acetate", "topic.field", "administration"),
     ("inyección semanal", "interferon-beta-1a", "matched.field", "interval"),
     ("la tossina botulinica", "onabotulinumtoxina", "matched.field", "alias"),
+    ("Tysabri pour voir si ça marche", "natalizumab", "topic.field", "effectiveness"),
 ])
 def test_queries_in_more_words_and_languages_as_processes(query: str, first: str | None, path: str, value: str) -> None:
     result = msrx("search", query, "--json")
