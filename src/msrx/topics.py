@@ -242,7 +242,7 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                       r"|geholfen|helfen|helpt|hielp|ayuda(?:do|r|n)?|ayudo|aiuta(?:to|re|no)?|ajuda(?:do|r|m)?|ajudou"
                       r"|(?:m |me |t |nous |vous |l |les |lui )?(?:a |ont )?aide"
                       # Trying it "per vedere se può essere utile", "pour voir si", "um zu sehen, ob".
-                      r"|(?:per|para|pour) (?:vedere|ver|voir) (?:se|si)|um zu sehen ob|om te zien of"
+                      r"|per vedere se|para ver s[ei]|pour voir si|um zu sehen ob|om te zien of"
                       r"|useful|helpful|utile|utiles|util|nutzlich|hilfreich|nuttig"
                       # "Provigil has been a life saver", "a positive benefit from Fampridine", "the Biotin will
                       # do me no more good", "Sativex took the edge off", "40% more effective than the Interferons",
@@ -308,6 +308,10 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
     ("breastfeeding", r"feed(?:s|ing)?"),
     ("pregnancy", r"bab(?:y|ies)|newborns?|unborn"),
     ("warnings", r"concerns?|concerned|worr(?:y|ies|ied|ying)"),
+    # "the key thing to look out for with Tec is lymphocyte levels": a blood value's level or
+    # count is what its tests check ("Tecfidera caused low lymphocytes" asks of side effects, above).
+    ("monitoring", r"(?:lymphocyte|white (?:blood )?cell|wbc|liver|platelet|neutrophil|b ?cell|cd19|cd20|jc ?virus|jcv"
+                   r"|antibody|antibodies|igg|immunoglobulin|vitamin d) (?:levels?|counts?)"),
     # "pre-Ocrevus", "before starting Lemtrada": the checks and tests a label asks for first
     # (not "pre-existing").
     ("monitoring", r"pre(?! existing)|before (?:starting|beginning|(?:i|you|we) (?:start|begin))"),
@@ -342,7 +346,7 @@ _NAMED_HINTS = (
     "deuxieme", "troisieme", "segund", "tercer", "prim", "terz", "tweede", "derde", "round", "year", "how many", "titrat",
     "starter", "infusion", "mg", "mcg", "ug", "iu", "ml", "unit", "injector", "filled",
     "protocol", "gr", "bab", "newborn", "unborn", "alcohol", "booze", "drink", "concern", "worr", "pre", "before", "feed", "safe", "difference",
-    "reboot", "set", "case", "patient", "relapse", "attack", "flare", "lesion", "exacerbation", "atakk", "attakk",
+    "reboot", "set", "case", "patient", "level", "count", "relapse", "attack", "flare", "lesion", "exacerbation", "atakk", "attakk",
     "schube", "poussee", "brotes", "ricadute", "recaidas", "hair", "lose", "lost", "cheveux", "pelo", "cabel",
     "capelli", "haaraus", "haaruit", "haravf", "hartab", "wlosow", "vlasu",
 )

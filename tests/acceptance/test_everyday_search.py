@@ -1021,6 +1021,9 @@ def test_a_first_day_hair_loss_no_longer_taking_it_and_wanting_a_child_ask_their
     ("la tossina botulinica, per vedere se può essere utile al mio caso", "onabotulinumtoxina", "evidence"),
     ("Tysabri pour voir si ça marche", "natalizumab", "effectiveness"),
     ("is Ampyra useful", "dalfampridine", "evidence"),
+    ("The key thing to look out for with Tec is lymphocyte levels.", "dimethyl-fumarate", "monitoring"),
+    ("Tecfidera caused low lymphocyte counts", "dimethyl-fumarate", "side_effects"),
+    ("Ocrevus and IgG levels", "ocrelizumab", "monitoring"),
 ])
 def test_dying_of_a_drug_asks_its_risks_and_helping_in_another_language_how_well_it_works(
         query: str, first: str, topic: str) -> None:
