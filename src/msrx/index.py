@@ -48,8 +48,8 @@ INT_TABLES = ("sound_words", "spell_lengths", "prefix_ids")
 def _ints(value: bytes | list[int] | Sequence[int]) -> Sequence[int]:
     # A view of the cache's bytes, not a copy: copying the id tables of a
     # 10,000-treatment dataset cost about 1.5 ms of its start-up.
-    if isinstance(value, (bytes, bytearray)):
-        return memoryview(value).cast("q")
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return memoryview(value).cast("B").cast("q")  # a view of any shape is read as its bytes
     return value
 
 
@@ -96,8 +96,8 @@ class StringTable:
 class IntLists:
     """Many lists of ints stored as one array and a list of end offsets: the
     treatments of each symptom, class or route. Loaded from the cache as two
-    memory copies, where a list of lists costs an int object per member (on a
-    10,000-treatment dataset about 100,000 of them, some 4 ms at start-up)."""
+    views of its bytes, where a list of lists costs an int object per member (on
+    a 10,000-treatment dataset about 100,000 of them, some 4 ms at start-up)."""
 
     __slots__ = ("_ends", "_items")
 

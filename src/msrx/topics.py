@@ -240,7 +240,7 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                       # for", "hat mir geholfen", "me ayudó", "mi ha aiutato", "het helpt".
                       r"|hjaelpe[rt]?|(?:til|till) (?:hjaelp|hjelp|hjalp)|hjelpe[rt]?|hjalpa|hjalpe[rt]|hjalpt|hjulpet"
                       r"|geholfen|helfen|helpt|hielp|ayuda(?:do|r|n)?|ayudo|aiuta(?:to|re|no)?|ajuda(?:do|r|m)?|ajudou"
-                      r"|(?:m |me |t |nous |vous |l |les |lui )?(?:a |ont )?aide"
+                      r"|aide"  # "le Fampyra m'a aidé"
                       # Trying it "per vedere se può essere utile", "pour voir si", "um zu sehen, ob".
                       r"|per vedere se|para ver s[ei]|pour voir si|um zu sehen ob|om te zien of"
                       r"|useful|helpful|utile|utiles|util|nutzlich|hilfreich|nuttig"

@@ -478,6 +478,8 @@ def test_lists_of_ints_packed_for_the_cache_read_back_as_they_were() -> None:
     assert [list(table[g]) for g in range(len(table))] == lists
     assert list(table[-1]) == [9] and not table[1]
     assert IntLists(*table.to_data()).to_data() == IntLists.pack(lists)
+    items, ends = IntLists.pack(lists)
+    assert list(IntLists(memoryview(items), memoryview(ends))[2]) == [1, 5]  # a view is read as its bytes
 
 
 def test_a_harm_said_whole_only_counts_when_another_symptom_than_the_drugs_own(bundled: tuple[Dataset, SearchIndex]) -> None:
