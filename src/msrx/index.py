@@ -13,7 +13,8 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Sized
+from itertools import accumulate, chain
 from typing import Any, ClassVar
 
 from msrx import dosing
@@ -53,6 +54,12 @@ def _ints(value: bytes | list[int] | Sequence[int]) -> Sequence[int]:
     return value
 
 
+def _packed_ends(items: Iterable[Sized]) -> bytes:
+    """Where each item ends when all are laid end to end, as raw machine integers:
+    the offsets StringTable and IntLists keep beside their one string or array."""
+    return array("q", accumulate(len(item) for item in items)).tobytes()
+
+
 class StringTable:
     """Many strings stored as one string and a list of end offsets.
 
@@ -68,12 +75,7 @@ class StringTable:
 
     @classmethod
     def pack(cls, items: list[str]) -> list[Any]:
-        ends: list[int] = []
-        total = 0
-        for item in items:
-            total += len(item)
-            ends.append(total)
-        return ["".join(items), array("q", ends).tobytes()]
+        return ["".join(items), _packed_ends(items)]
 
     def __len__(self) -> int:
         return len(self._ends)
@@ -107,12 +109,7 @@ class IntLists:
 
     @classmethod
     def pack(cls, lists: Sequence[Sequence[int]]) -> list[bytes]:
-        ends: list[int] = []
-        total = 0
-        for one in lists:
-            total += len(one)
-            ends.append(total)
-        return [array("q", [i for one in lists for i in one]).tobytes(), array("q", ends).tobytes()]
+        return [array("q", chain.from_iterable(lists)).tobytes(), _packed_ends(lists)]
 
     def __len__(self) -> int:
         return len(self._ends)

@@ -187,7 +187,7 @@ def build_data(dataset: Dataset) -> dict[str, Any]:
         "fields": fields,
         "values": StringTable.pack(values), "owners": owners,
         "symptom_ids": symptom_ids, "symptom_members": IntLists.pack(symptom_members), "groups": IntLists.pack(groups),
-        "category_members": {c: array("q", m).tobytes() for c, m in category_members.items()},
+        "category_members": category_members,
         "exact_keys": StringTable.pack([e[0] for e in exact]), "exact_ids": [e[1] for e in exact],
         "word_list": StringTable.pack([w[0] for w in words]), "word_ids": [w[1] for w in words],
         "text_list": [p[0] for p in text_pairs], "text_ids": [p[1] for p in text_pairs],
