@@ -94,6 +94,8 @@ def read_words(index: SearchIndex, query: Query) -> WordHits:
             options, certainty = _inflected_name(index, query.words[p])
         if not options:
             options, certainty = _foreign_form(index, query.words[p])
+        if not options:
+            options, certainty = _compound_tail(index, query.words[p])
         for option in options:
             fixed_to.setdefault(p, set()).add(option)
             for k in index.words_of(option):
@@ -357,6 +359,24 @@ def _foreign_form(index: SearchIndex, word: str) -> tuple[list[str], float]:
     if not keys or any(index.fields[k] != "translation" for k in keys) or len({index.owners[k] for k in keys}) != 1:
         return [], 0.0
     return found, 0.8
+
+
+def _compound_tail(index: SearchIndex, word: str) -> tuple[list[str], float]:
+    """A symptom's word in another language ending a compound, as German, Dutch and the
+    Nordic languages build them: "Muskelkrämpfe" ends with "Krämpfe" (read as
+    _foreign_form reads it). The longest such end, of six letters or more after four
+    or more. No English word."""
+    if len(word) < 10 or not word.isalpha() or is_english(word):
+        return [], 0.0
+    for cut in range(4, len(word) - 5):
+        tail = word[cut:]
+        keys = index.words_of(tail)
+        if keys and all(index.fields[k] == "translation" for k in keys) and len({index.owners[k] for k in keys}) == 1:
+            return [tail], 0.8
+        found, certainty = _foreign_form(index, tail)
+        if found:
+            return found, certainty * 0.95
+    return [], 0.0
 
 
 def _a_name_word(word: str) -> bool:

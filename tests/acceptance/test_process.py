@@ -756,6 +756,8 @@ def test_steroids_in_german_as_a_process() -> None:
     ("la tossina botulinica", "onabotulinumtoxina", "matched.field", "alias"),
     ("Tysabri pour voir si ça marche", "natalizumab", "topic.field", "effectiveness"),
     ("Tecfidera lymphocyte levels", "dimethyl-fumarate", "topic.field", "monitoring"),
+    # Stop 54.
+    ("nächtliche Muskelkrämpfe", None, "matched.symptom", "spasticity"),
 ])
 def test_queries_in_more_words_and_languages_as_processes(query: str, first: str | None, path: str, value: str) -> None:
     result = msrx("search", query, "--json")

@@ -459,6 +459,21 @@ def test_another_form_of_a_symptom_word_in_another_language(bundled: tuple[Datas
     assert _foreign_form(index, word)[0] == read_as
 
 
+@pytest.mark.parametrize(("word", "read_as"), [
+    ("muskelkrampfe", ["krampfartigen"]),  # Muskel + Krämpfe: a spasticity word's form, ending a compound
+    ("nachtkrampfen", ["krampfartigen"]),
+    ("muskelkrampf", []),  # its end of five letters is too short to read as a form
+    ("muskelschmerzen", []),  # "Schmerzen" is a word of more than one symptom: pain, but which
+    ("bodywalking", []),  # an English end is no other language's symptom word
+])
+def test_a_symptom_word_of_another_language_ending_a_compound(bundled: tuple[Dataset, SearchIndex], word: str,
+                                                             read_as: list[str]) -> None:
+    from msrx.keys_said import _compound_tail
+
+    _ds, index = bundled
+    assert _compound_tail(index, word)[0] == read_as
+
+
 def test_the_words_a_sorted_table_holds_that_start_alike_are_read_once_each() -> None:
     from msrx.index import StringTable, starting_with
 
