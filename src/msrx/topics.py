@@ -254,6 +254,10 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                       r"|(?:take|takes|took|taking) the edge off"
                       # "Lemtrada should reboot the immune system", "HSCT resets it": what it is given to do.
                       r"|reboot\w*|re ?set(?:s|ting)? (?:the|my|your|their|his|her) immune"
+                      # What it guards against: "Hvilken beskyttelse yder Medrol mod attakker?", "does
+                      # Ocrevus protect against progression", "la protection du Tysabri".
+                      r"|protect(?:s|ed|ing|ion)?|beskyttelse|beskytter|schutz|schutzt|protege|protegge|protezione"
+                      r"|proteccion|protecao|bescherm\w*|skydd\w*"
                       # "I started on Gilenya ..., and what a difference it has made", "made a huge difference".
                       r"|what a difference|(?:made|makes|make|making) (?:a |such a |all the )?(?:huge |big |real |massive )?difference"
                       r"|reduction in (?:relapses?|relapse rate)|relapse reduction"
@@ -292,6 +296,11 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                        r"|\d+ ?(?:mg|mcg|ug|iu|ml|micrograms?|milligrams?|units|gr|grams?|gramm|grammes?|gramos?|grammi)"
                        # "Copaxone comes with an auto injector", "Lemtrada ... a two year treatment".
                        r"|auto ?injectors?|pre ?filled (?:pens?|syringes?)"
+                       # Pre-filled, said elsewhere: "seringas pré-cheias", "siringhe preriempite",
+                       # "seringues préremplies", "jeringas precargadas", "Fertigspritzen", "voorgevulde pen"
+                       # (not the checks before a course: "pre" alone asks about those, below).
+                       r"|pre ?(?:cheias?|riempit[ae]|remplies?|cargadas?)|fertig ?(?:spritzen?|pens?)|voorgevulde"
+                       r"|forfyld\w*|forfyll\w*"
                        # "anyone who has had Lemtrada on a day case basis": where it is given.
                        r"|day ?cases?|(?:as an |an )?out ?patients?(?: basis)?"
                        r"|(?:one|two|three|four|five|1|2|3|4|5) years? (?:treatment|course|therapy|programme|program)"),
@@ -348,7 +357,8 @@ _NAMED_HINTS = (
     "protocol", "gr", "bab", "newborn", "unborn", "alcohol", "booze", "drink", "concern", "worr", "pre", "before", "feed", "safe", "difference",
     "reboot", "set", "case", "patient", "level", "count", "relapse", "attack", "flare", "lesion", "exacerbation", "atakk", "attakk",
     "schube", "poussee", "brotes", "ricadute", "recaidas", "hair", "lose", "lost", "cheveux", "pelo", "cabel",
-    "capelli", "haaraus", "haaruit", "haravf", "hartab", "wlosow", "vlasu",
+    "capelli", "haaraus", "haaruit", "haravf", "hartab", "wlosow", "vlasu", "fertig", "voorgevuld", "forfy",
+    "protec", "beskytt", "schutz", "proteg", "protez", "bescherm", "skydd",
 )
 
 

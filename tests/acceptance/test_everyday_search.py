@@ -1024,6 +1024,11 @@ def test_a_first_day_hair_loss_no_longer_taking_it_and_wanting_a_child_ask_their
     ("The key thing to look out for with Tec is lymphocyte levels.", "dimethyl-fumarate", "monitoring"),
     ("Tecfidera caused low lymphocyte counts", "dimethyl-fumarate", "side_effects"),
     ("Ocrevus and IgG levels", "ocrelizumab", "monitoring"),
+    # Stop 54: pre-filled in another language, and protection.
+    ("o Avonex, que consiste em seringas pré-cheias", "interferon-beta-1a", "administration"),
+    ("Copaxone Fertigspritzen", "glatiramer-acetate", "administration"),
+    ("Hvilken beskyttelse yder Medrol mod attakker?", "methylprednisolone-oral", "effectiveness"),
+    ("does Ocrevus protect against progression", "ocrelizumab", "effectiveness"),
 ])
 def test_dying_of_a_drug_asks_its_risks_and_helping_in_another_language_how_well_it_works(
         query: str, first: str, topic: str) -> None:

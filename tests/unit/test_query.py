@@ -487,6 +487,12 @@ def test_every_topic_is_a_field_of_the_table_and_of_the_schema(schema: dict[str,
     ("haarausfall unter aubagio", "side_effects"), ("losing my hair on aubagio", "side_effects"),
     ("mi primer dia con copaxone", "administration"), ("mein erster tag mit tecfidera", "administration"),
     ("a hairy dog", ""),
+    # Pre-filled in other languages, and protection (stop 54).
+    ("seringas pre cheias", "administration"), ("siringhe preriempite", "administration"),
+    ("copaxone fertigspritze", "administration"), ("pre ocrevus", "monitoring"),
+    ("hvilken beskyttelse yder medrol mod attakker", "effectiveness"),
+    ("does ocrevus protect against progression", "effectiveness"), ("la protection du tysabri", "effectiveness"),
+    ("a hairy dog", ""),
 ])
 def test_words_that_ask_a_topic_only_with_a_name(text: str, topic: str) -> None:
     from msrx.topics import named_topic
