@@ -258,6 +258,15 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                       # Ocrevus protect against progression", "la protection du Tysabri".
                       r"|protect(?:s|ed|ing|ion)?|beskyttelse|beskytter|schutz|schutzt|protege|protegge|protezione"
                       r"|proteccion|protecao|bescherm\w*|skydd\w*"
+                      # Failed, said elsewhere: "la fallida prueba con el baclofeno intratecal", "Tysabri hat
+                      # versagt", "l'échec du Copaxone", "het is mislukt".
+                      r"|fallid[oa]s?|fracas\w*|fallit[oa]|fallimento|echec|echoue\w*|gescheitert|versagt"
+                      r"|mislukt\w*|falhou|falhad[oa]|misslyckad\w*|mislykke\w*"
+                      # Slowing it, said elsewhere: "J'espère qu'il freinera les nouvelles poussées",
+                      # "rallenta la malattia", "verlangsamt den Verlauf" (English "slow progression" is
+                      # read as a DMT's aim: msrx.asked).
+                      r"|frein\w*|ralenti\w*|frena(?:r|n|do|ra)?|ralentiz\w*|rallent\w*|verlangsam\w*|bremst|bremsen"
+                      r"|vertraag\w*"
                       # "I started on Gilenya ..., and what a difference it has made", "made a huge difference".
                       r"|what a difference|(?:made|makes|make|making) (?:a |such a |all the )?(?:huge |big |real |massive )?difference"
                       r"|reduction in (?:relapses?|relapse rate)|relapse reduction"
@@ -358,7 +367,9 @@ _NAMED_HINTS = (
     "reboot", "set", "case", "patient", "level", "count", "relapse", "attack", "flare", "lesion", "exacerbation", "atakk", "attakk",
     "schube", "poussee", "brotes", "ricadute", "recaidas", "hair", "lose", "lost", "cheveux", "pelo", "cabel",
     "capelli", "haaraus", "haaruit", "haravf", "hartab", "wlosow", "vlasu", "fertig", "voorgevuld", "forfy",
-    "protec", "beskytt", "schutz", "proteg", "protez", "bescherm", "skydd",
+    "protec", "beskytt", "schutz", "proteg", "protez", "bescherm", "skydd", "fallid", "fracas", "fallit",
+    "fallim", "echec", "echou", "gescheit", "versagt", "mislukt", "falh", "misslyck", "mislykk", "frein",
+    "ralent", "frena", "rallent", "verlangsam", "brems", "vertraag",
 )
 
 

@@ -1029,6 +1029,8 @@ def test_a_first_day_hair_loss_no_longer_taking_it_and_wanting_a_child_ask_their
     ("Copaxone Fertigspritzen", "glatiramer-acetate", "administration"),
     ("Hvilken beskyttelse yder Medrol mod attakker?", "methylprednisolone-oral", "effectiveness"),
     ("does Ocrevus protect against progression", "ocrelizumab", "effectiveness"),
+    ("la fallida prueba con el baclofeno intratecal", "baclofen-intrathecal", "evidence"),
+    ("Ocrevus ... J'espère qu'il freinera les nouvelles poussées", "ocrelizumab", "effectiveness"),
 ])
 def test_dying_of_a_drug_asks_its_risks_and_helping_in_another_language_how_well_it_works(
         query: str, first: str, topic: str) -> None:
