@@ -250,6 +250,10 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                       # "could the steroids be working": of a name only ("my legs won't be working" is walking)
                       r"|(?:be|been) (?:really |still |actually )?working"
                       r"|life ?savers?|game ?changers?|benefits?|beneficial|(?:more|less|most|very|highly|as|quite) effective"
+                      # Praise of what it did: "a proven medication", "like a miracle drug", "Bendito
+                      # Tysabri", "Het is gewoon geweldig spul", "a godsend".
+                      r"|proven|miracle\w*|wonder ?drugs?|god ?send|milagro\w*|milagre\w*|miracol\w*|wundermittel"
+                      r"|bendit[oa]|benedett[oa]|(?:great|geweldig|goed|tolles|super) (?:stuff|spul|zeug)"
                       r"|(?:do|does|did|doing|done) (?:me |you |us |him |her |them )?(?:no |any |much |some )?(?:more )?good"
                       r"|(?:take|takes|took|taking) the edge off"
                       # "Lemtrada should reboot the immune system", "HSCT resets it": what it is given to do.
@@ -369,7 +373,8 @@ _NAMED_HINTS = (
     "capelli", "haaraus", "haaruit", "haravf", "hartab", "wlosow", "vlasu", "fertig", "voorgevuld", "forfy",
     "protec", "beskytt", "schutz", "proteg", "protez", "bescherm", "skydd", "fallid", "fracas", "fallit",
     "fallim", "echec", "echou", "gescheit", "versagt", "mislukt", "falh", "misslyck", "mislykk", "frein",
-    "ralent", "frena", "rallent", "verlangsam", "brems", "vertraag",
+    "ralent", "frena", "rallent", "verlangsam", "brems", "vertraag", "proven", "miracl", "wonder", "god",
+    "miracol", "wundermit", "bendit", "benedett", "stuff", "spul",
 )
 
 

@@ -1031,8 +1031,10 @@ def test_a_first_day_hair_loss_no_longer_taking_it_and_wanting_a_child_ask_their
     ("does Ocrevus protect against progression", "ocrelizumab", "effectiveness"),
     ("la fallida prueba con el baclofeno intratecal", "baclofen-intrathecal", "evidence"),
     ("Ocrevus ... J'espère qu'il freinera les nouvelles poussées", "ocrelizumab", "effectiveness"),
+    ("Bendito Tysabri.... casi no puedo creerlo.", "natalizumab", "effectiveness"),
+    ("Fampyra is a proven medication", "dalfampridine", "evidence"),
 ])
-def test_dying_of_a_drug_asks_its_risks_and_helping_in_another_language_how_well_it_works(
+def test_words_said_beside_a_name_ask_their_topic(
         query: str, first: str, topic: str) -> None:
     hit = search(query)[0]
     assert (hit["id"], hit["topic"]["field"]) == (first, topic)

@@ -494,6 +494,9 @@ def test_every_topic_is_a_field_of_the_table_and_of_the_schema(schema: dict[str,
     ("does ocrevus protect against progression", "effectiveness"), ("la protection du tysabri", "effectiveness"),
     ("la fallida prueba con el baclofeno intratecal", "effectiveness"), ("tysabri hat versagt", "effectiveness"),
     ("j espere qu il freinera les nouvelles poussees", "effectiveness"), ("rallenta la malattia", "effectiveness"),
+    ("fampyra is a proven medication", "effectiveness"), ("bendito tysabri", "effectiveness"),
+    ("het is gewoon geweldig spul", "effectiveness"), ("like a miracle drug", "effectiveness"),
+    ("a good friend", ""), ("the stuff i have to do", ""),
     ("a hairy dog", ""),
 ])
 def test_words_that_ask_a_topic_only_with_a_name(text: str, topic: str) -> None:
