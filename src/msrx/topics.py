@@ -50,7 +50,8 @@ TOPICS: tuple[tuple[str, str], ...] = (
                       # "is it still working", "it's apparently working for you" ("it s" once normalised)
                       r"|(?:is|are|was|were|s|re) (?:it |they |this |that )?"
                       r"(?:even |really |still |apparently |definitely |actually |clearly )?working"
-                      r"|(?:a |the )?cure"
+                      # Not French "en cure", "une cure de cortisone": a course of it (administration).
+                      r"|(?:a |the )?(?<!\ben )cure(?! de\b| d\b)"
                       # Said of how it went: "the walking drug works for me", "it worked wonders",
                       # "the benefits of Ocrevus"; not "works at" or "my brain works slower".
                       r"|work(?:s|ed) (?:(?:so |really |very )?well |great |wonders |brilliantly )?for (?:me|him|her|us|them|you)"
@@ -137,7 +138,9 @@ _IN_OTHER_LANGUAGES = {
                       r"|ogni quanto|hoe vaak|hur ofta|hvor ofte|dosagem|de quanto em quanto|quantas vezes|dosering"
                       r"|annostus|kuinka usein|dawkowanie|jak czesto|davkovani|jak casto"
                       # How it is given: "de manier van toedienen", "Verabreichung", "la somministrazione".
-                      r"|toedien\w*|verabreich\w*|somministr\w*|administracion|administracao",
+                      r"|toedien\w*|verabreich\w*|somministr\w*|administracion|administracao"
+                      # A course of it, in French: "à base de corticoïdes en cure", "une cure de Solumédrol".
+                      r"|en cure|cures? de|cures? d",
     "warnings": r"risiko|risiken|risques?|riesgos?|rischio|rischi|gefahr\w*|dangereux|dangereuse|peligros[oa]"
                 r"|pericolos[oa]|gevaarlijk|riscos?|perigos[oa]|farlig|farligt|riski|riskit|vaarallinen|ryzyko"
                 r"|niebezpieczn\w*|riziko|rizika|nebezpecn\w*",

@@ -1033,6 +1033,7 @@ def test_a_first_day_hair_loss_no_longer_taking_it_and_wanting_a_child_ask_their
     ("Ocrevus ... J'espère qu'il freinera les nouvelles poussées", "ocrelizumab", "effectiveness"),
     ("Bendito Tysabri.... casi no puedo creerlo.", "natalizumab", "effectiveness"),
     ("Fampyra is a proven medication", "dalfampridine", "evidence"),
+    ("C’est souvent à base de corticoïdes en cure.", "methylprednisolone-iv", "administration"),
 ])
 def test_words_said_beside_a_name_ask_their_topic(
         query: str, first: str, topic: str) -> None:

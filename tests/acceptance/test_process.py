@@ -762,6 +762,7 @@ def test_steroids_in_german_as_a_process() -> None:
     ("Hvilken beskyttelse yder Medrol mod attakker?", "methylprednisolone-oral", "topic.field", "effectiveness"),
     ("Tysabri hat versagt", "natalizumab", "topic.field", "effectiveness"),
     ("Bendito Tysabri", "natalizumab", "topic.field", "effectiveness"),
+    ("une cure de Solumédrol", "methylprednisolone-iv", "topic.field", "administration"),
 ])
 def test_queries_in_more_words_and_languages_as_processes(query: str, first: str | None, path: str, value: str) -> None:
     result = msrx("search", query, "--json")

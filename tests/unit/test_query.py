@@ -359,6 +359,9 @@ def test_a_letter_after_a_pronoun_or_a_negation_is_a_contraction_else_a_name() -
     ("de nadelen van ocrevus", "side_effects", ("ocrevus",)),
     ("de manier van toedienen van avonex", "administration", ("manier", "avonex")),
     ("ocrevus verabreichung", "administration", ("ocrevus",)),
+    # French "en cure", "une cure de": a course of it, no cure (stop 54).
+    ("a base de corticoides en cure", "administration", ("base", "corticoides")),
+    ("une cure de solumedrol", "administration", ("solumedrol",)), ("ocrevus cure", "effectiveness", ("ocrevus",)),
     # The premedication of an infusion is how it is given.
     ("allergy medication before ocrevus", "administration", ("ocrevus",)),
     ("ocrelizumab antihistaminico", "administration", ("ocrelizumab",)),
