@@ -221,7 +221,14 @@ NAMED_TOPICS: tuple[tuple[str, str], ...] = (
                      r"|wypadanie wlosow|vypadavani vlasu"),
     # "should I stop Tysabri", "can you safely stop Ocrevus"; not "does baclofen stop spasms".
     # "Rituxan is completely washed out": said of a drug; "I feel washed out" is fatigue.
-    ("stopping", r"dropp(?:ed|ing)|(?:continue|keep) (?:taking|using|on|with)|(?:i|we|you|safely) stop|washed out"),
+    ("stopping", r"dropp(?:ed|ing)|(?:continue|keep) (?:taking|using|on|with)|(?:i|we|you|safely) stop|washed out"
+                 # How long it stays in the body after the last dose (its washout): "Das Aubagio bleibt ja
+                 # bis zu zwei Jahre im Körper", "stays in your system", "out of my system".
+                 r"|(?:stays?|stayed|staying|remains?|lingers?) (?:\w+ ){0,4}?in (?:your|my|the|his|her|their) (?:system|body)"
+                 r"|out of (?:your|my|the|his|her|their) system|(?:bleibt|verbleibt|blieb) (?:\w+ ){0,6}?im korper"
+                 r"|(?:reste|restent|demeure) (?:\w+ ){0,4}?dans (?:le corps|l organisme)"
+                 r"|(?:permanece|queda) (?:\w+ ){0,4}?en el (?:cuerpo|organismo)"
+                 r"|(?:rimane|resta) (?:\w+ ){0,4}?nell? ?(?:corpo|organismo)|blijft (?:\w+ ){0,4}?in het lichaam"),
     # "did I fail Copaxone", "Tysabri failed me", "Rebif failure": the treatment stopped
     # working. Not an organ's failure ("kidney failure on Gilenya"), a warning.
     # "Tecfidera - report card", "Ocrevus reviews", "Kesimpta experiences": how it has gone for people.
@@ -377,6 +384,7 @@ _NAMED_HINTS = (
     "protec", "beskytt", "schutz", "proteg", "protez", "bescherm", "skydd", "fallid", "fracas", "fallit",
     "fallim", "echec", "echou", "gescheit", "versagt", "mislukt", "falh", "misslyck", "mislykk", "frein",
     "ralent", "frena", "rallent", "verlangsam", "brems", "vertraag", "proven", "miracl", "wonder", "god",
+    "system", "body", "korper", "corps", "organism", "cuerpo", "corpo", "lichaam",
     "miracol", "wundermit", "bendit", "benedett", "stuff", "spul",
 )
 

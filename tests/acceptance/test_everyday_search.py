@@ -1034,6 +1034,7 @@ def test_a_first_day_hair_loss_no_longer_taking_it_and_wanting_a_child_ask_their
     ("Bendito Tysabri.... casi no puedo creerlo.", "natalizumab", "effectiveness"),
     ("Fampyra is a proven medication", "dalfampridine", "evidence"),
     ("C’est souvent à base de corticoïdes en cure.", "methylprednisolone-iv", "administration"),
+    ("Das Aubagio bleibt ja bis zu zwei Jahre im Körper.", "teriflunomide", "stopping"),
 ])
 def test_words_said_beside_a_name_ask_their_topic(
         query: str, first: str, topic: str) -> None:

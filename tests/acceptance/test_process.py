@@ -763,6 +763,7 @@ def test_steroids_in_german_as_a_process() -> None:
     ("Tysabri hat versagt", "natalizumab", "topic.field", "effectiveness"),
     ("Bendito Tysabri", "natalizumab", "topic.field", "effectiveness"),
     ("une cure de Solumédrol", "methylprednisolone-iv", "topic.field", "administration"),
+    ("Aubagio stays in your system for years", "teriflunomide", "topic.field", "stopping"),
 ])
 def test_queries_in_more_words_and_languages_as_processes(query: str, first: str | None, path: str, value: str) -> None:
     result = msrx("search", query, "--json")

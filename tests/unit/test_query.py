@@ -500,6 +500,8 @@ def test_every_topic_is_a_field_of_the_table_and_of_the_schema(schema: dict[str,
     ("fampyra is a proven medication", "effectiveness"), ("bendito tysabri", "effectiveness"),
     ("het is gewoon geweldig spul", "effectiveness"), ("like a miracle drug", "effectiveness"),
     ("a good friend", ""), ("the stuff i have to do", ""),
+    ("das aubagio bleibt ja bis zu zwei jahre im korper", "stopping"), ("aubagio stays in your system for years", "stopping"),
+    ("getting gilenya out of my system", "stopping"), ("my immune system", ""),
     ("a hairy dog", ""),
 ])
 def test_words_that_ask_a_topic_only_with_a_name(text: str, topic: str) -> None:
