@@ -355,10 +355,14 @@ def _foreign_form(index: SearchIndex, word: str) -> tuple[list[str], float]:
         return [], 0.0
     head = word[:FORM_START]
     found = starting_with(index.word_list, head)
-    keys = [k for w in found for k in index.words_of(w)]
-    if not keys or any(index.fields[k] != "translation" for k in keys) or len({index.owners[k] for k in keys}) != 1:
+    if not _one_symptoms_translations(index, [k for w in found for k in index.words_of(w)]):
         return [], 0.0
     return found, 0.8
+
+
+def _one_symptoms_translations(index: SearchIndex, keys: Sequence[int]) -> bool:
+    """Whether there are keys and all of them are one symptom's names in other languages."""
+    return bool(keys) and all(index.fields[k] == "translation" for k in keys) and len({index.owners[k] for k in keys}) == 1
 
 
 def _compound_tail(index: SearchIndex, word: str) -> tuple[list[str], float]:
@@ -370,8 +374,7 @@ def _compound_tail(index: SearchIndex, word: str) -> tuple[list[str], float]:
         return [], 0.0
     for cut in range(4, len(word) - 5):
         tail = word[cut:]
-        keys = index.words_of(tail)
-        if keys and all(index.fields[k] == "translation" for k in keys) and len({index.owners[k] for k in keys}) == 1:
+        if _one_symptoms_translations(index, index.words_of(tail)):
             return [tail], 0.8
         found, certainty = _foreign_form(index, tail)
         if found:
